@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ecotop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ecotop", targets: ["ecotop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "EcotopCore"),
+        .target(name: "EcotopStore", dependencies: ["EcotopCore"]),
+        .target(name: "EcotopEngine", dependencies: ["EcotopCore"]),
+        .target(name: "EcotopCollectors", dependencies: ["EcotopCore"]),
+        .target(
+            name: "EcotopUI",
+            dependencies: ["EcotopCore", "EcotopEngine", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/Themes")]
+        ),
+        .target(name: "EcotopTerminal", dependencies: ["CNcursesw", "EcotopUI"]),
+        .executableTarget(
+            name: "ecotop",
+            dependencies: [
+                "EcotopCore", "EcotopStore", "EcotopEngine", "EcotopCollectors", "EcotopUI", "EcotopTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EcotopCoreTests", dependencies: ["EcotopCore"]),
+        .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors"]),
+        .testTarget(name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors"]),
+        .testTarget(
+            name: "EcotopUITests",
+            dependencies: ["EcotopUI", "EcotopCollectors", "EcotopEngine"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["ecotop"]),
+    ]
+)

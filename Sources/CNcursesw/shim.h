@@ -1,0 +1,39 @@
+// Wraps the parts of ncursesw that Swift cannot import directly: the wide-character API
+// (hidden unless NCURSES_WIDECHAR is set, and SwiftPM drops the -D flags from ncursesw.pc),
+// the A_* attribute macros, and the global stdscr/LINES/COLS/COLORS variables, which Swift 6
+// rejects as shared mutable state.
+#ifndef ECOTOP_CNCURSESW_SHIM_H
+#define ECOTOP_CNCURSESW_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+static inline WINDOW *ecotop_stdscr(void) { return stdscr; }
+static inline int ecotop_lines(void) { return LINES; }
+static inline int ecotop_cols(void) { return COLS; }
+static inline int ecotop_colors(void) { return COLORS; }
+static inline int ecotop_color_pairs(void) { return COLOR_PAIRS; }
+
+static inline attr_t ecotop_attr_normal(void) { return A_NORMAL; }
+static inline attr_t ecotop_attr_bold(void) { return A_BOLD; }
+static inline attr_t ecotop_attr_dim(void) { return A_DIM; }
+static inline attr_t ecotop_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t ecotop_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t ecotop_attr_italic(void) { return A_ITALIC; }
+
+/// Sets attributes and a colour pair on a window; the pair may exceed 255 (extended pairs).
+static inline int ecotop_set_attributes(WINDOW *window, attr_t attributes, int pair) {
+    return wattr_set(window, attributes, (short)(pair > 32767 ? 0 : pair), NULL);
+}
+
+/// The locale's character set name after setlocale(LC_ALL, ""), e.g. "UTF-8" or "ANSI_X3.4-1968".
+static inline const char *ecotop_codeset(void) { return nl_langinfo(CODESET); }
+
+#endif

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import EcotopCore
+
+/// Believable, time-varying values for all standard metrics of the demo ecosystem, and the
+/// integration error events that go with them.
+///
+/// Everything is a pure function of the seed and the moment asked for, so the simulator can
+/// answer for any point of the past without keeping history, and two runs with the same seed
+/// and clock agree exactly.
+public struct DemoSimulator: Sendable {
+    public let seed: UInt64
+    public let ecosystem: Ecosystem
+    public let catalog: MetricCatalog
+    private let noise: DeterministicNoise
+    private let schedule: DemoIncidentSchedule
+    private let signals: [MetricID: DemoSignal]
+
+    public init(seed: UInt64 = 42, ecosystem: Ecosystem = .demo, catalog: MetricCatalog = .standard) {
+        self.seed = seed
+        self.ecosystem = ecosystem
+        self.catalog = catalog
+        self.noise = DeterministicNoise(seed: seed)
+        self.schedule = DemoIncidentSchedule(noise: noise, integrations: ecosystem.integrations)
+        self.signals = DemoSignal.standard
+    }
+
+    /// The incidents active at some moment of `from..<to`.
+    public func incidents(from: Double, to: Double) -> [DemoIncident] {
+        schedule.incidents(from: from, to: to)
+    }
+
+    /// The value of a metric at a moment, or nil for a metric the demo does not simulate.
+    public func value(of metric: MetricID, at time: Double) -> Double? {
+        guard let signal = signals[metric] else { return nil }
+        let active = incidents(from: time, to: time + 1)
+        return value(of: signal, stream: stream(for: metric), at: time, incidents: active)
+    }
+
+    /// One sample of every simulated metric at a moment.
+    public func samples(at time: Double) -> [Sample] {
+        let active = incidents(from: time, to: time + 1)
+        return catalog.metrics.compactMap { metric in
+            guard let signal = signals[metric.id] else { return nil }
+            let value = value(of: signal, stream: stream(for: metric.id), at: time, incidents: active)
+            return Sample(key: SeriesKey(name: metric.id.rawValue), timestamp: time, value: value)
+        }
+    }
+
+    /// The integration error events of `from..<to`, in time order: a trickle of background
+    /// failures on every integration and bursts during incidents.
+    public func events(from: Double, to: Double) -> [IntegrationEvent] {
+        guard to > from else { return [] }
+        let bucket = 10.0
+        let incidents = incidents(from: from, to: to)
+        var events: [IntegrationEvent] = []
+        var start = (from / bucket).rounded(.down) * bucket
+        while start < to {
+            for (offset, integration) in ecosystem.integrations.enumerated() {
+                let incident = incidents.first { $0.integration == integration && $0.severity(at: start) > 0 }
+                let expected = incident.map { 0.5 + 4 * $0.severity(at: start) } ?? 0.004
+                let index = Int64(start / bucket) &* 64 &+ Int64(offset)
+                let count = Int(expected + noise.unit(0xE7E7, index))
+                for occurrence in 0..<count {
+                    let at = start + bucket * noise.unit(0xE7E8, index &* 8 &+ Int64(occurrence))
+                    guard at >= from, at < to else { continue }
+                    events.append(event(at: at, integration: integration, incident: incident, index: index))
+                }
+            }
+            start += bucket
+        }
+        return events.sorted { $0.timestamp < $1.timestamp }
+    }
+
+    // MARK: - Signals
+
+    private func stream(for metric: MetricID) -> UInt64 {
+        UInt64(catalog.metrics.firstIndex { $0.id == metric } ?? 0) &+ 0x5EED
+    }
+
+    private func value(of signal: DemoSignal, stream: UInt64, at time: Double, incidents: [DemoIncident]) -> Double {
+        let hourOfDay = (time.truncatingRemainder(dividingBy: 86_400) + 86_400).truncatingRemainder(dividingBy: 86_400) / 3_600
+        let daily = signal.dailySwing * sin((hourOfDay - 8) / 24 * 2 * .pi)
+        let wander = signal.wander * noise.smooth(stream, at: time, period: signal.wanderPeriod)
+        let drift = signal.drift * noise.smooth(stream &+ 0x100, at: time, period: 23 * 86_400)
+        let jitter = signal.jitter * noise.signed(stream &+ 0x200, Int64(time.rounded(.down)))
+        let severity = incidents
+            .filter { !signal.criticalIncidentsOnly || $0.integration.isCritical }
+            .map { $0.severity(at: time) }
+            .max() ?? 0
+        var value = signal.base * (1 + daily + wander + drift + jitter + signal.incidentEffect * severity)
+        if signal.isWhole { value = value.rounded() }
+        return min(max(value, signal.bounds.lowerBound), signal.bounds.upperBound)
+    }
+
+    private func event(at time: Double, integration: Integration, incident: DemoIncident?, index: Int64) -> IntegrationEvent {
+        let cause = incident?.cause ?? DemoIncident.Cause.allCases[Int(noise.hash(0xE7E9, index) % 4)]
+        let latency = cause == .timeout ? 10_000 : 80 + 900 * noise.unit(0xE7EA, index)
+        return IntegrationEvent(
+            timestamp: time, kind: .error, integration: integration.id, code: cause.code,
+            message: cause.message, latencyMilliseconds: latency.rounded(),
+            attributes: ["transport": integration.transport.rawValue])
+    }
+}

@@ -1,0 +1,4 @@
+/// The version `ecotop --version` prints.
+enum EcotopVersion {
+    static let current = "0.1.0"
+}
