@@ -1,0 +1,13 @@
+/// Where the dashboard and the engine read history from: the store, or the demo simulator
+/// before anything was stored.
+public protocol SeriesSource: Sendable {
+    /// The points of one series in `from...to`, combined into at most `buckets` evenly spaced
+    /// buckets with `aggregation`. A bucket without data is left out, never filled in.
+    ///
+    /// Each point's timestamp is the end of its bucket, so the last point of a range that ends
+    /// now is the most recent value.
+    func points(of key: SeriesKey, from: Double, to: Double, buckets: Int, aggregation: Aggregation) throws -> [SeriesPoint]
+
+    /// The most recent point of one series at or before `time`, looking back at most `lookback` seconds.
+    func latest(of key: SeriesKey, at time: Double, lookback: Double) throws -> SeriesPoint?
+}
