@@ -1,0 +1,59 @@
+import EcotopCore
+
+/// Everything the dashboard shows about one metric over the selected range.
+public struct MetricSummary: Sendable, Hashable, Identifiable {
+    public var definition: MetricDefinition
+    /// The newest point at or before the end of the range.
+    public var latest: SeriesPoint?
+    /// The range's points, oldest first, for sparklines and charts.
+    public var history: [SeriesPoint]
+    /// The average over the range.
+    public var average: Double?
+    /// The average over the period of equal length just before the range.
+    public var previousAverage: Double?
+    public var status: MetricStatus
+    /// The 0-100 score that feeds the family's health score; nil when stale or without data.
+    public var score: Double?
+
+    public var id: MetricID { definition.id }
+
+    public init(
+        definition: MetricDefinition, latest: SeriesPoint?, history: [SeriesPoint], average: Double?,
+        previousAverage: Double?, status: MetricStatus, score: Double?
+    ) {
+        self.definition = definition
+        self.latest = latest
+        self.history = history
+        self.average = average
+        self.previousAverage = previousAverage
+        self.status = status
+        self.score = score
+    }
+
+    /// The change against the previous period: a difference for units measured in points
+    /// (percent, score, index), otherwise a relative change in percent. Nil without both periods.
+    public var delta: Double? {
+        guard let average, let previousAverage else { return nil }
+        if definition.unit.usesAbsoluteDelta { return average - previousAverage }
+        guard previousAverage != 0 else { return nil }
+        return (average - previousAverage) / abs(previousAverage) * 100
+    }
+
+    /// Whether the change moved the metric in its good direction; nil when flat or unknown.
+    public var deltaIsImprovement: Bool? {
+        guard let delta, delta != 0 else { return nil }
+        return (delta > 0) == (definition.direction == .higherIsBetter)
+    }
+
+    /// The lowest, mean and highest value of the history.
+    public var historyRange: (min: Double, average: Double, max: Double)? {
+        guard let first = history.first else { return nil }
+        var low = first.value, high = first.value, total = 0.0
+        for point in history {
+            low = min(low, point.value)
+            high = max(high, point.value)
+            total += point.value
+        }
+        return (low, total / Double(history.count), high)
+    }
+}

@@ -1,0 +1,36 @@
+/// The characters widgets draw with: Unicode box drawing, blocks and braille on a UTF-8
+/// terminal, plain ASCII elsewhere (`LANG=C`, a serial console).
+public struct GlyphSet: Hashable, Sendable {
+    public var horizontal: Unicode.Scalar
+    public var vertical: Unicode.Scalar
+    public var topLeft: Unicode.Scalar
+    public var topRight: Unicode.Scalar
+    public var bottomLeft: Unicode.Scalar
+    public var bottomRight: Unicode.Scalar
+    /// Sparkline levels from lowest to highest.
+    public var sparkLevels: [Unicode.Scalar]
+    /// Gauge fill from one eighth to a full cell; ASCII has only the full cell.
+    public var barFill: [Unicode.Scalar]
+    public var barEmpty: Unicode.Scalar
+    public var up: String
+    public var down: String
+    public var flat: String
+    public var ellipsis: String
+    /// Whether line charts may use braille dots (2×4 per cell) rather than one mark per cell.
+    public var hasBraille: Bool
+    public var selectionMarker: Unicode.Scalar
+
+    /// Box drawing, eighth blocks and braille.
+    public static let unicode = GlyphSet(
+        horizontal: "─", vertical: "│", topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯",
+        sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+        barFill: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barEmpty: "·",
+        up: "▲", down: "▼", flat: "•", ellipsis: "…", hasBraille: true, selectionMarker: "▶")
+
+    /// Seven-bit ASCII only.
+    public static let ascii = GlyphSet(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        sparkLevels: ["_", ".", "-", "~", "=", "+", "*", "#"],
+        barFill: ["#"], barEmpty: ".",
+        up: "^", down: "v", flat: "=", ellipsis: "~", hasBraille: false, selectionMarker: ">")
+}

@@ -1,0 +1,42 @@
+/// A bordered box with a title on its top edge and an optional note on the right of it.
+public struct Pane: Widget {
+    public var title: [Span]
+    public var note: [Span]
+    public var borderStyle: Style
+    public var glyphs: GlyphSet
+
+    public init(title: [Span], note: [Span] = [], borderStyle: Style, glyphs: GlyphSet) {
+        self.title = title
+        self.note = note
+        self.borderStyle = borderStyle
+        self.glyphs = glyphs
+    }
+
+    /// The area inside the border.
+    public static func inner(_ area: Rect) -> Rect { area.inset(by: 1) }
+
+    public func render(in area: Rect, buffer: inout FrameBuffer) {
+        guard area.width >= 2, area.height >= 2 else { return }
+        buffer.fill(area, style: Style(background: borderStyle.background))
+        for x in area.x + 1..<area.maxX - 1 {
+            buffer.set(glyphs.horizontal, x: x, y: area.y, style: borderStyle)
+            buffer.set(glyphs.horizontal, x: x, y: area.maxY - 1, style: borderStyle)
+        }
+        for y in area.y + 1..<area.maxY - 1 {
+            buffer.set(glyphs.vertical, x: area.x, y: y, style: borderStyle)
+            buffer.set(glyphs.vertical, x: area.maxX - 1, y: y, style: borderStyle)
+        }
+        buffer.set(glyphs.topLeft, x: area.x, y: area.y, style: borderStyle)
+        buffer.set(glyphs.topRight, x: area.maxX - 1, y: area.y, style: borderStyle)
+        buffer.set(glyphs.bottomLeft, x: area.x, y: area.maxY - 1, style: borderStyle)
+        buffer.set(glyphs.bottomRight, x: area.maxX - 1, y: area.maxY - 1, style: borderStyle)
+
+        let noteLine = TextLine(note)
+        let noteWidth = note.isEmpty ? 0 : min(noteLine.width, max(0, area.width - 8))
+        let titleLimit = area.maxX - 2 - (noteWidth > 0 ? noteWidth + 1 : 0)
+        TextLine(title).render(in: Rect(x: area.x + 2, y: area.y, width: titleLimit - area.x - 2, height: 1), buffer: &buffer)
+        if noteWidth > 0 {
+            noteLine.render(in: Rect(x: area.maxX - 2 - noteWidth, y: area.y, width: noteWidth, height: 1), buffer: &buffer)
+        }
+    }
+}
