@@ -24,7 +24,12 @@ let package = Package(
         .target(
             name: "EcotopUI",
             dependencies: ["EcotopCore", "EcotopEngine", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/Themes")]
+            plugins: ["ThemeEmbedderPlugin"]
+        ),
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(
+            name: "ThemeEmbedderPlugin", capability: .buildTool(), dependencies: ["ThemeEmbedder"],
+            path: "Sources/ThemeEmbedderPlugin"
         ),
         .target(name: "EcotopTerminal", dependencies: ["CNcursesw", "EcotopUI"]),
         .executableTarget(

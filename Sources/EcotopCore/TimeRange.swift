@@ -2,6 +2,14 @@
 public enum TimeRange: Int, CaseIterable, Sendable, Comparable {
     case fifteenMinutes, oneHour, sixHours, oneDay, sevenDays, thirtyDays
 
+    /// The range with a label such as `1h` or `30d` (`24h` and `1d` both mean a day).
+    public init?(label: String) {
+        guard let range = Self.allCases.first(where: { $0.label == label }) ?? (label == "1d" ? .oneDay : nil) else {
+            return nil
+        }
+        self = range
+    }
+
     /// The range's length in seconds.
     public var seconds: Double {
         switch self {

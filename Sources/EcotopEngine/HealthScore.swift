@@ -18,6 +18,14 @@ public struct HealthScore: Sendable, Hashable {
         self.overall = overall
     }
 
+    /// The formula in one paragraph, for the help overlay.
+    public static let formulaSummary = """
+        Health score: each metric scores 100 on the good side of its warning threshold, 50 at its \
+        critical threshold and 0 one warn-to-critical distance beyond. A family scores the mean of its \
+        fresh metrics; the ecosystem scores the weighted mean of its families (weights from the config, \
+        1 each by default). Stale metrics are left out, not counted as zero.
+        """
+
     /// Scores metric summaries with family weights (a missing weight counts as 1).
     public init(summaries: [MetricSummary], weights: [MetricFamily: Double] = [:]) {
         var families: [MetricFamily: Double] = [:]

@@ -19,7 +19,7 @@ public enum MetricStatus: String, Sendable, Hashable, CaseIterable, Comparable {
         case .warn: "WARN"
         case .critical: "CRIT"
         case .stale: "STALE"
-        case .noData: "NO DATA"
+        case .noData: "N/A"
         }
     }
 

@@ -7,7 +7,7 @@ struct EcotopCommand: ParsableCommand {
         commandName: "ecotop",
         abstract: "A terminal dashboard for the health of a digital ecosystem.",
         version: EcotopVersion.current,
-        subcommands: [DashCommand.self],
+        subcommands: [DashCommand.self, ScreenshotCommand.self],
         defaultSubcommand: DashCommand.self
     )
 }

@@ -2,7 +2,7 @@
 /// turn it into output. Drawing outside the buffer is clipped, never an error.
 public struct FrameBuffer: Hashable, Sendable {
     public let size: Size
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
 
     public init(size: Size) {
         self.size = Size(width: max(0, size.width), height: max(0, size.height))
@@ -98,6 +98,21 @@ public struct FrameBuffer: Hashable, Sendable {
         cells[index] = Cell(scalar, style: style)
         if width == 2 {
             cells[index + 1] = Cell(" ", style: style, isContinuation: true)
+        }
+    }
+}
+
+extension FrameBuffer {
+    /// Copies the part of `source` that starts at `sourceOrigin` into `area` of this buffer,
+    /// cell for cell; used to show a scrolled window of something taller than the screen.
+    public mutating func paste(_ source: FrameBuffer, from sourceOrigin: (x: Int, y: Int), into area: Rect) {
+        let clipped = area.intersection(self.area)
+        for y in clipped.y..<clipped.maxY {
+            for x in clipped.x..<clipped.maxX {
+                let sourceX = sourceOrigin.x + x - area.x, sourceY = sourceOrigin.y + y - area.y
+                guard sourceX >= 0, sourceY >= 0, sourceX < source.size.width, sourceY < source.size.height else { continue }
+                cells[y * size.width + x] = source.cells[sourceY * source.size.width + sourceX]
+            }
         }
     }
 }

@@ -18,19 +18,23 @@ public struct GlyphSet: Hashable, Sendable {
     public var ellipsis: String
     /// Whether line charts may use braille dots (2×4 per cell) rather than one mark per cell.
     public var hasBraille: Bool
-    public var selectionMarker: Unicode.Scalar
+    /// Marks live updates and pause in the header.
+    public var live: String
+    public var paused: String
 
     /// Box drawing, eighth blocks and braille.
     public static let unicode = GlyphSet(
         horizontal: "─", vertical: "│", topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯",
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         barFill: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barEmpty: "·",
-        up: "▲", down: "▼", flat: "•", ellipsis: "…", hasBraille: true, selectionMarker: "▶")
+        up: "▲", down: "▼", flat: "•", ellipsis: "…", hasBraille: true,
+        live: "●", paused: "‖")
 
     /// Seven-bit ASCII only.
     public static let ascii = GlyphSet(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         sparkLevels: ["_", ".", "-", "~", "=", "+", "*", "#"],
         barFill: ["#"], barEmpty: ".",
-        up: "^", down: "v", flat: "=", ellipsis: "~", hasBraille: false, selectionMarker: ">")
+        up: "^", down: "v", flat: "=", ellipsis: "~", hasBraille: false,
+        live: "*", paused: "||")
 }

@@ -10,16 +10,14 @@ public struct ThemeCatalog: Sendable {
     /// The order built-in themes are listed and cycled in; the first is the default.
     public static let builtInOrder = ["dark", "light", "high-contrast", "nord", "gruvbox"]
 
-    /// The built-in themes only.
+    /// The built-in themes only, embedded in the binary at build time from Themes/.
     public static func builtIn() throws -> ThemeCatalog {
-        var catalog = ThemeCatalog(themes: [], problems: [])
-        for name in builtInOrder {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "Themes") else {
-                throw ThemeError(source: "Themes/\(name).yaml", line: nil, message: "built-in theme is missing from the bundle")
-            }
-            catalog.themes.append(try ThemeLoader.parse(String(contentsOf: url, encoding: .utf8), source: "Themes/\(name).yaml"))
+        let files = BuiltInThemes.files.sorted { first, second in
+            let rank = { (name: String) in builtInOrder.firstIndex(of: name) ?? builtInOrder.count }
+            return (rank(first.name), first.name) < (rank(second.name), second.name)
         }
-        return catalog
+        return ThemeCatalog(
+            themes: try files.map { try ThemeLoader.parse($0.text, source: "Themes/\($0.name).yaml") }, problems: [])
     }
 
     /// The built-in themes plus the readable theme files of `directory`; a user theme with a

@@ -1,0 +1,171 @@
+import CNcursesw
+import EcotopUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The ncurses terminal: the one place that touches it. It draws frame buffers, reads keys
+/// and resizes, and always gives the terminal back in the state it found it.
+public final class TerminalScreen {
+    /// What the terminal can show, decided once at start-up.
+    public struct Capabilities: Sendable {
+        /// Whether the locale's character set is UTF-8; when not, only ASCII is drawn.
+        public var isUnicode: Bool
+        /// Whether colours are used (the terminal has them and `NO_COLOR` is not set).
+        public var hasColor: Bool
+        public var colorCount: Int
+    }
+
+    /// Something the user did.
+    public enum Input: Equatable, Sendable {
+        case key(Key)
+        case resize(Size)
+    }
+
+    public let capabilities: Capabilities
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var colorPairs: [ColorPairKey: Int16] = [:]
+    private let colorMapper: TerminalColorMapper
+    private var isActive = true
+
+    private struct ColorPairKey: Hashable {
+        var foreground: Int32
+        var background: Int32
+    }
+
+    /// Sets up the terminal: locale, raw mode, keypad, hidden cursor, colours.
+    /// - Parameter allowColor: false when colour must not be used (`NO_COLOR`).
+    public init(allowColor: Bool) throws {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: ecotop_codeset())
+        guard let window = initscr() else { throw TerminalError.cannotInitialize }
+        self.window = window
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        leaveok(window, true)
+        var hasColor = false
+        if allowColor, has_colors() {
+            start_color()
+            use_default_colors()
+            hasColor = true
+        }
+        let colorCount = hasColor ? Int(ecotop_colors()) : 0
+        capabilities = Capabilities(
+            isUnicode: codeset.uppercased().replacingDash() == "UTF8", hasColor: hasColor, colorCount: colorCount)
+        colorMapper = TerminalColorMapper(colorCount: colorCount)
+    }
+
+    deinit { restore() }
+
+    /// The terminal's size now.
+    public var size: Size {
+        Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    /// Gives the terminal back (endwin). Safe to call more than once.
+    public func restore() {
+        guard isActive else { return }
+        isActive = false
+        endwin()
+    }
+
+    /// Draws a frame; ncurses sends only what changed since the last one.
+    public func draw(_ frame: FrameBuffer) {
+        werase(window)
+        let columns = min(frame.size.width, size.width), rows = min(frame.size.height, size.height)
+        var text: [wchar_t] = []
+        text.reserveCapacity(columns + 1)
+        for y in 0..<rows {
+            var x = 0
+            while x < columns {
+                let style = frame[x, y].style
+                let start = x
+                text.removeAll(keepingCapacity: true)
+                while x < columns, frame[x, y].style == style {
+                    let cell = frame[x, y]
+                    if !cell.isContinuation {
+                        text.append(wchar_t(bitPattern: displayable(cell.scalar).value))
+                    } else if !capabilities.isUnicode {
+                        text.append(wchar_t(UInt8(ascii: " ")))
+                    }
+                    x += 1
+                }
+                apply(style)
+                _ = mvwaddnwstr(window, Int32(y), Int32(start), text, Int32(text.count))
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Waits up to `timeoutMilliseconds` for a key or a resize; nil on timeout or when a
+    /// signal interrupted the wait.
+    public func readInput(timeoutMilliseconds: Int32) -> Input? {
+        wtimeout(window, timeoutMilliseconds)
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        switch result {
+        case KEY_CODE_YES:
+            if Int32(character) == KEY_RESIZE { return .resize(size) }
+            return KeyDecoder.functionKey(Int32(character)).map(Input.key)
+        case OK:
+            return KeyDecoder.character(UInt32(character)).map(Input.key)
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Styles
+
+    private func displayable(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        capabilities.isUnicode || scalar.isASCII ? scalar : "?"
+    }
+
+    private func apply(_ style: Style) {
+        var attributes = ecotop_attr_normal()
+        if style.modifiers.contains(.bold) { attributes |= ecotop_attr_bold() }
+        if style.modifiers.contains(.dim) { attributes |= ecotop_attr_dim() }
+        if style.modifiers.contains(.italic) { attributes |= ecotop_attr_italic() }
+        if style.modifiers.contains(.underline) { attributes |= ecotop_attr_underline() }
+        if style.modifiers.contains(.reverse) { attributes |= ecotop_attr_reverse() }
+        guard capabilities.hasColor else {
+            // Without colour, a highlighted background (selection) shows as reverse video.
+            if style.background != .default { attributes |= ecotop_attr_reverse() }
+            _ = ecotop_set_attributes(window, attributes, 0)
+            return
+        }
+        _ = ecotop_set_attributes(window, attributes, Int32(pair(for: style)))
+    }
+
+    private func pair(for style: Style) -> Int16 {
+        let key = ColorPairKey(
+            foreground: colorMapper.number(for: style.foreground), background: colorMapper.number(for: style.background))
+        if key.foreground == -1, key.background == -1 { return 0 }
+        if let pair = colorPairs[key] { return pair }
+        let next = colorPairs.count + 1
+        guard next < Int(ecotop_color_pairs()), next < Int(Int16.max) else { return 0 }
+        init_pair(Int16(next), Int16(key.foreground), Int16(key.background))
+        colorPairs[key] = Int16(next)
+        return Int16(next)
+    }
+}
+
+/// Why the terminal could not be used.
+public enum TerminalError: Error, CustomStringConvertible {
+    case cannotInitialize
+
+    public var description: String {
+        switch self {
+        case .cannotInitialize: "cannot initialize the terminal (is TERM set, and is this a terminal?)"
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingDash() -> String { filter { $0 != "-" } }
+}

@@ -1,0 +1,40 @@
+/// The bottom row: key hints for the current screen, and a notice on the right.
+struct FooterView: Widget {
+    let state: DashboardState
+    /// Set when stacked panes continue below the visible ones.
+    var hiddenPanesBelow = 0
+
+    func render(in area: Rect, buffer: inout FrameBuffer) {
+        guard !area.isEmpty else { return }
+        let theme = state.theme
+        buffer.fill(area, style: theme.style(.text))
+        var x = area.x + 1
+        for (key, action) in hints {
+            x = buffer.write(key, x: x, y: area.y, style: theme.style(.accent, .bold), limit: area.maxX)
+            x = buffer.write(" " + action + "  ", x: x, y: area.y, style: theme.style(.muted), limit: area.maxX)
+        }
+        var right: [Span] = []
+        if hiddenPanesBelow > 0 {
+            right.append(Span("\(state.glyphs.down) \(hiddenPanesBelow) more  ", style: theme.style(.accent)))
+        }
+        if let notice = state.notice { right.append(Span(notice + " ", style: theme.style(.title, .bold))) }
+        let line = TextLine(right)
+        let start = area.maxX - line.width
+        if start > x { line.render(in: Rect(x: start, y: area.y, width: line.width, height: 1), buffer: &buffer) }
+    }
+
+    private var hints: [(String, String)] {
+        let arrows = state.glyphs.hasBraille ? "↑↓" : "j/k"
+        switch (state.isHelpVisible, state.screen) {
+        case (true, _):
+            return [("?", "close help"), ("q", "quit")]
+        case (false, .detail):
+            return [("Esc", "back"), (arrows, "metric"), ("+/-", "range"), ("p", state.isPaused ? "resume" : "pause"), ("q", "quit")]
+        case (false, .overview):
+            return [
+                ("q", "quit"), ("?", "help"), ("Tab", "pane"), (arrows, "select"), ("Enter", "detail"),
+                ("+/-", "range"), ("p", state.isPaused ? "resume" : "pause"), ("t", "theme"),
+            ]
+        }
+    }
+}

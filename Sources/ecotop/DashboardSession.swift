@@ -1,0 +1,60 @@
+import EcotopCollectors
+import EcotopCore
+import EcotopEngine
+import EcotopUI
+
+/// The dashboard's state together with where its data comes from: the part of the
+/// running program that is not drawing or reading keys.
+struct DashboardSession {
+    var state: DashboardState
+    let builder: SnapshotBuilder
+    let clock: any WallClock
+
+    /// A session on the built-in demo ecosystem, its history computed by the simulator.
+    static func demo(seed: UInt64, clock: any WallClock, themeName: String, glyphs: GlyphSet) throws -> DashboardSession {
+        let simulator = DemoSimulator(seed: seed)
+        let themes = try ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: ProcessEnvironment.current))
+        guard let themeIndex = themes.themes.firstIndex(where: { $0.name == themeName }) else {
+            throw SessionError.unknownTheme(themeName, available: themes.themes.map(\.name))
+        }
+        let state = DashboardState(
+            ecosystemName: simulator.ecosystem.name, now: clock.now(), themes: themes.themes, themeIndex: themeIndex,
+            glyphs: glyphs)
+        return DashboardSession(state: state, builder: SnapshotBuilder(source: DemoSeriesSource(simulator: simulator)), clock: clock)
+    }
+
+    /// Reads fresh data for the current range at the clock's time. A failed read keeps the
+    /// last snapshot on screen and says why.
+    mutating func reload(size: Size) {
+        state.now = clock.now()
+        do {
+            state.snapshot = try builder.snapshot(at: state.now, range: state.range, buckets: buckets(for: size))
+            state.dataError = nil
+        } catch {
+            state.dataError = "\(error)"
+        }
+    }
+
+    /// Moves the clock shown in the header without reading data (while paused).
+    mutating func tick() {
+        state.now = clock.now()
+    }
+
+    /// History points per metric: enough for the sparklines on the overview, one per
+    /// braille dot column of the large chart in the detail view.
+    private func buckets(for size: Size) -> Int {
+        state.screen == .detail ? max(60, min(600, (size.width - 16) * 2)) : 60
+    }
+}
+
+/// Why a dashboard session could not start.
+enum SessionError: Error, CustomStringConvertible {
+    case unknownTheme(String, available: [String])
+
+    var description: String {
+        switch self {
+        case let .unknownTheme(name, available):
+            "unknown theme '\(name)'; available: \(available.joined(separator: ", ")) (see `ecotop themes`)"
+        }
+    }
+}

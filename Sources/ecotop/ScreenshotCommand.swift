@@ -1,0 +1,53 @@
+import ArgumentParser
+import EcotopCore
+import EcotopUI
+
+/// `ecotop screenshot`: one dashboard frame of the demo ecosystem as text or SVG, for the
+/// README, Screenshots/ and bug reports. Deterministic for a given seed and time.
+struct ScreenshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "screenshot",
+        abstract: "Write one dashboard frame of the demo as text or SVG."
+    )
+
+    @Option(help: "Frame width in columns.") var width = 160
+    @Option(help: "Frame height in rows.") var height = 48
+    @Option(help: "The moment to draw, in Unix seconds (default: now).") var time: Double?
+    @Option(help: "Seed of the demo simulator.") var seed: UInt64 = 42
+    @Option(help: "Time range: 15m, 1h, 6h, 24h, 7d or 30d.") var range = "1h"
+    @Option(help: "Theme name.") var theme = "dark"
+    @Option(help: "Keys to press before the frame is taken, e.g. \"2j\\n\" (\\n is Enter, ? help).")
+    var keys = ""
+    @Option(help: "Output format: text or svg.") var format: ScreenshotFormat = .text
+    @Flag(help: "Draw with ASCII glyphs only.") var ascii = false
+
+    func validate() throws {
+        guard width > 0, height > 0 else { throw ValidationError("--width and --height must be positive") }
+        guard TimeRange(label: range) != nil else {
+            throw ValidationError("--range must be one of \(TimeRange.allCases.map(\.label).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let clock = FixedWallClock(time ?? SystemWallClock().now())
+        var session = try DashboardSession.demo(
+            seed: seed, clock: clock, themeName: theme, glyphs: ascii ? .ascii : .unicode)
+        session.state.range = TimeRange(label: range)!
+        let size = Size(width: width, height: height)
+        try session.reload(size: size)
+        for key in KeySequence.parse(keys) {
+            if let action = KeyMap.standard.action(for: key) { _ = session.state.reduce(action) }
+        }
+        try session.reload(size: size)
+        let frame = DashboardView.render(session.state, size: size)
+        switch format {
+        case .text: print(frame.text)
+        case .svg: print(SVGFrameWriter.render(frame, theme: session.state.theme))
+        }
+    }
+}
+
+/// The forms `ecotop screenshot` writes.
+enum ScreenshotFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, svg
+}
