@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Drives the real `ecotop` binary in tmux, as a person would.
+@Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"), .serialized)
+struct DashboardEndToEndTests {
+    static let families = ["1 Participation", "2 Usage", "3 Value", "4 Qualitative"]
+
+    private func valueColumn(of metric: String, in screen: String) -> String? {
+        screen.split(separator: "\n").first { $0.contains(metric) }.map(String.init)
+    }
+
+    @Test func showsFourPanesAllMetricsAndLiveValues() throws {
+        let session = try TmuxSession(width: 160, height: 48)
+        let first = try session.waitForScreen { screen in Self.families.allSatisfy(screen.contains) }
+        for family in Self.families { #expect(first.contains(family), "missing pane \(family)") }
+        let metrics = ["Active partners", "Transactions", "Active users", "Data exchanges", "Cross-sell rate", "Customer LTV",
+                       "Partner satisfaction", "Support ticket", "Ecosystem sentiment", "Critical uptime", "Uptime across"]
+        let present = metrics.filter(first.contains)
+        #expect(present.count >= 9, "metrics shown: \(present)")
+        #expect(first.components(separatedBy: " OK ").count + first.components(separatedBy: " WARN ").count
+            + first.components(separatedBy: " CRIT ").count - 3 == 20, "expected 20 status cells in:\n\(first)")
+        let before = try #require(valueColumn(of: "Transactions", in: first))
+        let changed = try session.waitForScreen(timeout: 5) { self.valueColumn(of: "Transactions", in: $0) != before }
+        #expect(valueColumn(of: "Transactions", in: changed) != before, "transactions did not change within 5 s")
+        try session.send("q")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func keysDoWhatTheHelpSays() throws {
+        let session = try TmuxSession(width: 160, height: 48)
+        try session.waitForScreen { $0.contains("4 Qualitative") }
+        try session.send("?")
+        let help = try session.waitForScreen { $0.contains("Help") && $0.contains("next colour theme") }
+        #expect(help.contains("show or hide this help"))
+        try session.send("?")
+        let closed = try session.waitForScreen { !$0.contains("show or hide this help") }
+        #expect(!closed.contains("show or hide this help"))
+        try session.send("Tab", "j", "Enter")
+        let detail = try session.waitForScreen { $0.contains("Usage ›") }
+        #expect(detail.contains("Usage › Active users"), "Tab then j then Enter should open Active users:\n\(detail)")
+        #expect(detail.contains("warn <"))
+        try session.send("+")
+        let longer = try session.waitForScreen { $0.contains("range 6h") }
+        #expect(longer.contains("range 6h"))
+        try session.send("Escape", "p")
+        let paused = try session.waitForScreen { $0.contains("PAUSED") }
+        #expect(paused.contains("PAUSED") && paused.contains("2 Usage"))
+        try session.send("t")
+        let themed = try session.waitForScreen { $0.contains("theme light") }
+        #expect(themed.contains("theme light"))
+        try session.send("q")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func stacksPanesAt80x24AndFollowsFocus() throws {
+        let session = try TmuxSession(width: 80, height: 24)
+        let screen = try session.waitForScreen { $0.contains("1 Participation") }
+        #expect(screen.contains("Health") && screen.contains("q quit"))
+        #expect(!screen.contains("4 Qualitative"))
+        try session.send("4")
+        let scrolled = try session.waitForScreen { $0.contains("4 Qualitative") }
+        #expect(scrolled.contains("Partner satisfaction"))
+        try session.send("C-c")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func saysWhenTheTerminalIsTooSmall() throws {
+        let session = try TmuxSession(width: 20, height: 6)
+        let screen = try session.waitForScreen { $0.contains("small") }
+        #expect(screen.contains("terminal too"))
+        #expect(screen.contains("need 60×16"))
+        try session.send("q")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func plainTerminalWithoutUnicodeShowsOnlyASCII() throws {
+        let session = try TmuxSession(width: 120, height: 40, environment: ["TERM": "vt100", "LANG": "C", "LC_ALL": "C"])
+        let screen = try session.waitForScreen { $0.contains("2 Usage") }
+        #expect(screen.contains("2 Usage"))
+        let foreign = screen.unicodeScalars.filter { !$0.isASCII }
+        #expect(foreign.isEmpty, "non-ASCII on a C-locale terminal: \(String(String.UnicodeScalarView(foreign.prefix(20))))")
+        try session.send("q")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let session = try TmuxSession(width: 100, height: 30)
+        try session.waitForScreen { $0.contains("1 Participation") }
+        #expect(try session.isAlternateScreenOn())
+        kill(try session.pid(), SIGTERM)
+        let status = try session.exitStatus()
+        #expect(status == 143 || status == 0)
+        #expect(try session.isAlternateScreenOn() == false)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real terminal for end-to-end tests: the `ecotop` binary running in a detached tmux
+/// session on its own server socket, typed at with send-keys and read with capture-pane.
+final class TmuxSession {
+    let socket: String
+    let directory: URL
+
+    /// Whether tmux is installed; the end-to-end tests need it.
+    static var isAvailable: Bool {
+        (try? run(["tmux", "-V"]).status) == 0
+    }
+
+    /// Starts `ecotop ARGUMENTS` in a `width`×`height` terminal with extra environment.
+    /// The exit status lands in a file and the pane stays open so the final screen can be read.
+    init(arguments: [String] = [], width: Int, height: Int, environment: [String: String] = [:]) throws {
+        socket = "ecotop-e2e-\(UUID().uuidString.prefix(8))"
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let variables = ["LANG": "C.UTF-8", "HOME": directory.path, "XDG_CONFIG_HOME": directory.path]
+            .merging(environment) { $1 }
+            .map { "\($0.key)=\($0.value)" }
+            .sorted()
+        let command = ["env"] + variables + [try Self.ecotopBinary().path] + arguments
+        let launcher = directory.appendingPathComponent("run.sh")
+        try """
+            #!/bin/sh
+            sh -c 'echo $$ > pid; exec "$@"' sh \(command.map(Self.quote).joined(separator: " "))
+            echo $? > status
+            sleep 600
+            """.write(to: launcher, atomically: true, encoding: .utf8)
+        try tmux(["new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", "-c", directory.path, "sh \(launcher.path)"])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The screen as text, one line per row.
+    func capture() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "main"]).output
+    }
+
+    /// Types keys with tmux's names (`Tab`, `Enter`, `Escape`, `C-c`) or literal characters.
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", "main"] + keys)
+    }
+
+    /// Waits until the screen satisfies a condition, up to `timeout` seconds; returns the
+    /// last screen either way.
+    @discardableResult
+    func waitForScreen(timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = try capture()
+        while !condition(screen), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            screen = try capture()
+        }
+        return screen
+    }
+
+    /// The process id of the running dashboard.
+    func pid() throws -> Int32 {
+        let text = try waitForFile("pid")
+        return try #require(Int32(text))
+    }
+
+    /// Waits for the dashboard to exit and returns its exit status.
+    func exitStatus(timeout: Double = 10) throws -> Int32 {
+        let text = try waitForFile("status", timeout: timeout)
+        return try #require(Int32(text))
+    }
+
+    /// Whether the pane is showing the alternate screen (the dashboard) rather than the
+    /// normal one (the restored terminal).
+    func isAlternateScreenOn() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", "main", "#{alternate_on}"]).output.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    private func waitForFile(_ name: String, timeout: Double = 10) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = try? String(contentsOf: url, encoding: .utf8), text.hasSuffix("\n") {
+                return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw TmuxError.timedOut("waiting for \(name) in \(directory.path)")
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let result = try Self.run(["tmux", "-L", socket] + arguments)
+        guard result.status == 0 else { throw TmuxError.failed(arguments, result.output) }
+        return result
+    }
+
+    /// Runs a command and returns its status and output. The output goes through a file, not
+    /// a pipe: a tmux server started by the command keeps its inherited descriptors open for
+    /// its whole life, and reading a pipe to its end would wait for the server to exit.
+    /// posix_spawn and waitpid rather than Foundation's Process, whose exit monitoring
+    /// can miss a child here and wait forever.
+    private static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-e2e-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        guard spawned == 0 else { throw TmuxError.failed(arguments, "cannot start: error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return (exitStatus, output)
+    }
+
+    /// The `ecotop` binary built next to the test bundle.
+    static func ecotopBinary() throws -> URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ecotop"),
+            Bundle.main.bundleURL.appendingPathComponent("ecotop"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ecotop"),
+        ]
+        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw TmuxError.noBinary(candidates.map(\.path))
+        }
+        return binary
+    }
+
+    private static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+enum TmuxError: Error, CustomStringConvertible {
+    case failed([String], String)
+    case timedOut(String)
+    case noBinary([String])
+
+    var description: String {
+        switch self {
+        case let .failed(arguments, output): "tmux \(arguments.joined(separator: " ")) failed: \(output)"
+        case let .timedOut(what): "timed out \(what)"
+        case let .noBinary(paths): "no ecotop binary at \(paths.joined(separator: ", "))"
+        }
+    }
+}
