@@ -25,7 +25,7 @@ public enum NumberFormat {
         case .percent: return sign + fixed(magnitude, decimals: 2) + "pp"
         case .score: return sign + fixed(magnitude, decimals: 1)
         case .index: return sign + fixed(magnitude, decimals: 2)
-        default: return sign + (magnitude >= 100 ? fixed(magnitude, decimals: 0) : fixed(magnitude, decimals: 1)) + "%"
+        default: return sign + (magnitude >= 99.95 ? fixed(magnitude, decimals: 0) : fixed(magnitude, decimals: 1)) + "%"
         }
     }
 
