@@ -126,6 +126,7 @@ public struct LineChart: Widget {
     private func drawMarks(span: ClosedRange<Double>, plot: Rect, buffer: inout FrameBuffer) {
         for point in points where point.value.isFinite {
             let spot = position(of: point, span: span, width: plot.width, height: plot.height)
+            guard spot.x >= 0, spot.x < plot.width, spot.y >= 0, spot.y < plot.height else { continue }
             buffer.set("*", x: plot.x + spot.x, y: plot.y + spot.y, style: lineStyle)
         }
     }
