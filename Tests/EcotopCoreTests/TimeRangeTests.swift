@@ -18,4 +18,11 @@ import Testing
         #expect(TimeRange.allCases.sorted() == TimeRange.allCases)
         #expect(TimeRange.allCases.map(\.seconds) == TimeRange.allCases.map(\.seconds).sorted())
     }
+
+    @Test func parsesItsOwnLabelsAndOneDay() {
+        for range in TimeRange.allCases { #expect(TimeRange(label: range.label) == range) }
+        #expect(TimeRange(label: "1d") == .oneDay)
+        #expect(TimeRange(label: "2h") == nil)
+        #expect(TimeRange(label: "1H") == nil)
+    }
 }

@@ -58,6 +58,17 @@ import Testing
         #expect(styleMap(of: buffer, legend: ["r": Self.red]) == "....\nrr..\n....")
     }
 
+    @Test func pasteCopiesAScrolledWindowAndClipsToBothBuffers() {
+        var tall = FrameBuffer(size: Size(width: 4, height: 6))
+        for row in 0..<6 { tall.write("r\(row)中", x: 0, y: row, style: row == 3 ? Self.red : .plain) }
+        var screen = FrameBuffer(size: Size(width: 6, height: 4))
+        screen.fill(screen.area, with: ".", style: .plain)
+        screen.paste(tall, from: (x: 0, y: 3), into: Rect(x: 1, y: 1, width: 6, height: 5))
+        #expect(screen.lines == ["......", ".r3中.", ".r4中.", ".r5中."])
+        #expect(screen[4, 1].isContinuation)
+        #expect(screen[1, 1].style == Self.red)
+    }
+
     @Test func outOfRangeReadsGiveABlankCell() {
         let buffer = FrameBuffer(size: Size(width: 2, height: 2))
         #expect(buffer[-1, 0] == .blank)
