@@ -39,7 +39,7 @@ public struct MetricDefinition: Sendable, Hashable, Identifiable {
     public var family: MetricFamily
     /// The full title, as in the reference text.
     public var title: String
-    /// A title of at most 18 columns for narrow panes.
+    /// A title of at most 20 columns for narrow panes.
     public var shortTitle: String
     public var unit: MetricUnit
     public var direction: MetricDirection

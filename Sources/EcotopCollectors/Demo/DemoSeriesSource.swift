@@ -20,7 +20,7 @@ public struct DemoSeriesSource: SeriesSource {
         return (0..<buckets).compactMap { bucket in
             let end = from + width * Double(bucket + 1)
             var aggregator = BucketAggregator(aggregation)
-            for sample in 0..<samples {
+            for sample in (0..<samples).reversed() {
                 let time = (end - width * Double(sample) / Double(samples)).rounded(.down)
                 if let value = simulator.value(of: metric, at: time) { aggregator.add(value) }
             }

@@ -14,15 +14,23 @@ public enum Color: Hashable, Sendable {
         let text = text.trimmingSpaces().lowercased()
         if text == "default" {
             self = .default
-        } else if text.hasPrefix("#"), text.count == 7, let value = UInt32(text.dropFirst(), radix: 16) {
+        } else if text.hasPrefix("#"), text.count == 7, text.dropFirst().allSatisfy(\.isHexDigit),
+            let value = UInt32(text.dropFirst(), radix: 16)
+        {
             self = .rgb(UInt8(value >> 16), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF))
-        } else if text.hasPrefix("ansi:"), let index = UInt8(text.dropFirst(5)), index < 16 {
+        } else if text.hasPrefix("ansi:"), let index = Self.unsignedByte(text.dropFirst(5)), index < 16 {
             self = .ansi(index)
-        } else if let index = UInt8(text) {
+        } else if let index = Self.unsignedByte(text) {
             self = .indexed(index)
         } else {
             return nil
         }
+    }
+
+    /// Digits only: `UInt8(_:)` alone would also take a sign (`+5`).
+    private static func unsignedByte(_ digits: some StringProtocol) -> UInt8? {
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return UInt8(digits)
     }
 
     /// The colour as 8-bit red, green and blue, using xterm's palette for indexed colours.

@@ -25,7 +25,7 @@ public enum NumberFormat {
         case .percent: return sign + fixed(magnitude, decimals: 2) + "pp"
         case .score: return sign + fixed(magnitude, decimals: 1)
         case .index: return sign + fixed(magnitude, decimals: 2)
-        default: return sign + (magnitude >= 100 ? fixed(magnitude, decimals: 0) : fixed(magnitude, decimals: 1)) + "%"
+        default: return sign + (magnitude >= 99.95 ? fixed(magnitude, decimals: 0) : fixed(magnitude, decimals: 1)) + "%"
         }
     }
 
@@ -41,7 +41,8 @@ public enum NumberFormat {
             tier += 1
         }
         let decimals = scaled >= 99.95 ? 0 : (scaled >= 9.995 ? 1 : 2)
-        return sign + trimmingZeros(fixed(scaled, decimals: decimals)) + suffixes[tier]
+        let digits = trimmingZeros(fixed(scaled, decimals: decimals))
+        return (digits == "0" ? "" : sign) + digits + suffixes[tier]
     }
 
     /// A whole number with thousands separators: `1,840`.

@@ -60,12 +60,14 @@ public struct LineChart: Widget {
 
         drawValueAxis(labels: labels, labelWidth: labelWidth, plot: plot, area: area, buffer: &buffer)
         drawTimeAxis(plot: plot, row: area.maxY - 1, buffer: &buffer)
-        for line in referenceLines { drawReference(line, span: span, plot: plot, buffer: &buffer) }
+        for line in referenceLines { drawReference(line, label: false, span: span, plot: plot, buffer: &buffer) }
         if glyphs.hasBraille {
             drawBraille(span: span, plot: plot, buffer: &buffer)
         } else {
             drawMarks(span: span, plot: plot, buffer: &buffer)
         }
+        // Labels go over the data, so that a series running along a threshold cannot garble them.
+        for line in referenceLines { drawReference(line, label: true, span: span, plot: plot, buffer: &buffer) }
     }
 
     // MARK: - Parts
@@ -92,12 +94,16 @@ public struct LineChart: Widget {
         if endX > plot.x + start.terminalWidth { buffer.write(end, x: endX, y: row, style: axisStyle) }
     }
 
-    private func drawReference(_ line: ReferenceLine, span: ClosedRange<Double>, plot: Rect, buffer: inout FrameBuffer) {
+    /// Draws a reference line's dashes, or with `label` its label at the right end.
+    private func drawReference(_ line: ReferenceLine, label: Bool, span: ClosedRange<Double>, plot: Rect, buffer: inout FrameBuffer) {
         let row = plot.y + Int(((span.upperBound - line.value) / (span.upperBound - span.lowerBound) * Double(plot.height - 1)).rounded())
         guard row >= plot.y, row < plot.maxY else { return }
-        for x in stride(from: plot.x, to: plot.maxX, by: 2) { buffer.set(glyphs.horizontal, x: x, y: row, style: line.style) }
-        let label = " \(line.label) "
-        buffer.write(label, x: plot.maxX - label.terminalWidth, y: row, style: line.style)
+        if label {
+            let text = " \(line.label) "
+            buffer.write(text, x: plot.maxX - text.terminalWidth, y: row, style: line.style)
+        } else {
+            for x in stride(from: plot.x, to: plot.maxX, by: 2) { buffer.set(glyphs.horizontal, x: x, y: row, style: line.style) }
+        }
     }
 
     private func position(of point: SeriesPoint, span: ClosedRange<Double>, width: Int, height: Int) -> (x: Int, y: Int) {
@@ -126,6 +132,7 @@ public struct LineChart: Widget {
     private func drawMarks(span: ClosedRange<Double>, plot: Rect, buffer: inout FrameBuffer) {
         for point in points where point.value.isFinite {
             let spot = position(of: point, span: span, width: plot.width, height: plot.height)
+            guard spot.x >= 0, spot.x < plot.width, spot.y >= 0, spot.y < plot.height else { continue }
             buffer.set("*", x: plot.x + spot.x, y: plot.y + spot.y, style: lineStyle)
         }
     }

@@ -1,0 +1,69 @@
+import EcotopCore
+import Testing
+
+@Suite struct MetricCatalogTests {
+    let catalog = MetricCatalog.standard
+
+    @Test func hasTwentyMetricsWithUniqueIDs() {
+        #expect(catalog.metrics.count == 20)
+        #expect(Set(catalog.metrics.map(\.id)).count == 20)
+    }
+
+    @Test func hasFiveMetricsPerFamilyGroupedInFamilyOrder() {
+        for family in MetricFamily.allCases {
+            #expect(catalog.metrics(in: family).count == 5, "\(family)")
+        }
+        let familyOrder = catalog.metrics.map(\.family)
+        let expected = MetricFamily.allCases.flatMap { Array(repeating: $0, count: 5) }
+        #expect(familyOrder == expected)
+    }
+
+    @Test func idsArePrefixedByTheirFamily() {
+        for metric in catalog.metrics {
+            #expect(metric.id.rawValue.hasPrefix(metric.family.rawValue + "."), "\(metric.id)")
+            let name = metric.id.rawValue.dropFirst(metric.family.rawValue.count + 1)
+            #expect(!name.isEmpty && name.allSatisfy { $0.isLowercase || $0 == "_" }, "\(metric.id)")
+        }
+    }
+
+    @Test func criticalLiesBeyondWarnInTheDirectionThatIsWorse() {
+        for metric in catalog.metrics {
+            let thresholds = metric.thresholds
+            switch metric.direction {
+            case .higherIsBetter:
+                #expect(thresholds.critical < thresholds.warn, "\(metric.id)")
+            case .lowerIsBetter:
+                #expect(thresholds.critical > thresholds.warn, "\(metric.id)")
+            }
+        }
+    }
+
+    @Test func percentThresholdsAreWithinZeroToHundred() {
+        for metric in catalog.metrics where metric.unit == .percent {
+            #expect((0...100).contains(metric.thresholds.warn), "\(metric.id)")
+            #expect((0...100).contains(metric.thresholds.critical), "\(metric.id)")
+        }
+    }
+
+    @Test func shortTitlesFitNarrowPanes() {
+        for metric in catalog.metrics {
+            #expect(!metric.shortTitle.isEmpty && metric.shortTitle.count <= 20, "\(metric.id): \(metric.shortTitle)")
+        }
+    }
+
+    @Test func integrationErrorRateIsAPercentWhereLowerIsBetter() throws {
+        let metric = try #require(catalog["usage.integration_error_rate"])
+        #expect(metric.family == .usage)
+        #expect(metric.unit == .percent)
+        #expect(metric.direction == .lowerIsBetter)
+    }
+
+    @Test func lookupByUnknownIDGivesNil() {
+        #expect(catalog["usage.nonexistent"] == nil)
+    }
+
+    @Test func familyIndexFollowsDisplayOrder() {
+        #expect(MetricFamily.allCases.map(\.index) == [0, 1, 2, 3])
+        #expect(MetricFamily.allCases.map(\.title) == ["Participation", "Usage", "Value", "Qualitative"])
+    }
+}
