@@ -27,7 +27,9 @@ public enum RatePeriod: Double, Sendable, CaseIterable {
 ///
 /// **Resets.** A counter only goes up; a value lower than the one before means the process
 /// behind it restarted and the counter began again from 0. The increase across a reset is
-/// therefore the new value itself, not the (negative) difference.
+/// therefore the new value itself, not the (negative) difference. As with Prometheus, a
+/// restart whose first reading is already above the last reading before it cannot be seen,
+/// and is counted as ordinary growth.
 ///
 /// **Window edges.** Nothing is extrapolated. A rate covers exactly the span between two
 /// points that were actually recorded: `rates(of:)` yields one rate per consecutive pair,

@@ -5,8 +5,8 @@ import EcotopCore
 ///
 /// A metric's status is, in order: NO DATA without a point in the range; STALE when its
 /// newest point is older than its staleness limit (`staleness`); otherwise the worse of its
-/// threshold status and ANOMALY when the latest value is far from its usual level at this
-/// time of day (`anomalyDetector`). A metric that is past its warning threshold and anomalous
+/// threshold status and ANOMALY when the metric's last five minutes are far from their usual
+/// level at this time of day and from the last two hours (`anomalyDetector`). A metric that is past its warning threshold and anomalous
 /// shows WARN (or CRIT), the status that needs more attention.
 public struct SnapshotBuilder: Sendable {
     public var source: any SeriesSource
@@ -69,7 +69,7 @@ public struct SnapshotBuilder: Sendable {
         let previous = points.filter { $0.timestamp <= start }
         let latest = try source.latest(of: key, at: time, lookback: range.seconds)
         let fresh = latest.flatMap { staleness.isStale(key, newest: $0.timestamp, at: time) ? nil : $0 }
-        let anomaly = try fresh.flatMap { try assessAnomaly(of: metric, key: key, latest: $0) }
+        let anomaly = try fresh == nil ? nil : anomalyDetector?.assess(key, aggregation: metric.aggregation, at: time, in: source)
         let statistics = WindowStatistics(points: history)
         let previousStatistics = WindowStatistics(points: previous)
         return MetricSummary(
@@ -78,13 +78,6 @@ public struct SnapshotBuilder: Sendable {
             status: status(of: metric, latest: latest, fresh: fresh, anomaly: anomaly),
             score: fresh.map { metric.thresholds.score(of: $0.value, direction: metric.direction) },
             statistics: statistics, previousStatistics: previousStatistics, anomaly: anomaly)
-    }
-
-    private func assessAnomaly(of metric: MetricDefinition, key: SeriesKey, latest: SeriesPoint) throws -> AnomalyAssessment? {
-        guard let anomalyDetector else { return nil }
-        let baseline = try anomalyDetector.baseline(
-            of: key, aggregation: metric.aggregation, at: latest.timestamp, from: source)
-        return anomalyDetector.assess(latest.value, at: latest.timestamp, history: baseline)
     }
 
     private func status(

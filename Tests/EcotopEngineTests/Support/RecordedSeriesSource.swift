@@ -1,0 +1,43 @@
+import EcotopCore
+
+/// A `SeriesSource` over points held in memory, bucketed the way the protocol describes:
+/// `buckets` equal buckets over `from...to`, each stamped at its end, empty ones left out.
+struct RecordedSeriesSource: SeriesSource {
+    var series: [SeriesKey: [SeriesPoint]]
+
+    init(_ series: [SeriesKey: [SeriesPoint]]) {
+        self.series = series.mapValues { $0.sorted { $0.timestamp < $1.timestamp } }
+    }
+
+    func points(of key: SeriesKey, from: Double, to: Double, buckets: Int, aggregation: Aggregation) -> [SeriesPoint] {
+        guard let points = series[key], buckets > 0, to > from else { return [] }
+        let width = (to - from) / Double(buckets)
+        var aggregators = Array(repeating: BucketAggregator(aggregation), count: buckets)
+        for point in points where point.timestamp > from && point.timestamp <= to {
+            let bucket = min(buckets - 1, Int(((point.timestamp - from) / width).rounded(.up)) - 1)
+            aggregators[max(0, bucket)].add(point.value)
+        }
+        return aggregators.enumerated().compactMap { offset, aggregator in
+            aggregator.result.map { SeriesPoint(timestamp: from + width * Double(offset + 1), value: $0) }
+        }
+    }
+
+    func latest(of key: SeriesKey, at time: Double, lookback: Double) -> SeriesPoint? {
+        series[key]?.last { $0.timestamp <= time && $0.timestamp >= time - lookback }
+    }
+}
+
+/// A small seeded generator (SplitMix64) so "random" test data is the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
