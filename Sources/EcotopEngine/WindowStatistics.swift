@@ -66,3 +66,67 @@ public enum WindowStatistic: String, Sendable, CaseIterable {
     case maximum = "max"
     case last, sum, count, p50, p95, p99
 }
+
+/// A window and the period of equal length just before it, for "vs previous period" deltas.
+///
+/// With `end` the end of the window and `length` its length, the window is
+/// `(end - length, end]` and the previous period `(end - 2 * length, end - length]`: the two
+/// never share a point.
+public struct PeriodComparison: Sendable, Hashable {
+    /// The statistics of the window; nil when it has no points.
+    public var current: WindowStatistics?
+    /// The statistics of the period before; nil when it has no points.
+    public var previous: WindowStatistics?
+
+    public init(current: WindowStatistics?, previous: WindowStatistics?) {
+        self.current = current
+        self.previous = previous
+    }
+
+    /// Splits points covering both periods (any order) at `end - length`.
+    public init(points: [SeriesPoint], end: Double, length: Double) {
+        let start = end - length
+        self.init(
+            current: WindowStatistics(points: points, from: start, to: end),
+            previous: WindowStatistics(points: points, from: start - length, to: start))
+    }
+
+    /// The change of a statistic: current minus previous; nil unless both periods have data.
+    public func delta(of statistic: WindowStatistic = .average) -> Double? {
+        guard let current, let previous else { return nil }
+        return current[statistic] - previous[statistic]
+    }
+
+    /// The change of a statistic relative to the previous period, in percent; nil unless both
+    /// periods have data and the previous value is not zero.
+    public func relativeDelta(of statistic: WindowStatistic = .average) -> Double? {
+        guard let delta = delta(of: statistic), let previous, previous[statistic] != 0 else { return nil }
+        return delta / abs(previous[statistic]) * 100
+    }
+}
+
+/// Percentiles by linear interpolation between closest ranks.
+///
+/// For `n` values sorted ascending, `x[0] ... x[n-1]`, the `p`-th quantile (`p` in 0...1)
+/// lies at the fractional rank `h = (n - 1) * p`; the result is
+/// `x[⌊h⌋] + (h - ⌊h⌋) * (x[⌊h⌋ + 1] - x[⌊h⌋])`. This is Hyndman and Fan's method 7, the
+/// default of NumPy, R and spreadsheets' `PERCENTILE.INC`: p0 is the minimum, p100 the maximum,
+/// p50 the usual median (the mean of the two middle values for an even count), and a single
+/// value is every percentile of itself.
+public enum Percentile {
+    /// The `p`-th quantile (`p` clamped to 0...1) of values already sorted ascending; nil when empty.
+    public static func interpolated(_ p: Double, sorted values: [Double]) -> Double? {
+        guard let first = values.first else { return nil }
+        guard values.count > 1 else { return first }
+        let rank = Double(values.count - 1) * min(1, max(0, p))
+        let lower = Int(rank.rounded(.down))
+        let fraction = rank - Double(lower)
+        guard lower + 1 < values.count, fraction > 0 else { return values[lower] }
+        return values[lower] + fraction * (values[lower + 1] - values[lower])
+    }
+
+    /// The median of values in any order; nil when empty.
+    public static func median(_ values: [Double]) -> Double? {
+        interpolated(0.5, sorted: values.sorted())
+    }
+}

@@ -7,9 +7,9 @@ import Testing
 @Suite("Anomaly detection: the same hour of previous days, confirmed by the recent past")
 struct AnomalyDetectorTests {
     private let detector = AnomalyDetector()
-    private static let day = 86_400.0
-    /// Midnight UTC, 2026-11-20: the series below starts here and spans eight days.
-    private static let start = 1_795_132_800.0
+    private static let day = TestTime.day
+    /// The series below starts here and spans eight days.
+    private static let start = TestTime.midnight
 
     /// A busy-afternoon daily cycle (1000 ± 400) with ±20 of noise, every five minutes.
     private static func dailyCycle(days: Int) -> [SeriesPoint] {
