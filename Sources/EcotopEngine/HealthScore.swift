@@ -13,7 +13,7 @@ import EcotopCore
 ///    `W_f` is the family's weight (default 1).
 ///
 /// Weights below 0 count as 0. Stale metrics and metrics without data are left out, not
-/// counted as 0: they show as STALE or NO DATA instead. A family whose metrics all lack
+/// counted as 0: they show as STALE or N/A instead. A family whose metrics all lack
 /// fresh data, or all weigh 0, has no score and is left out of the overall score; with no
 /// family score at all there is no overall score. The same text, for users, is in
 /// docs/health-score.md and (short) in `formulaSummary`.

@@ -18,7 +18,8 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
     public var statistics: WindowStatistics?
     /// The same statistics for the period of equal length just before the range.
     public var previousStatistics: WindowStatistics?
-    /// How the latest value compares with its usual level; nil without enough history.
+    /// How the metric's last few minutes compare with their usual level (`AnomalyDetector`);
+    /// nil when detection is off, the metric is stale, or there is not enough history.
     public var anomaly: AnomalyAssessment?
 
     public var id: MetricID { definition.id }

@@ -3,11 +3,12 @@ import EcotopCore
 /// Reads a range of history for every catalog metric and turns it into summaries,
 /// statuses and health scores.
 ///
-/// A metric's status is, in order: NO DATA without a point in the range; STALE when its
+/// A metric's status is, in order: N/A (no data) without a point in the range; STALE when its
 /// newest point is older than its staleness limit (`staleness`); otherwise the worse of its
-/// threshold status and ANOMALY when the metric's last five minutes are far from their usual
-/// level at this time of day and from the last two hours (`anomalyDetector`). A metric that is past its warning threshold and anomalous
-/// shows WARN (or CRIT), the status that needs more attention.
+/// threshold status and ANOMALY when its last few minutes (five by default) are far from
+/// their usual level at this time of day and from the last two hours (`anomalyDetector`).
+/// A metric past its warning threshold and anomalous shows WARN (or CRIT), the status that
+/// needs more attention.
 public struct SnapshotBuilder: Sendable {
     public var source: any SeriesSource
     public var catalog: MetricCatalog
