@@ -11,6 +11,8 @@ public enum MetricStatus: String, Sendable, Hashable, CaseIterable, Comparable {
     case stale
     /// Nothing was ever recorded in the range.
     case noData
+    /// Within its thresholds, but far from its usual level at this time of day (`AnomalyDetector`).
+    case anomaly
 
     /// The label shown in status columns.
     public var label: String {
@@ -20,6 +22,7 @@ public enum MetricStatus: String, Sendable, Hashable, CaseIterable, Comparable {
         case .critical: "CRIT"
         case .stale: "STALE"
         case .noData: "N/A"
+        case .anomaly: "ANOM"
         }
     }
 
@@ -29,8 +32,9 @@ public enum MetricStatus: String, Sendable, Hashable, CaseIterable, Comparable {
         case .ok: 0
         case .noData: 1
         case .stale: 2
-        case .warn: 3
-        case .critical: 4
+        case .anomaly: 3
+        case .warn: 4
+        case .critical: 5
         }
     }
 

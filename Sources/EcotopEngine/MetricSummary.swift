@@ -14,12 +14,20 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
     public var status: MetricStatus
     /// The 0-100 score that feeds the family's health score; nil when stale or without data.
     public var score: Double?
+    /// avg, min, max, last, sum, count and percentiles of the range's history points.
+    public var statistics: WindowStatistics?
+    /// The same statistics for the period of equal length just before the range.
+    public var previousStatistics: WindowStatistics?
+    /// How the metric's last few minutes compare with their usual level (`AnomalyDetector`);
+    /// nil when detection is off, the metric is stale, or there is not enough history.
+    public var anomaly: AnomalyAssessment?
 
     public var id: MetricID { definition.id }
 
     public init(
         definition: MetricDefinition, latest: SeriesPoint?, history: [SeriesPoint], average: Double?,
-        previousAverage: Double?, status: MetricStatus, score: Double?
+        previousAverage: Double?, status: MetricStatus, score: Double?, statistics: WindowStatistics? = nil,
+        previousStatistics: WindowStatistics? = nil, anomaly: AnomalyAssessment? = nil
     ) {
         self.definition = definition
         self.latest = latest
@@ -28,6 +36,14 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
         self.previousAverage = previousAverage
         self.status = status
         self.score = score
+        self.statistics = statistics
+        self.previousStatistics = previousStatistics
+        self.anomaly = anomaly
+    }
+
+    /// The range against the period before it, for deltas of any statistic.
+    public var comparison: PeriodComparison {
+        PeriodComparison(current: statistics, previous: previousStatistics)
     }
 
     /// The change against the previous period: a difference for units measured in points

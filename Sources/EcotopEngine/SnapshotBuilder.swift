@@ -2,29 +2,61 @@ import EcotopCore
 
 /// Reads a range of history for every catalog metric and turns it into summaries,
 /// statuses and health scores.
+///
+/// A metric's status is, in order: N/A (no data) without a point in the range; STALE when its
+/// newest point is older than its staleness limit (`staleness`); otherwise the worse of its
+/// threshold status and ANOMALY when its last few minutes (five by default) are far from
+/// their usual level at this time of day and from the last two hours (`anomalyDetector`).
+/// A metric past its warning threshold and anomalous shows WARN (or CRIT), the status that
+/// needs more attention.
 public struct SnapshotBuilder: Sendable {
     public var source: any SeriesSource
     public var catalog: MetricCatalog
-    /// A metric whose newest point is older than this many seconds is stale.
-    public var staleAfter: Double
     /// Family weights for the overall health score.
     public var weights: [MetricFamily: Double]
+    /// Metric weights inside each family's health score.
+    public var metricWeights: [MetricID: Double]
+    /// Expected collection intervals and how many may be missed before a metric is stale.
+    public var staleness: StalenessPolicy
+    /// Flags latest values far from their baseline; nil turns anomaly detection off.
+    public var anomalyDetector: AnomalyDetector?
 
+    /// A metric without a configured interval whose newest point is older than this many
+    /// seconds is stale: `staleness.defaultLimit`. Setting it keeps the missed-interval count
+    /// and changes the default interval.
+    public var staleAfter: Double {
+        get { staleness.defaultLimit }
+        set { staleness.defaultInterval = staleness.missedIntervals > 0 ? newValue / staleness.missedIntervals : newValue }
+    }
+
+    /// - Parameters:
+    ///   - staleAfter: when given, the staleness limit of metrics without an interval in
+    ///     `staleness`: it sets `staleness.defaultInterval` to `staleAfter / staleness.missedIntervals`.
+    ///     The default policy's limit is 300 seconds (5 missed intervals of 60 seconds).
+    ///   - weights: family weights for the overall score (missing: 1).
+    ///   - metricWeights: metric weights for the family scores (missing: 1).
+    ///   - staleness: per-metric and per-series expected intervals and the missed-interval count.
+    ///   - anomalyDetector: the baseline method; pass nil to skip anomaly detection (and its queries).
     public init(
-        source: any SeriesSource, catalog: MetricCatalog = .standard, staleAfter: Double = 300,
-        weights: [MetricFamily: Double] = [:]
+        source: any SeriesSource, catalog: MetricCatalog = .standard, staleAfter: Double? = nil,
+        weights: [MetricFamily: Double] = [:], metricWeights: [MetricID: Double] = [:],
+        staleness: StalenessPolicy = StalenessPolicy(), anomalyDetector: AnomalyDetector? = AnomalyDetector()
     ) {
         self.source = source
         self.catalog = catalog
-        self.staleAfter = staleAfter
         self.weights = weights
+        self.metricWeights = metricWeights
+        self.staleness = staleness
+        self.anomalyDetector = anomalyDetector
+        if let staleAfter { self.staleAfter = staleAfter }
     }
 
     /// The snapshot at `time` over `range`, with about `buckets` history points per metric.
     public func snapshot(at time: Double, range: TimeRange, buckets: Int) throws -> EcosystemSnapshot {
         let summaries = try catalog.metrics.map { try summary(of: $0, at: time, range: range, buckets: max(1, buckets)) }
         return EcosystemSnapshot(
-            time: time, range: range, summaries: summaries, health: HealthScore(summaries: summaries, weights: weights))
+            time: time, range: range, summaries: summaries,
+            health: HealthScore(summaries: summaries, weights: weights, metricWeights: metricWeights))
     }
 
     /// The summary of one metric. The history of the range and of the period before it come
@@ -37,29 +69,24 @@ public struct SnapshotBuilder: Sendable {
         let history = points.filter { $0.timestamp > start }
         let previous = points.filter { $0.timestamp <= start }
         let latest = try source.latest(of: key, at: time, lookback: range.seconds)
+        let fresh = latest.flatMap { staleness.isStale(key, newest: $0.timestamp, at: time) ? nil : $0 }
+        let anomaly = try fresh == nil ? nil : anomalyDetector?.assess(key, aggregation: metric.aggregation, at: time, in: source)
+        let statistics = WindowStatistics(points: history)
+        let previousStatistics = WindowStatistics(points: previous)
         return MetricSummary(
-            definition: metric, latest: latest, history: history, average: Self.mean(history),
-            previousAverage: Self.mean(previous), status: status(of: metric, latest: latest, at: time),
-            score: score(of: metric, latest: latest, at: time))
+            definition: metric, latest: latest, history: history, average: statistics?.average,
+            previousAverage: previousStatistics?.average,
+            status: status(of: metric, latest: latest, fresh: fresh, anomaly: anomaly),
+            score: fresh.map { metric.thresholds.score(of: $0.value, direction: metric.direction) },
+            statistics: statistics, previousStatistics: previousStatistics, anomaly: anomaly)
     }
 
-    private func isFresh(_ point: SeriesPoint, at time: Double) -> Bool {
-        time - point.timestamp <= staleAfter
-    }
-
-    private func status(of metric: MetricDefinition, latest: SeriesPoint?, at time: Double) -> MetricStatus {
-        guard let latest else { return .noData }
-        guard isFresh(latest, at: time) else { return .stale }
-        return metric.thresholds.status(of: latest.value, direction: metric.direction)
-    }
-
-    private func score(of metric: MetricDefinition, latest: SeriesPoint?, at time: Double) -> Double? {
-        guard let latest, isFresh(latest, at: time) else { return nil }
-        return metric.thresholds.score(of: latest.value, direction: metric.direction)
-    }
-
-    private static func mean(_ points: [SeriesPoint]) -> Double? {
-        guard !points.isEmpty else { return nil }
-        return points.reduce(0) { $0 + $1.value } / Double(points.count)
+    private func status(
+        of metric: MetricDefinition, latest: SeriesPoint?, fresh: SeriesPoint?, anomaly: AnomalyAssessment?
+    ) -> MetricStatus {
+        guard latest != nil else { return .noData }
+        guard let fresh else { return .stale }
+        let thresholdStatus = metric.thresholds.status(of: fresh.value, direction: metric.direction)
+        return anomaly?.isAnomalous == true ? max(thresholdStatus, .anomaly) : thresholdStatus
     }
 }

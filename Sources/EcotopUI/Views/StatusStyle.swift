@@ -8,6 +8,7 @@ extension Theme {
         case .warn: .warn
         case .critical: .critical
         case .stale, .noData: .stale
+        case .anomaly: .accent
         }
     }
 
