@@ -1,0 +1,235 @@
+import EcotopCore
+
+/// Parses OpenMetrics 1.0 text, strictly.
+///
+/// The input must end with the line `# EOF` (a final line feed is optional) and nothing
+/// may follow it. Every other line is a metric descriptor (`# TYPE`, `# HELP`,
+/// `# UNIT`, each at most once per family and before the family's samples) or a sample;
+/// blank lines and other comments are errors, and tokens are separated by exactly one
+/// space. A family's samples follow the suffix rules of its type (see `OpenMetricsType`)
+/// and families are not interleaved. Label names are unique within a sample and label
+/// values escape `\\`, `\"` and `\n`. Timestamps are seconds and may have a fraction.
+/// Exemplars (`# {labels} value [timestamp]`) are checked and then ignored; they are
+/// allowed only on counter `_total` and histogram `_bucket` samples.
+public struct OpenMetricsParser: Sendable {
+    public init() {}
+
+    /// Parses a whole input, or throws its first error and keeps nothing.
+    /// - Parameter defaultTimestamp: the time (Unix seconds) of samples without a
+    ///   timestamp, usually the scrape time.
+    public func parse(_ input: some Collection<UInt8>, defaultTimestamp: Double) throws(ParseError) -> ParsedMetrics {
+        try withContiguousBytes(of: input) { bytes throws(ParseError) in
+            var reader = OpenMetricsReader(bytes: bytes, defaultTimestamp: defaultTimestamp)
+            return try reader.readAll()
+        }
+    }
+}
+
+/// The state of one `OpenMetricsParser.parse` call.
+private struct OpenMetricsReader {
+    /// What is known about one metric family so far.
+    struct FamilyState {
+        var position: Int
+        var type: ScrapedMetricType = .unknown
+        var hasType = false
+        var hasHelp = false
+        var hasUnit = false
+        var hasSamples = false
+    }
+
+    var cursor: ByteCursor
+    let defaultTimestamp: Double
+    var result = ParsedMetrics()
+    var families: [String: FamilyState] = [:]
+    /// The family whose lines are being read; a family ends when another one starts.
+    var current: String?
+
+    init(bytes: UnsafeBufferPointer<UInt8>, defaultTimestamp: Double) {
+        cursor = ByteCursor(bytes)
+        self.defaultTimestamp = defaultTimestamp
+    }
+
+    private static let tokenEnd = ByteSet(" \n")
+    private static let space = UInt8(ascii: " ")
+
+    mutating func readAll() throws(ParseError) -> ParsedMetrics {
+        while true {
+            if cursor.isAtEnd { throw cursor.failure("missing # EOF at the end of the input") }
+            switch cursor.peek {
+            case UInt8(ascii: "#"):
+                if try readDescriptor() == .endOfInput {
+                    try cursor.finishLine()
+                    guard cursor.isAtEnd else { throw cursor.failure("nothing may follow # EOF") }
+                    return result
+                }
+            case UInt8(ascii: "\n"): throw cursor.failure("blank lines are not allowed")
+            default: try readSample()
+            }
+            try cursor.finishLine()
+        }
+    }
+
+    // MARK: - Descriptors
+
+    private enum LineKind { case descriptor, endOfInput }
+
+    private mutating func readDescriptor() throws(ParseError) -> LineKind {
+        cursor.index += 1
+        try cursor.expect(Self.space, "a space after #")
+        if cursor.consume("EOF") {
+            guard cursor.isAtLineEnd else { throw cursor.failure("expected end of line after # EOF") }
+            return .endOfInput
+        }
+        let keywordStart = cursor.index
+        let keyword: String
+        if cursor.consume("TYPE ") { keyword = "TYPE" }
+        else if cursor.consume("HELP ") { keyword = "HELP" }
+        else if cursor.consume("UNIT ") { keyword = "UNIT" }
+        else { throw cursor.failure("expected TYPE, HELP, UNIT or EOF after # (comments are not allowed)") }
+        let nameStart = cursor.index
+        let name = try cursor.readMetricName()
+        try cursor.expect(Self.space, "a space after the metric name")
+        var family = try familyForDescriptor(name, at: nameStart)
+        switch keyword {
+        case "TYPE":
+            if family.hasType { throw cursor.failure("second TYPE for metric family \(name)", at: keywordStart) }
+            let word = cursor.scan(until: .lineFeed)
+            guard let type = ScrapedMetricType(rawValue: String(decoding: cursor.slice(word), as: UTF8.self)) else {
+                throw cursor.failure("unknown metric type", at: word.lowerBound)
+            }
+            family.type = type
+            family.hasType = true
+            result.families[family.position].type = type
+        case "HELP":
+            if family.hasHelp { throw cursor.failure("second HELP for metric family \(name)", at: keywordStart) }
+            family.hasHelp = true
+            result.families[family.position].help = try cursor.readEscaped(.openMetricsHelp)
+            if cursor.peek == UInt8(ascii: "\"") { throw cursor.failure("a double quote in HELP must be escaped") }
+        default:
+            if family.hasUnit { throw cursor.failure("second UNIT for metric family \(name)", at: keywordStart) }
+            let unitRange = cursor.scan(while: .metricNameRest)
+            let unit = String(decoding: cursor.slice(unitRange), as: UTF8.self)
+            guard cursor.isAtLineEnd else { throw cursor.failure("invalid character in unit") }
+            if !unit.isEmpty, !name.hasSuffix("_" + unit) {
+                throw cursor.failure("metric family \(name) must end with _\(unit) to have that unit", at: nameStart)
+            }
+            family.hasUnit = true
+            result.families[family.position].unit = unit
+        }
+        if result.families[family.position].unit?.isEmpty == false, family.type == .info || family.type == .stateset {
+            throw cursor.failure("\(family.type.rawValue) metric families cannot have a unit", at: keywordStart)
+        }
+        families[name] = family
+        return .descriptor
+    }
+
+    /// The family a descriptor describes: the current one, if it has no samples yet, or
+    /// a new one.
+    private mutating func familyForDescriptor(_ name: String, at nameStart: Int) throws(ParseError) -> FamilyState {
+        if let family = families[name] {
+            guard current == name else { throw interleaved(name, at: nameStart) }
+            if family.hasSamples {
+                throw cursor.failure("metadata of metric family \(name) must come before its samples", at: nameStart)
+            }
+            return family
+        }
+        return startFamily(name)
+    }
+
+    private mutating func startFamily(_ name: String) -> FamilyState {
+        result.families.append(MetricFamilyMetadata(name: name))
+        let family = FamilyState(position: result.families.count - 1)
+        families[name] = family
+        current = name
+        return family
+    }
+
+    private func interleaved(_ name: String, at offset: Int) -> ParseError {
+        cursor.failure("metric family \(name) appears again after another family; families must not be interleaved", at: offset)
+    }
+
+    // MARK: - Samples
+
+    private mutating func readSample() throws(ParseError) {
+        let nameStart = cursor.index
+        let name = try cursor.readMetricName()
+        var labels: [String: String] = [:]
+        if cursor.peek == UInt8(ascii: "{") { labels = try cursor.readLabels(.openMetrics) }
+        try cursor.expect(Self.space, "a space before the value")
+        let value = try readNumber()
+        var timestamp = defaultTimestamp
+        var hasExemplar = false
+        if cursor.consume(Self.space) {
+            if cursor.peek != UInt8(ascii: "#") {
+                timestamp = try readTimestamp()
+                hasExemplar = cursor.consume(Self.space)
+            } else {
+                hasExemplar = true
+            }
+        }
+        let exemplarStart = cursor.index
+        if hasExemplar { try readExemplar() }
+        let (familyName, suffix) = try family(ofSample: name, at: nameStart)
+        let rules = OpenMetricsSampleRules(familyName: familyName, type: families[familyName]!.type, suffix: suffix)
+        if let problem = rules.problem(labels: labels, value: value) { throw cursor.failure(problem, at: nameStart) }
+        if hasExemplar, !rules.allowsExemplar {
+            throw cursor.failure("exemplars are allowed only on counter _total and histogram _bucket samples", at: exemplarStart)
+        }
+        result.samples.append(Sample(key: SeriesKey(name: name, labels: labels), timestamp: timestamp, value: value))
+    }
+
+    private mutating func readNumber() throws(ParseError) -> Double {
+        let range = cursor.scan(until: Self.tokenEnd)
+        guard let value = NumberText.float(cursor.slice(range)) else {
+            throw cursor.failure(range.isEmpty ? "expected a number" : "invalid number", at: range.lowerBound)
+        }
+        return value
+    }
+
+    private mutating func readTimestamp() throws(ParseError) -> Double {
+        let range = cursor.scan(until: Self.tokenEnd)
+        guard let seconds = NumberText.decimal(cursor.slice(range)) else {
+            throw cursor.failure("invalid timestamp; expected seconds", at: range.lowerBound)
+        }
+        return seconds
+    }
+
+    /// Checks `# {labels} value [timestamp]`; its contents are not kept.
+    private mutating func readExemplar() throws(ParseError) {
+        try cursor.expect(UInt8(ascii: "#"), "# to start an exemplar")
+        try cursor.expect(Self.space, "a space after #")
+        guard cursor.peek == UInt8(ascii: "{") else { throw cursor.failure("expected { to open the exemplar's labels") }
+        let labelsStart = cursor.index
+        let labels = try cursor.readLabels(.openMetrics)
+        if labels.reduce(0, { $0 + $1.key.unicodeScalars.count + $1.value.unicodeScalars.count }) > 128 {
+            throw cursor.failure("exemplar labels are longer than 128 characters", at: labelsStart)
+        }
+        try cursor.expect(Self.space, "a space before the exemplar value")
+        _ = try readNumber()
+        if cursor.consume(Self.space) { _ = try readTimestamp() }
+    }
+
+    /// The family a sample belongs to and the suffix that links them. A sample that fits
+    /// no family starts a new family of unknown type named after it.
+    private mutating func family(ofSample name: String, at nameStart: Int) throws(ParseError) -> (String, String) {
+        if let current, let suffix = OpenMetricsSampleRules.suffix(of: name, inFamily: current, of: families[current]!.type) {
+            families[current]!.hasSamples = true
+            return (current, suffix)
+        }
+        for suffix in OpenMetricsSampleRules.allSuffixes where name.hasSuffix(suffix) {
+            let base = String(name.dropLast(suffix.count))
+            if let family = families[base], OpenMetricsSampleRules.suffixes(of: family.type).contains(suffix) {
+                throw interleaved(base, at: nameStart)
+            }
+        }
+        if let family = families[name] {
+            guard name == current else { throw interleaved(name, at: nameStart) }
+            let allowed = OpenMetricsSampleRules.suffixes(of: family.type).joined(separator: ", ")
+            throw cursor.failure("\(family.type.rawValue) sample names must end with one of \(allowed)", at: nameStart)
+        }
+        var family = startFamily(name)
+        family.hasSamples = true
+        families[name] = family
+        return (name, "")
+    }
+}
