@@ -141,8 +141,8 @@ private struct InfluxLineReader {
         guard let last = token.last else { return nil }
         let body = UnsafeBufferPointer(rebasing: token.dropLast())
         switch last {
-        case UInt8(ascii: "i"): return NumberText.int64(body).map(Double.init)
-        case UInt8(ascii: "u"): return NumberText.uint64(body).map(Double.init)
+        case UInt8(ascii: "i"): return NumberText.int64(body).map { Double($0) }
+        case UInt8(ascii: "u"): return NumberText.uint64(body).map { Double($0) }
         default: break
         }
         guard last | 0x20 == UInt8(ascii: "e") || last | 0x20 == UInt8(ascii: "t") || last | 0x20 == UInt8(ascii: "f") else {
