@@ -48,27 +48,30 @@ struct GeneratedExposition {
         }
     }
 
-    private static func escapedLabelValue(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "\\": escaped += "\\\\"
-            case "\"": escaped += "\\\""
-            case "\n": escaped += "\\n"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
-
     private static func written(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
         return "\(value)"
     }
 
-    private static func labelSet(_ labels: [String: String]) -> String {
-        labels.isEmpty ? "" : "{" + labels.map { "\($0.key)=\"\(escapedLabelValue($0.value))\"" }.joined(separator: ",") + "}"
+    /// `name{label="value",...}` escaped as both text formats want it.
+    private static func series(_ name: String, _ labels: [String: String]) -> String {
+        SeriesKey(name: name, labels: labels).description
+    }
+
+    /// An OpenMetrics HELP text: label-value escaping.
+    private static func escapedHelp(_ text: String) -> String {
+        escaped(text, ["\""]).replacing("\n", with: "\\n")
+    }
+
+    /// Appends an integer timestamp to `line`, or not, and returns the sample's time.
+    private static func integerTimestamp(
+        _ rng: inout SplitMix64, in range: ClosedRange<Int64>, perSecond: Double, to line: inout String
+    ) -> Double {
+        guard Bool.random(using: &rng) else { return defaultTimestamp }
+        let ticks = Int64.random(in: range, using: &rng)
+        line += " \(ticks)"
+        return Double(ticks) / perSecond
     }
 
     private static func labels(_ rng: inout SplitMix64, newlines: Bool) -> [String: String] {
@@ -88,13 +91,8 @@ struct GeneratedExposition {
             let name = "m\(index)_" + labelName(&rng)
             let labels = labels(&rng, newlines: true)
             let value = value(&rng, specials: true)
-            var line = name + labelSet(labels) + " " + written(value)
-            var timestamp = defaultTimestamp
-            if Bool.random(using: &rng) {
-                let milliseconds = Int64.random(in: -1_000_000_000_000...4_000_000_000_000, using: &rng)
-                line += " \(milliseconds)"
-                timestamp = Double(milliseconds) / 1000
-            }
+            var line = series(name, labels) + " " + written(value)
+            let timestamp = integerTimestamp(&rng, in: -1_000_000_000_000...4_000_000_000_000, perSecond: 1000, to: &line)
             exposition.text += line + "\n"
             exposition.samples.append(Sample(key: SeriesKey(name: name, labels: labels), timestamp: timestamp, value: value))
         }
@@ -111,21 +109,21 @@ struct GeneratedExposition {
             exposition.text += "# TYPE \(family) \(type)\n"
             if Bool.random(using: &rng) {
                 let help = awkwardText(&rng, length: 0...10, newlines: true)
-                exposition.text += "# HELP \(family) \(escapedLabelValue(help))\n"
+                exposition.text += "# HELP \(family) \(escapedHelp(help))\n"
                 exposition.helps[family] = help
             }
             for _ in 0..<Int.random(in: 0...4, using: &rng) {
                 let name = type == "counter" ? family + "_total" : family
                 let labels = labels(&rng, newlines: true)
                 let value = type == "counter" ? abs(self.value(&rng, specials: false)) : self.value(&rng, specials: true)
-                var line = name + labelSet(labels) + " " + written(value)
+                var line = series(name, labels) + " " + written(value)
                 var timestamp = defaultTimestamp
                 if Bool.random(using: &rng) {
                     timestamp = Double.random(in: -1e10...1e10, using: &rng)
                     line += " \(timestamp)"
                 }
                 if type == "counter", Bool.random(using: &rng) {
-                    line += " # " + labelSet(["trace_id": "\(rng.next())"]) + " 1"
+                    line += " # {trace_id=\"\(rng.next())\"} 1"
                 }
                 exposition.text += line + "\n"
                 exposition.samples.append(Sample(key: SeriesKey(name: name, labels: labels), timestamp: timestamp, value: value))
@@ -170,12 +168,8 @@ struct GeneratedExposition {
                 }
             }
             line += " " + written.joined(separator: ",")
-            var timestamp = defaultTimestamp
-            if Bool.random(using: &rng) {
-                let nanoseconds = Int64.random(in: -4_000_000_000_000_000_000...4_000_000_000_000_000_000, using: &rng)
-                line += " \(nanoseconds)"
-                timestamp = Double(nanoseconds) / 1e9
-            }
+            let timestamp = integerTimestamp(
+                &rng, in: -4_000_000_000_000_000_000...4_000_000_000_000_000_000, perSecond: 1e9, to: &line)
             exposition.text += line + "\n"
             for (key, value) in fields {
                 exposition.samples.append(Sample(key: SeriesKey(name: measurement + "." + key, labels: tags), timestamp: timestamp, value: value))

@@ -14,7 +14,7 @@ import EcotopCore
 /// must be finite. Escapes follow the specification (`\,` `\ ` in measurements; `\,`
 /// `\=` `\ ` in keys and tag values; `\"` `\\` in strings); a backslash before any
 /// other character is kept as a literal backslash, as InfluxDB does.
-public struct InfluxLineParser: Sendable {
+public struct InfluxLineParser: MetricTextParser {
     /// The unit of the timestamps in the input, as InfluxDB's `precision` parameter.
     public enum Precision: String, CaseIterable, Sendable {
         case nanoseconds = "ns"
@@ -38,9 +38,6 @@ public struct InfluxLineParser: Sendable {
         self.precision = precision
     }
 
-    /// Parses a whole input, or throws its first error and keeps nothing.
-    /// - Parameter defaultTimestamp: the time (Unix seconds) of lines without a timestamp,
-    ///   usually when the collector ran.
     public func parse(_ input: some Collection<UInt8>, defaultTimestamp: Double) throws(ParseError) -> ParsedMetrics {
         try withContiguousBytes(of: input) { bytes throws(ParseError) in
             var reader = InfluxLineReader(bytes: bytes, precision: precision, defaultTimestamp: defaultTimestamp)

@@ -8,12 +8,7 @@ enum NumberText {
     /// A finite decimal `[sign] digits [. digits] [(e|E) [sign] digits]`, or one that
     /// starts with the point (`.5`); `allowsPlus` says whether a leading `+` is allowed.
     static func decimal(_ token: UnsafeBufferPointer<UInt8>, allowsPlus: Bool = true) -> Double? {
-        var index = 0
-        var negative = false
-        if index < token.count, token[index] == UInt8(ascii: "-") || (allowsPlus && token[index] == UInt8(ascii: "+")) {
-            negative = token[index] == UInt8(ascii: "-")
-            index += 1
-        }
+        var (negative, index) = sign(of: token, allowsPlus: allowsPlus)
         var mantissa: UInt64 = 0
         var significantDigits = 0
         var exponent = 0
@@ -99,12 +94,7 @@ enum NumberText {
 
     /// A signed 64-bit integer `[-] digits` (`+` too when `allowsPlus`).
     static func int64(_ token: UnsafeBufferPointer<UInt8>, allowsPlus: Bool = false) -> Int64? {
-        var index = 0
-        var negative = false
-        if index < token.count, token[index] == UInt8(ascii: "-") || (allowsPlus && token[index] == UInt8(ascii: "+")) {
-            negative = token[index] == UInt8(ascii: "-")
-            index += 1
-        }
+        let (negative, index) = sign(of: token, allowsPlus: allowsPlus)
         guard let magnitude = uint64(UnsafeBufferPointer(rebasing: token[index...])) else { return nil }
         if negative {
             guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
@@ -127,6 +117,13 @@ enum NumberText {
             value = sum
         }
         return value
+    }
+
+    /// Whether the token starts with a minus sign, and where its digits start.
+    private static func sign(of token: UnsafeBufferPointer<UInt8>, allowsPlus: Bool) -> (negative: Bool, digitsStart: Int) {
+        guard let first = token.first else { return (false, 0) }
+        if first == UInt8(ascii: "-") { return (true, 1) }
+        return allowsPlus && first == UInt8(ascii: "+") ? (false, 1) : (false, 0)
     }
 
     private static let powersOfTen: [Double] = (0...22).map { exponent in

@@ -11,12 +11,9 @@ import EcotopCore
 /// values escape `\\`, `\"` and `\n`. Timestamps are seconds and may have a fraction.
 /// Exemplars (`# {labels} value [timestamp]`) are checked and then ignored; they are
 /// allowed only on counter `_total` and histogram `_bucket` samples.
-public struct OpenMetricsParser: Sendable {
+public struct OpenMetricsParser: MetricTextParser {
     public init() {}
 
-    /// Parses a whole input, or throws its first error and keeps nothing.
-    /// - Parameter defaultTimestamp: the time (Unix seconds) of samples without a
-    ///   timestamp, usually the scrape time.
     public func parse(_ input: some Collection<UInt8>, defaultTimestamp: Double) throws(ParseError) -> ParsedMetrics {
         try withContiguousBytes(of: input) { bytes throws(ParseError) in
             var reader = OpenMetricsReader(bytes: bytes, defaultTimestamp: defaultTimestamp)
@@ -27,22 +24,13 @@ public struct OpenMetricsParser: Sendable {
 
 /// The state of one `OpenMetricsParser.parse` call.
 private struct OpenMetricsReader {
-    /// What is known about one metric family so far.
-    struct FamilyState {
-        var position: Int
-        var type: ScrapedMetricType = .unknown
-        var hasType = false
-        var hasHelp = false
-        var hasUnit = false
-        var hasSamples = false
-    }
-
     var cursor: ByteCursor
     let defaultTimestamp: Double
-    var result = ParsedMetrics()
-    var families: [String: FamilyState] = [:]
-    /// The family whose lines are being read; a family ends when another one starts.
-    var current: String?
+    var samples: [Sample] = []
+    var families = FamilyTable()
+    /// The position of the family whose lines are being read; a family ends when
+    /// another one starts.
+    var current: Int?
 
     init(bytes: UnsafeBufferPointer<UInt8>, defaultTimestamp: Double) {
         cursor = ByteCursor(bytes)
@@ -60,7 +48,7 @@ private struct OpenMetricsReader {
                 if try readDescriptor() == .endOfInput {
                     try cursor.finishLine()
                     guard cursor.isAtEnd else { throw cursor.failure("nothing may follow # EOF") }
-                    return result
+                    return ParsedMetrics(samples: samples, families: families.metadata)
                 }
             case UInt8(ascii: "\n"): throw cursor.failure("blank lines are not allowed")
             default: try readSample()
@@ -89,59 +77,55 @@ private struct OpenMetricsReader {
         let nameStart = cursor.index
         let name = try cursor.readMetricName()
         try cursor.expect(Self.space, "a space after the metric name")
-        var family = try familyForDescriptor(name, at: nameStart)
+        let position = try familyForDescriptor(name, at: nameStart)
+        let progress = families.progress[position]
         switch keyword {
         case "TYPE":
-            if family.hasType { throw cursor.failure("second TYPE for metric family \(name)", at: keywordStart) }
+            if progress.hasType { throw cursor.failure("second TYPE for metric family \(name)", at: keywordStart) }
             let word = cursor.scan(until: .lineFeed)
             guard let type = ScrapedMetricType(rawValue: String(decoding: cursor.slice(word), as: UTF8.self)) else {
                 throw cursor.failure("unknown metric type", at: word.lowerBound)
             }
-            family.type = type
-            family.hasType = true
-            result.families[family.position].type = type
+            families.progress[position].hasType = true
+            families.metadata[position].type = type
         case "HELP":
-            if family.hasHelp { throw cursor.failure("second HELP for metric family \(name)", at: keywordStart) }
-            family.hasHelp = true
-            result.families[family.position].help = try cursor.readEscaped(.openMetricsHelp)
+            if progress.hasHelp { throw cursor.failure("second HELP for metric family \(name)", at: keywordStart) }
+            families.progress[position].hasHelp = true
+            families.metadata[position].help = try cursor.readEscaped(.openMetricsHelp)
             if cursor.peek == UInt8(ascii: "\"") { throw cursor.failure("a double quote in HELP must be escaped") }
         default:
-            if family.hasUnit { throw cursor.failure("second UNIT for metric family \(name)", at: keywordStart) }
+            if progress.hasUnit { throw cursor.failure("second UNIT for metric family \(name)", at: keywordStart) }
             let unitRange = cursor.scan(while: .metricNameRest)
             let unit = String(decoding: cursor.slice(unitRange), as: UTF8.self)
             guard cursor.isAtLineEnd else { throw cursor.failure("invalid character in unit") }
             if !unit.isEmpty, !name.hasSuffix("_" + unit) {
                 throw cursor.failure("metric family \(name) must end with _\(unit) to have that unit", at: nameStart)
             }
-            family.hasUnit = true
-            result.families[family.position].unit = unit
+            families.progress[position].hasUnit = true
+            families.metadata[position].unit = unit
         }
-        if result.families[family.position].unit?.isEmpty == false, family.type == .info || family.type == .stateset {
+        let family = families.metadata[position]
+        if family.unit?.isEmpty == false, family.type == .info || family.type == .stateset {
             throw cursor.failure("\(family.type.rawValue) metric families cannot have a unit", at: keywordStart)
         }
-        families[name] = family
         return .descriptor
     }
 
     /// The family a descriptor describes: the current one, if it has no samples yet, or
     /// a new one.
-    private mutating func familyForDescriptor(_ name: String, at nameStart: Int) throws(ParseError) -> FamilyState {
-        if let family = families[name] {
-            guard current == name else { throw interleaved(name, at: nameStart) }
-            if family.hasSamples {
-                throw cursor.failure("metadata of metric family \(name) must come before its samples", at: nameStart)
-            }
-            return family
+    private mutating func familyForDescriptor(_ name: String, at nameStart: Int) throws(ParseError) -> Int {
+        guard let position = families.position(of: name) else { return startFamily(name) }
+        guard current == position else { throw interleaved(name, at: nameStart) }
+        if families.progress[position].hasSamples {
+            throw cursor.failure("metadata of metric family \(name) must come before its samples", at: nameStart)
         }
-        return startFamily(name)
+        return position
     }
 
-    private mutating func startFamily(_ name: String) -> FamilyState {
-        result.families.append(MetricFamilyMetadata(name: name))
-        let family = FamilyState(position: result.families.count - 1)
-        families[name] = family
-        current = name
-        return family
+    private mutating func startFamily(_ name: String) -> Int {
+        let position = families.add(name)
+        current = position
+        return position
     }
 
     private func interleaved(_ name: String, at offset: Int) -> ParseError {
@@ -169,13 +153,14 @@ private struct OpenMetricsReader {
         }
         let exemplarStart = cursor.index
         if hasExemplar { try readExemplar() }
-        let (familyName, suffix) = try family(ofSample: name, at: nameStart)
-        let rules = OpenMetricsSampleRules(familyName: familyName, type: families[familyName]!.type, suffix: suffix)
+        let (position, suffix) = try family(ofSample: name, at: nameStart)
+        let family = families.metadata[position]
+        let rules = OpenMetricsSampleRules(familyName: family.name, type: family.type, suffix: suffix)
         if let problem = rules.problem(labels: labels, value: value) { throw cursor.failure(problem, at: nameStart) }
         if hasExemplar, !rules.allowsExemplar {
             throw cursor.failure("exemplars are allowed only on counter _total and histogram _bucket samples", at: exemplarStart)
         }
-        result.samples.append(Sample(key: SeriesKey(name: name, labels: labels), timestamp: timestamp, value: value))
+        samples.append(Sample(key: SeriesKey(name: name, labels: labels), timestamp: timestamp, value: value))
     }
 
     private mutating func readNumber() throws(ParseError) -> Double {
@@ -209,27 +194,31 @@ private struct OpenMetricsReader {
         if cursor.consume(Self.space) { _ = try readTimestamp() }
     }
 
-    /// The family a sample belongs to and the suffix that links them. A sample that fits
-    /// no family starts a new family of unknown type named after it.
-    private mutating func family(ofSample name: String, at nameStart: Int) throws(ParseError) -> (String, String) {
-        if let current, let suffix = OpenMetricsSampleRules.suffix(of: name, inFamily: current, of: families[current]!.type) {
-            families[current]!.hasSamples = true
-            return (current, suffix)
+    /// The position of the family a sample belongs to and the suffix that links them. A
+    /// sample that fits no family starts a new family of unknown type named after it.
+    private mutating func family(ofSample name: String, at nameStart: Int) throws(ParseError) -> (Int, String) {
+        if let current {
+            let family = families.metadata[current]
+            if let suffix = OpenMetricsSampleRules.suffix(of: name, inFamily: family.name, of: family.type) {
+                families.progress[current].hasSamples = true
+                return (current, suffix)
+            }
         }
         for suffix in OpenMetricsSampleRules.allSuffixes where name.hasSuffix(suffix) {
             let base = String(name.dropLast(suffix.count))
-            if let family = families[base], OpenMetricsSampleRules.suffixes(of: family.type).contains(suffix) {
+            if let position = families.position(of: base),
+               OpenMetricsSampleRules.suffixes(of: families.metadata[position].type).contains(suffix) {
                 throw interleaved(base, at: nameStart)
             }
         }
-        if let family = families[name] {
-            guard name == current else { throw interleaved(name, at: nameStart) }
-            let allowed = OpenMetricsSampleRules.suffixes(of: family.type).joined(separator: ", ")
-            throw cursor.failure("\(family.type.rawValue) sample names must end with one of \(allowed)", at: nameStart)
+        if let position = families.position(of: name) {
+            guard position == current else { throw interleaved(name, at: nameStart) }
+            let type = families.metadata[position].type
+            let allowed = OpenMetricsSampleRules.suffixes(of: type).joined(separator: ", ")
+            throw cursor.failure("\(type.rawValue) sample names must end with one of \(allowed)", at: nameStart)
         }
-        var family = startFamily(name)
-        family.hasSamples = true
-        families[name] = family
-        return (name, "")
+        let position = startFamily(name)
+        families.progress[position].hasSamples = true
+        return (position, "")
     }
 }

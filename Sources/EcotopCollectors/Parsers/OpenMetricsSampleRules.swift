@@ -68,7 +68,15 @@ struct OpenMetricsSampleRules {
     }
 
     private func numericLabelProblem(_ name: String, _ labels: [String: String]) -> String? {
-        guard let text = labels[name] else { return "\(type.rawValue) sample \(familyName)\(suffix) needs a \(name) label" }
+        Self.numericLabelProblem(name, in: labels, sample: familyName + suffix, of: type)
+    }
+
+    /// What is wrong with the bucket bound (`le`) or quantile label a histogram or
+    /// summary sample needs, if anything. Prometheus text has the same rule.
+    static func numericLabelProblem(
+        _ name: String, in labels: [String: String], sample: String, of type: ScrapedMetricType
+    ) -> String? {
+        guard let text = labels[name] else { return "\(type.rawValue) sample \(sample) needs a \(name) label" }
         return NumberText.float(text) == nil ? "label \(name)=\"\(text)\" is not a number" : nil
     }
 }

@@ -9,12 +9,9 @@ import EcotopCore
 /// milliseconds. Samples of a histogram `x` are `x_bucket` (with an `le` label),
 /// `x_sum` and `x_count`; of a summary `x`, `x` (with a `quantile` label), `x_sum` and
 /// `x_count`. A metric without `# TYPE` is `untyped`, reported as `.unknown`.
-public struct PrometheusTextParser: Sendable {
+public struct PrometheusTextParser: MetricTextParser {
     public init() {}
 
-    /// Parses a whole input, or throws its first error and keeps nothing.
-    /// - Parameter defaultTimestamp: the time (Unix seconds) of samples without a
-    ///   timestamp, usually the scrape time.
     public func parse(_ input: some Collection<UInt8>, defaultTimestamp: Double) throws(ParseError) -> ParsedMetrics {
         try withContiguousBytes(of: input) { bytes throws(ParseError) in
             var reader = PrometheusTextReader(bytes: bytes, defaultTimestamp: defaultTimestamp)
@@ -25,18 +22,10 @@ public struct PrometheusTextParser: Sendable {
 
 /// The state of one `PrometheusTextParser.parse` call.
 private struct PrometheusTextReader {
-    /// What is known about one metric family so far.
-    struct FamilyState {
-        var position: Int
-        var hasType = false
-        var hasHelp = false
-        var hasSamples = false
-    }
-
     var cursor: ByteCursor
     let defaultTimestamp: Double
-    var result = ParsedMetrics()
-    var families: [String: FamilyState] = [:]
+    var samples: [Sample] = []
+    var families = FamilyTable()
 
     init(bytes: UnsafeBufferPointer<UInt8>, defaultTimestamp: Double) {
         cursor = ByteCursor(bytes)
@@ -56,7 +45,7 @@ private struct PrometheusTextReader {
             }
             try cursor.finishLine()
         }
-        return result
+        return ParsedMetrics(samples: samples, families: families.metadata)
     }
 
     private mutating func skipBlanks() { _ = cursor.scan(while: Self.blanks) }
@@ -79,13 +68,14 @@ private struct PrometheusTextReader {
             throw cursor.failure("invalid character in metric name")
         }
         skipBlanks()
-        var family = families[name] ?? newFamily(name)
+        let position = families.positionAdding(name)
+        let progress = families.progress[position]
         if isHelp {
-            if family.hasHelp { throw cursor.failure("second HELP line for metric \(name)", at: nameStart) }
-            family.hasHelp = true
-            result.families[family.position].help = try cursor.readEscaped(.prometheusHelp)
+            if progress.hasHelp { throw cursor.failure("second HELP line for metric \(name)", at: nameStart) }
+            families.progress[position].hasHelp = true
+            families.metadata[position].help = try cursor.readEscaped(.prometheusHelp)
         } else {
-            if family.hasType || family.hasSamples {
+            if progress.hasType || progress.hasSamples {
                 throw cursor.failure("second TYPE line for metric \(name), or TYPE after its samples", at: nameStart)
             }
             let typeStart = cursor.index
@@ -93,11 +83,10 @@ private struct PrometheusTextReader {
             guard let type = Self.type(named: String(decoding: cursor.slice(word), as: UTF8.self)) else {
                 throw cursor.failure("unknown metric type; expected counter, gauge, histogram, summary or untyped", at: typeStart)
             }
-            family.hasType = true
-            result.families[family.position].type = type
+            families.progress[position].hasType = true
+            families.metadata[position].type = type
             skipBlanks()
         }
-        families[name] = family
     }
 
     private static func type(named word: String) -> ScrapedMetricType? {
@@ -114,11 +103,6 @@ private struct PrometheusTextReader {
     private func equals(_ range: Range<Int>, _ word: StaticString) -> Bool {
         let token = cursor.slice(range)
         return token.count == word.utf8CodeUnitCount && token.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
-    }
-
-    private mutating func newFamily(_ name: String) -> FamilyState {
-        result.families.append(MetricFamilyMetadata(name: name))
-        return FamilyState(position: result.families.count - 1)
     }
 
     // MARK: - Samples
@@ -150,17 +134,16 @@ private struct PrometheusTextReader {
             skipBlanks()
         }
         try checkFamilyRules(sampleName: name, labels: labels, at: nameStart)
-        result.samples.append(Sample(key: SeriesKey(name: name, labels: labels), timestamp: timestamp, value: value))
+        samples.append(Sample(key: SeriesKey(name: name, labels: labels), timestamp: timestamp, value: value))
     }
 
     /// Finds the sample's family (creating an untyped one when needed) and checks the
     /// labels histogram and summary samples must carry.
     private mutating func checkFamilyRules(sampleName: String, labels: [String: String], at nameStart: Int) throws(ParseError) {
         let (familyName, suffix) = family(ofSample: sampleName)
-        var family = families[familyName] ?? newFamily(familyName)
-        family.hasSamples = true
-        families[familyName] = family
-        let type = result.families[family.position].type
+        let position = families.positionAdding(familyName)
+        families.progress[position].hasSamples = true
+        let type = families.metadata[position].type
         let required: String? = switch (type, suffix) {
         case (.histogram, "_bucket"): "le"
         case (.summary, ""): "quantile"
@@ -169,24 +152,19 @@ private struct PrometheusTextReader {
         if type == .histogram && suffix.isEmpty {
             throw cursor.failure("histogram sample \(sampleName) needs the suffix _bucket, _sum or _count", at: nameStart)
         }
-        if let required {
-            guard let text = labels[required] else {
-                throw cursor.failure("\(type.rawValue) sample \(sampleName) needs a \(required) label", at: nameStart)
-            }
-            guard NumberText.float(text) != nil else {
-                throw cursor.failure("label \(required)=\"\(text)\" is not a number", at: nameStart)
-            }
+        if let required, let problem = OpenMetricsSampleRules.numericLabelProblem(required, in: labels, sample: sampleName, of: type) {
+            throw cursor.failure(problem, at: nameStart)
         }
     }
 
     /// The family a sample belongs to and the suffix that links them: `x_bucket` belongs
     /// to a histogram `x`, `x_sum` and `x_count` to a histogram or summary `x`.
     private func family(ofSample name: String) -> (String, String) {
-        if families[name] != nil { return (name, "") }
+        if families.position(of: name) != nil { return (name, "") }
         for suffix in ["_bucket", "_sum", "_count"] where name.hasSuffix(suffix) {
             let base = String(name.dropLast(suffix.count))
-            guard let family = families[base] else { continue }
-            switch result.families[family.position].type {
+            guard let position = families.position(of: base) else { continue }
+            switch families.metadata[position].type {
             case .histogram: return (base, suffix)
             case .summary where suffix != "_bucket": return (base, suffix)
             default: continue
