@@ -93,18 +93,22 @@ private struct InfluxLineReader {
         }
         if cursor.isAtLineEnd { throw cursor.failure("expected a space and the field set") }
         try cursor.expect(UInt8(ascii: " "), "a space before the field set")
+        var fieldKeys: [String] = []
         var fields: [(name: String, value: Double)] = []
-        var fieldKeys: Set<String> = []
         repeat {
             let keyStart = cursor.index
             let key = try readKey("field key")
             try cursor.expect(UInt8(ascii: "="), "= after field key")
-            if !fieldKeys.insert(key).inserted { throw cursor.failure("duplicate field key \(key)", at: keyStart) }
+            if fieldKeys.contains(key) { throw cursor.failure("duplicate field key \(key)", at: keyStart) }
+            fieldKeys.append(key)
             if let value = try readFieldValue() { fields.append((measurement + "." + key, value)) }
         } while cursor.consume(UInt8(ascii: ","))
         let timestamp = try readTimestamp()
+        // The fields of a point share its tags: sort them into a key once.
+        var key = SeriesKey(name: "", labels: tags)
         for field in fields {
-            result.samples.append(Sample(key: SeriesKey(name: field.name, labels: tags), timestamp: timestamp, value: field.value))
+            key.name = field.name
+            result.samples.append(Sample(key: key, timestamp: timestamp, value: field.value))
             if seriesNames.insert(field.name).inserted {
                 result.families.append(MetricFamilyMetadata(name: field.name))
             }

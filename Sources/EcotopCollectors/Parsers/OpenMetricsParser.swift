@@ -31,6 +31,9 @@ private struct OpenMetricsReader {
     /// The position of the family whose lines are being read; a family ends when
     /// another one starts.
     var current: Int?
+    /// The family of the previous sample, which the next one usually shares; forgotten
+    /// on every descriptor line.
+    var previousSample: (name: String, position: Int, suffix: String)?
 
     init(bytes: UnsafeBufferPointer<UInt8>, defaultTimestamp: Double) {
         cursor = ByteCursor(bytes)
@@ -63,6 +66,7 @@ private struct OpenMetricsReader {
 
     private mutating func readDescriptor() throws(ParseError) -> LineKind {
         cursor.index += 1
+        previousSample = nil
         try cursor.expect(Self.space, "a space after #")
         if cursor.consume("EOF") {
             guard cursor.isAtLineEnd else { throw cursor.failure("expected end of line after # EOF") }
@@ -197,6 +201,13 @@ private struct OpenMetricsReader {
     /// The position of the family a sample belongs to and the suffix that links them. A
     /// sample that fits no family starts a new family of unknown type named after it.
     private mutating func family(ofSample name: String, at nameStart: Int) throws(ParseError) -> (Int, String) {
+        if let previous = previousSample, previous.name == name { return (previous.position, previous.suffix) }
+        let (position, suffix) = try resolveFamily(ofSample: name, at: nameStart)
+        previousSample = (name, position, suffix)
+        return (position, suffix)
+    }
+
+    private mutating func resolveFamily(ofSample name: String, at nameStart: Int) throws(ParseError) -> (Int, String) {
         if let current {
             let family = families.metadata[current]
             if let suffix = OpenMetricsSampleRules.suffix(of: name, inFamily: family.name, of: family.type) {

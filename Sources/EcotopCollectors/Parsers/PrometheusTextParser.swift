@@ -26,6 +26,9 @@ private struct PrometheusTextReader {
     let defaultTimestamp: Double
     var samples: [Sample] = []
     var families = FamilyTable()
+    /// The family of the previous sample, which the next one usually shares; forgotten
+    /// on every HELP or TYPE line.
+    var previousSample: (name: String, position: Int, suffix: String)?
 
     init(bytes: UnsafeBufferPointer<UInt8>, defaultTimestamp: Double) {
         cursor = ByteCursor(bytes)
@@ -62,6 +65,7 @@ private struct PrometheusTextReader {
             return
         }
         skipBlanks()
+        previousSample = nil
         let nameStart = cursor.index
         let name = try cursor.readMetricName()
         guard cursor.isAtLineEnd || Self.blanks.contains(cursor.peek!) else {
@@ -140,9 +144,17 @@ private struct PrometheusTextReader {
     /// Finds the sample's family (creating an untyped one when needed) and checks the
     /// labels histogram and summary samples must carry.
     private mutating func checkFamilyRules(sampleName: String, labels: [String: String], at nameStart: Int) throws(ParseError) {
-        let (familyName, suffix) = family(ofSample: sampleName)
-        let position = families.positionAdding(familyName)
-        families.progress[position].hasSamples = true
+        let position: Int
+        let suffix: String
+        if let previous = previousSample, previous.name == sampleName {
+            (position, suffix) = (previous.position, previous.suffix)
+        } else {
+            let familyName: String
+            (familyName, suffix) = family(ofSample: sampleName)
+            position = families.positionAdding(familyName)
+            families.progress[position].hasSamples = true
+            previousSample = (sampleName, position, suffix)
+        }
         let type = families.metadata[position].type
         let required: String? = switch (type, suffix) {
         case (.histogram, "_bucket"): "le"
