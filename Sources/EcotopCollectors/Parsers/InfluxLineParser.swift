@@ -32,12 +32,15 @@ public struct InfluxLineParser: MetricTextParser {
         }
     }
 
+    /// The unit of the input's timestamps.
     public var precision: Precision
 
+    /// A parser for timestamps in `precision`; Telegraf writes nanoseconds.
     public init(precision: Precision = .nanoseconds) {
         self.precision = precision
     }
 
+    /// See `MetricTextParser.parse(_:defaultTimestamp:)`.
     public func parse(_ input: some Collection<UInt8>, defaultTimestamp: Double) throws(ParseError) -> ParsedMetrics {
         try withContiguousBytes(of: input) { bytes throws(ParseError) in
             var reader = InfluxLineReader(bytes: bytes, precision: precision, defaultTimestamp: defaultTimestamp)

@@ -12,8 +12,10 @@ import EcotopCore
 /// Exemplars (`# {labels} value [timestamp]`) are checked and then ignored; they are
 /// allowed only on counter `_total` and histogram `_bucket` samples.
 public struct OpenMetricsParser: MetricTextParser {
+    /// A parser; it has no options.
     public init() {}
 
+    /// See `MetricTextParser.parse(_:defaultTimestamp:)`.
     public func parse(_ input: some Collection<UInt8>, defaultTimestamp: Double) throws(ParseError) -> ParsedMetrics {
         try withContiguousBytes(of: input) { bytes throws(ParseError) in
             var reader = OpenMetricsReader(bytes: bytes, defaultTimestamp: defaultTimestamp)

@@ -12,6 +12,7 @@ public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What was wrong, or what was expected there.
     public var reason: String
 
+    /// An error at a 1-based line and column.
     public init(line: Int, column: Int, reason: String) {
         self.line = line
         self.column = column

@@ -10,6 +10,7 @@ public struct ParsedMetrics: Hashable, Sendable {
     /// One entry per metric family in the order it first appeared.
     public var families: [MetricFamilyMetadata]
 
+    /// A result holding these samples and families.
     public init(samples: [Sample] = [], families: [MetricFamilyMetadata] = []) {
         self.samples = samples
         self.families = families
@@ -26,12 +27,14 @@ public struct MetricFamilyMetadata: Hashable, Sendable {
     /// The family name: for Prometheus and OpenMetrics the name on `# TYPE`, without
     /// sample suffixes such as `_total` or `_bucket`; for Influx, `measurement.field`.
     public var name: String
+    /// The declared type; `.unknown` without a `# TYPE` line.
     public var type: ScrapedMetricType
     /// The `# HELP` text, unescaped.
     public var help: String?
     /// The OpenMetrics `# UNIT`.
     public var unit: String?
 
+    /// Metadata of the family `name`.
     public init(name: String, type: ScrapedMetricType = .unknown, help: String? = nil, unit: String? = nil) {
         self.name = name
         self.type = type

@@ -10,8 +10,10 @@ import EcotopCore
 /// `x_sum` and `x_count`; of a summary `x`, `x` (with a `quantile` label), `x_sum` and
 /// `x_count`. A metric without `# TYPE` is `untyped`, reported as `.unknown`.
 public struct PrometheusTextParser: MetricTextParser {
+    /// A parser; it has no options.
     public init() {}
 
+    /// See `MetricTextParser.parse(_:defaultTimestamp:)`.
     public func parse(_ input: some Collection<UInt8>, defaultTimestamp: Double) throws(ParseError) -> ParsedMetrics {
         try withContiguousBytes(of: input) { bytes throws(ParseError) in
             var reader = PrometheusTextReader(bytes: bytes, defaultTimestamp: defaultTimestamp)

@@ -6,8 +6,10 @@ import EcotopCore
 /// none does, so a scrape imports only what the configuration names. See
 /// docs/parsers.md for the configuration form.
 public struct SeriesMapping: Hashable, Sendable {
+    /// The rules, tried in order.
     public var rules: [SeriesMappingRule]
 
+    /// A mapping by these rules.
     public init(rules: [SeriesMappingRule]) {
         self.rules = rules
     }
@@ -39,6 +41,7 @@ public struct SeriesMappingRule: Hashable, Sendable {
     /// The factor values are multiplied by (e.g. 100 to turn a ratio into a percent).
     public var scale: Double
 
+    /// A rule; by default it keeps every label and the value as scraped.
     public init(
         selector: SeriesSelector,
         metricID: String,

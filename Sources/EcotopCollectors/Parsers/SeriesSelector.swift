@@ -13,11 +13,14 @@ public struct SeriesSelector: Hashable, Sendable {
 
     /// One condition on a label.
     public struct LabelMatcher: Hashable, Sendable {
+        /// The label's name.
         public var label: String
+        /// The value compared with.
         public var value: String
         /// True for `!=`: the label must not have the value.
         public var isNegated: Bool
 
+        /// `label="value"`, or `label!="value"` when `isNegated`.
         public init(_ label: String, _ value: String, isNegated: Bool = false) {
             self.label = label
             self.value = value
@@ -25,6 +28,7 @@ public struct SeriesSelector: Hashable, Sendable {
         }
     }
 
+    /// A selector of series named `name` that meet every matcher.
     public init(name: String, matchers: [LabelMatcher] = []) {
         self.name = name
         self.matchers = matchers
