@@ -74,6 +74,7 @@ import Testing
         ("cpu v=1e999", "1:7: invalid field value"),
         (#"cpu v="abc"#, "1:7: unterminated string field value"),
         ("cpu v=1,v=2", "1:9: duplicate field key v"),
+        (#"cpu s="a"x"#, "1:10: expected a comma, a space or the end of the line after the field value"),
         ("cpu v=1 12ab", "1:9: invalid timestamp: expected an integer in ns"),
         ("cpu v=1 1 2", "1:11: expected end of line"),
         ("cpu,a=1,b v=1", "1:10: expected = after tag key"),

@@ -161,7 +161,9 @@ private struct InfluxLineReader {
 
     /// Reads the optional timestamp and the blanks around it, in Unix seconds.
     private mutating func readTimestamp() throws(ParseError) -> Double {
-        _ = cursor.scan(while: Self.blanks)
+        if cursor.scan(while: Self.blanks).isEmpty, !cursor.isAtLineEnd {
+            throw cursor.failure("expected a comma, a space or the end of the line after the field value")
+        }
         if cursor.isAtLineEnd { return defaultTimestamp }
         let range = cursor.scan(until: Self.timestampEnd)
         guard let ticks = NumberText.int64(cursor.slice(range)) else {

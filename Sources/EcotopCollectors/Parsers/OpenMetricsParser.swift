@@ -6,7 +6,7 @@ import EcotopCore
 /// may follow it. Every other line is a metric descriptor (`# TYPE`, `# HELP`,
 /// `# UNIT`, each at most once per family and before the family's samples) or a sample;
 /// blank lines and other comments are errors, and tokens are separated by exactly one
-/// space. A family's samples follow the suffix rules of its type (see `OpenMetricsType`)
+/// space. A family's samples follow the suffix rules of its type (docs/parsers.md)
 /// and families are not interleaved. Label names are unique within a sample and label
 /// values escape `\\`, `\"` and `\n`. Timestamps are seconds and may have a fraction.
 /// Exemplars (`# {labels} value [timestamp]`) are checked and then ignored; they are
