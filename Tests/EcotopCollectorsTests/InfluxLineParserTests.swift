@@ -100,4 +100,18 @@ import Testing
         #expect(result.samples.count == 69)
         #expect(result.value("exec_partner_api.reachable", ["host": "web1", "partner": "acme shipping", "region": "eu-west"]) == 1)
     }
+
+    @Test func influxDBPythonClientOutputParsesWhole() throws {
+        let result = try parser.parse(try fixture("influxdb-python-5.3.1.influx"), defaultTimestamp: 0)
+        #expect(result.samples.count == 101)
+        let labels = ["partner": "acme, inc", "region=eu": "west 1", "path": #"C:\dir"#]
+        #expect(result.value("partner api.latency ms", labels) == 231.5)
+        #expect(result.value("partner api.big", labels) == 4_611_686_018_427_387_904)
+        #expect(result.value("partner api.ok", labels) == 1)
+        #expect(result.value("cpu,total.n") == 3)
+        #expect(result.value("storefront.error_rate", ["host": "web1", "route": "/checkout"]) == nil)
+        let web1 = result.samples.filter { $0.key == SeriesKey(name: "storefront.p95 ms", labels: ["host": "web1", "route": "/checkout"]) }
+        #expect(web1.map(\.value) == [181.25, 184.25, 187.25, 190.25, 193.25, 196.25, 199.25, 202.25])
+        #expect(web1.last?.timestamp == 1_700_000_220)
+    }
 }
