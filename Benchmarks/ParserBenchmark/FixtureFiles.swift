@@ -1,10 +1,10 @@
 import Glibc
 
 /// The test fixtures directory, found from this source file's path.
-struct URLPath {
+struct FixtureDirectory {
     let directory: String
 
-    static let fixtures = URLPath(
+    static let fixtures = FixtureDirectory(
         directory: String(#filePath.dropLast("Benchmarks/ParserBenchmark/FixtureFiles.swift".count))
             + "Tests/EcotopCollectorsTests/Fixtures/")
 

@@ -9,7 +9,7 @@ import EcotopCollectors
 import EcotopCore
 
 let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 5
-let fixtures = URLPath.fixtures
+let fixtures = FixtureDirectory.fixtures
 
 /// Prefixes every metric name in a Prometheus or OpenMetrics text with `prefix`.
 func prefixingNames(_ text: String, with prefix: String) -> String {
