@@ -5,7 +5,7 @@ struct FixtureDirectory {
     let directory: String
 
     static let fixtures = FixtureDirectory(
-        directory: String(#filePath.dropLast("Benchmarks/ParserBenchmark/FixtureFiles.swift".count))
+        directory: String(#filePath.dropLast("Benchmarks/ParserBenchmark/FixtureDirectory.swift".count))
             + "Tests/EcotopCollectorsTests/Fixtures/")
 
     struct ReadError: Error { let path: String }
