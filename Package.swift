@@ -39,9 +39,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "ParserBenchmark",
+            dependencies: ["EcotopCollectors", "EcotopCore"],
+            path: "Benchmarks/ParserBenchmark"
+        ),
         .testTarget(name: "EcotopCoreTests", dependencies: ["EcotopCore"]),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors"]),
-        .testTarget(name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors"]),
+        .testTarget(name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors"], exclude: ["Fixtures"]),
         .testTarget(
             name: "EcotopUITests",
             dependencies: ["EcotopUI", "EcotopCollectors", "EcotopEngine"],
