@@ -1,0 +1,147 @@
+import EcotopCore
+
+/// The one process that appends to a store.
+///
+/// Opening takes the writer lock, truncates torn last lines, rebuilds the rollups a crashed
+/// writer may have left behind, and drops expired segments. `append` returns once its batch is
+/// written and, with `Durability.everyBatch`, on stable storage: that is the acknowledgement.
+public final class StoreWriter {
+    public let layout: StoreLayout
+    public let manifest: StoreManifest
+    /// The series known to the store; batches resolve keys through it.
+    public let catalog: SeriesCatalog
+    /// What opening found and fixed.
+    public let recovery: RecoveryReport
+    private let lock: StoreLock
+    private let clock: any WallClock
+    private let files = SegmentFiles()
+    private var catalogFile: PosixFile?
+    private var lastSync: Double
+
+    /// What a writer repaired when it opened the store.
+    public struct RecoveryReport: Sendable, Equatable {
+        /// Files whose unterminated last line was cut, with the bytes cut.
+        public var tornTails: [(path: String, bytes: Int)] = []
+        /// Raw segments whose rollups were rebuilt because the previous writer crashed.
+        public var rebuiltRawSegments = 0
+        /// Segments removed because they are older than their retention.
+        public var expiredSegments = 0
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.tornTails.map(\.path) == rhs.tornTails.map(\.path) && lhs.tornTails.map(\.bytes) == rhs.tornTails.map(\.bytes)
+                && lhs.rebuiltRawSegments == rhs.rebuiltRawSegments && lhs.expiredSegments == rhs.expiredSegments
+        }
+    }
+
+    /// Opens (creating when missing) the store at `layout` for writing.
+    ///
+    /// - Parameters:
+    ///   - manifest: the ladder and durability of a new store; an existing store keeps its own.
+    ///   - durability: overrides the manifest's durability for this writer.
+    public init(
+        layout: StoreLayout, clock: any WallClock, manifest newManifest: StoreManifest = StoreManifest(),
+        durability: Durability? = nil
+    ) throws {
+        self.layout = layout
+        self.clock = clock
+        try StoreFileSystem.createDirectory(layout.root)
+        lock = try StoreLock.acquire(layout)
+        var manifest: StoreManifest
+        if let existing = try StoreManifest.load(from: layout.manifest) {
+            manifest = existing
+        } else {
+            try newManifest.ladder.validate()
+            try newManifest.save(to: layout.manifest)
+            manifest = newManifest
+        }
+        if let durability { manifest.durability = durability }
+        self.manifest = manifest
+
+        var recovery = RecoveryReport()
+        for path in [layout.catalog] + Self.segmentPaths(layout, manifest.ladder) {
+            let cut = try TornTail.truncate(path)
+            if cut > 0 { recovery.tornTails.append((path, cut)) }
+        }
+        let (catalog, damaged) = try SeriesCatalog.load(from: layout.catalog)
+        if let first = damaged.first {
+            throw StoreError(.corrupt, path: layout.catalog, line: first.line,
+                "\(first.reason) (\(damaged.count) damaged line(s)); run `ecotop store repair` before writing")
+        }
+        self.catalog = catalog
+        if case .crashed(_, let openedAt) = lock.previousWriter {
+            let touched = StoreLayout.segments(in: layout.rawDirectory).filter {
+                (StoreFileSystem.modificationTime(of: $0.path) ?? .infinity) >= openedAt - 1
+            }
+            try RollupRebuild.rebuild(rawStarts: touched.map(\.start), layout: layout, ladder: manifest.ladder)
+            recovery.rebuiltRawSegments = touched.count
+        }
+        recovery.expiredSegments = try Retention.dropExpired(layout: layout, ladder: manifest.ladder, now: clock.now())
+        self.recovery = recovery
+        lastSync = clock.now()
+    }
+
+    /// An empty batch whose samples resolve their series through this writer's catalog.
+    public func makeBatch() -> AppendBatch {
+        AppendBatch(catalog: catalog)
+    }
+
+    /// Writes a batch. When it returns the batch is acknowledged: written, and synced to disk
+    /// unless the durability is an interval that has not elapsed yet.
+    public func append(_ batch: AppendBatch) throws {
+        precondition(batch.catalog === catalog, "a batch must come from this writer's makeBatch()")
+        let newSeries = catalog.takePendingLines()
+        if !newSeries.isEmpty {
+            try appendToCatalog(newSeries)
+        }
+        guard !batch.isEmpty else { return }
+        let encoding = BatchEncoding(batch: batch, layout: layout, ladder: manifest.ladder)
+        for (path, bytes) in encoding.appends { try files.append(bytes, to: path) }
+        switch manifest.durability {
+        case .everyBatch:
+            try sync()
+        case .interval(let seconds):
+            if clock.now() - lastSync >= seconds { try sync() }
+        }
+    }
+
+    /// Appends samples and events as one batch.
+    public func append(samples: [Sample], events: [IntegrationEvent] = []) throws {
+        var batch = makeBatch()
+        do {
+            for sample in samples { try batch.append(sample) }
+            for event in events { try batch.append(event) }
+        } catch {
+            throw StoreError(.invalidRequest, error.message)
+        }
+        try append(batch)
+    }
+
+    /// Forces everything written so far to stable storage.
+    public func sync() throws {
+        try files.sync()
+        lastSync = clock.now()
+    }
+
+    /// Syncs, records a clean close and releases the lock.
+    public func close() throws {
+        try sync()
+        catalogFile = nil
+        try files.closeAll()
+        try lock.markClean()
+    }
+
+    /// New series are made durable before any line that refers to them.
+    private func appendToCatalog(_ lines: [UInt8]) throws {
+        if catalogFile == nil {
+            let isNew = !StoreFileSystem.exists(layout.catalog)
+            catalogFile = try PosixFile.openForAppend(layout.catalog)
+            if isNew { try StoreFileSystem.syncDirectory(layout.root) }
+        }
+        try catalogFile!.write(lines)
+        try catalogFile!.sync()
+    }
+
+    static func segmentPaths(_ layout: StoreLayout, _ ladder: RetentionLadder) -> [String] {
+        layout.segmentDirectories(ladder).flatMap { StoreLayout.segments(in: $0.directory).map(\.path) }
+    }
+}
