@@ -34,6 +34,20 @@ public struct JSONLinesFormat: RecordFormat {
         let id = try seriesByBytes.id(name: name, labels: fields.labels, in: cursor, catalog: batch.catalog)
         batch.append(series: id, time: milliseconds, value: value)
     }
+
+    /// Reads one line of an events segment, which is an event in the input shape with `ts` in
+    /// milliseconds.
+    static func event(line: UnsafeBufferPointer<UInt8>) throws(RecordError) -> IntegrationEvent {
+        var cursor = JSONCursor(line)
+        var fields = InputFields()
+        do {
+            try fields.scan(&cursor)
+        } catch {
+            throw RecordError("invalid JSON at column \(error.offset + 1): \(error.message)")
+        }
+        guard let time = fields.time, fields.kind != nil else { throw RecordError("not an event: missing \"ts\" or \"kind\"") }
+        return try fields.event(time: time, cursor: cursor)
+    }
 }
 
 /// The fields of one input line as scanned: numbers decoded, strings left as spans.

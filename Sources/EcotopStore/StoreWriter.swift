@@ -68,13 +68,7 @@ public final class StoreWriter {
                 "\(first.reason) (\(damaged.count) damaged line(s)); run `ecotop store repair` before writing")
         }
         self.catalog = catalog
-        if case .crashed(_, let openedAt) = lock.previousWriter {
-            let touched = StoreLayout.segments(in: layout.rawDirectory).filter {
-                (StoreFileSystem.modificationTime(of: $0.path) ?? .infinity) >= openedAt - 1
-            }
-            try RollupRebuild.rebuild(rawStarts: touched.map(\.start), layout: layout, ladder: manifest.ladder)
-            recovery.rebuiltRawSegments = touched.count
-        }
+        recovery.rebuiltRawSegments = try StoreMaintenance.recoverCrashedWriter(lock, layout: layout, ladder: manifest.ladder)
         recovery.expiredSegments = try Retention.dropExpired(layout: layout, ladder: manifest.ladder, now: clock.now())
         self.recovery = recovery
         lastSync = clock.now()

@@ -1,0 +1,42 @@
+/// Reading the lines of segment files, skipping a few damaged lines and refusing files with many.
+///
+/// The policy (docs/store-format.md, "Corruption"): a reader skips lines it cannot read and
+/// counts them, so one flipped byte costs one point, not a file; a file where more than 1% of
+/// the lines (and more than 10) are unreadable is refused with an error saying how to repair,
+/// because silently reading a fraction of it would hide that acknowledged points are missing.
+struct SegmentScan {
+    /// Lines skipped so far, over all files scanned.
+    private(set) var damagedLines = 0
+    /// The first damaged line seen, for messages.
+    private(set) var firstDamage: StoreError?
+    /// Whether a file with many damaged lines is refused; `store check` and `repair` read on.
+    var refusesDamagedFiles = true
+
+    /// Calls `body` for each line of kind `required` in `path` that scans; a missing file is empty.
+    mutating func forEach(
+        in path: String, requiring required: StoreLine.Fields, _ body: (StoreLine) -> Void
+    ) throws {
+        guard let bytes = try StoreFileSystem.contents(of: path) else { return }
+        var damaged = 0
+        var lines = 0
+        var first: StoreError?
+        bytes.withUnsafeBufferPointer { buffer in
+            SegmentLines.forEach(in: buffer) { line, number in
+                lines = number
+                do throws(JSONSyntaxError) {
+                    body(try StoreLineScanner.scan(line, requiring: required))
+                } catch {
+                    damaged += 1
+                    if first == nil { first = StoreError(.corrupt, path: path, line: number, error.message) }
+                }
+            }
+        }
+        guard damaged > 0 else { return }
+        damagedLines += damaged
+        if firstDamage == nil { firstDamage = first }
+        if refusesDamagedFiles, damaged > 10, damaged * 100 > lines {
+            throw StoreError(.corrupt, path: path, line: first?.line,
+                "\(damaged) of \(lines) lines are unreadable (first: \(first?.message ?? "?")); run `ecotop store check` to list them and `ecotop store repair` to move them to quarantine/")
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import EcotopCore
+
+/// `store repair` and `store compact`: rewrites that hold the writer lock and replace each file
+/// through a temporary file, fsync, rename and a directory fsync, so a crash in the middle leaves
+/// every file either as it was or as it should become.
+public enum StoreMaintenance {
+    /// What `repair` did.
+    public struct RepairReport: Sendable, Equatable {
+        /// Unterminated last lines cut.
+        public var tornTails = 0
+        /// Damaged lines moved to quarantine/, with where they were.
+        public var quarantined: [StoreProblem] = []
+        /// Raw segments whose rollups were rebuilt.
+        public var rebuiltRawSegments = 0
+    }
+
+    /// Cuts torn tails, moves damaged lines to `quarantine/` (byte for byte, one file per damaged
+    /// file) and rebuilds every rollup bucket that raw points still cover.
+    public static func repair(layout: StoreLayout, clock: any WallClock) throws -> RepairReport {
+        let lock = try StoreLock.acquire(layout)
+        let reader = try StoreReader(layout: layout)
+        let ladder = reader.manifest.ladder
+        var report = RepairReport()
+        for path in [layout.catalog] + StoreWriter.segmentPaths(layout, ladder) where try TornTail.truncate(path) > 0 {
+            report.tornTails += 1
+        }
+        let stamp = Int64(clock.now())
+        report.quarantined += try quarantine(layout.catalog, stamp: stamp, layout: layout) { line in
+            do throws(JSONSyntaxError) {
+                _ = try SeriesCatalog.parse(line)
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        let seriesCount = try SeriesCatalog.load(from: layout.catalog).catalog.count
+        for (directory, kind) in layout.segmentDirectories(ladder) {
+            for segment in StoreLayout.segments(in: directory) {
+                report.quarantined += try quarantine(segment.path, stamp: stamp, layout: layout) { line in
+                    StoreCheck.lineProblem(line, kind: kind, seriesCount: seriesCount).flatMap { $0.0 == .damagedLine ? $0.1 : nil }
+                }
+            }
+        }
+        let raw = StoreLayout.segments(in: layout.rawDirectory).map(\.start)
+        try RollupRebuild.rebuild(rawStarts: raw, layout: layout, ladder: ladder)
+        report.rebuiltRawSegments = raw.count
+        try lock.markClean()
+        return report
+    }
+
+    /// Moves the lines of `path` for which `problem` gives a reason into quarantine/.
+    private static func quarantine(
+        _ path: String, stamp: Int64, layout: StoreLayout, problem: (UnsafeBufferPointer<UInt8>) -> String?
+    ) throws -> [StoreProblem] {
+        guard let bytes = try StoreFileSystem.contents(of: path) else { return [] }
+        var kept: [UInt8] = []
+        var moved: [UInt8] = []
+        var problems: [StoreProblem] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            SegmentLines.forEach(in: buffer) { line, number in
+                if let reason = problem(line) {
+                    problems.append(StoreProblem(kind: .damagedLine, path: path, line: number, message: reason))
+                    moved += line
+                    moved.append(0x0A)
+                } else {
+                    kept += line
+                    kept.append(0x0A)
+                }
+            }
+        }
+        guard !problems.isEmpty else { return [] }
+        let relative = String(path.dropFirst(layout.root.count + 1).map { $0 == "/" ? "-" : $0 })
+        let destination = layout.quarantineDirectory + "/\(stamp)-\(relative)"
+        try StoreFileSystem.createDirectory(layout.quarantineDirectory)
+        try StoreFileSystem.replaceAtomically(destination, with: (try StoreFileSystem.contents(of: destination) ?? []) + moved)
+        try StoreFileSystem.replaceAtomically(path, with: kept)
+        return problems
+    }
+
+    /// Rebuilds the rollups of the raw segments a crashed writer touched since it opened.
+    @discardableResult
+    static func recoverCrashedWriter(_ lock: StoreLock, layout: StoreLayout, ladder: RetentionLadder) throws -> Int {
+        guard case .crashed(_, let openedAt) = lock.previousWriter else { return 0 }
+        let touched = StoreLayout.segments(in: layout.rawDirectory).filter {
+            (StoreFileSystem.modificationTime(of: $0.path) ?? .infinity) >= openedAt - 1
+        }
+        try RollupRebuild.rebuild(rawStarts: touched.map(\.start), layout: layout, ladder: ladder)
+        return touched.count
+    }
+
+    /// What `compact` did.
+    public struct CompactReport: Sendable, Equatable {
+        public var expiredSegments = 0
+        public var rewrittenSegments = 0
+        public var bytesBefore = 0
+        public var bytesAfter = 0
+    }
+
+    /// Drops expired segments and merges the partial buckets of every rollup segment into one
+    /// line per series and bucket, in time order.
+    public static func compact(layout: StoreLayout, clock: any WallClock) throws -> CompactReport {
+        let lock = try StoreLock.acquire(layout)
+        let ladder = try StoreReader(layout: layout).manifest.ladder
+        var report = CompactReport()
+        try recoverCrashedWriter(lock, layout: layout, ladder: ladder)
+        report.expiredSegments = try Retention.dropExpired(layout: layout, ladder: ladder, now: clock.now())
+        for tier in ladder.tiers {
+            for segment in StoreLayout.segments(in: layout.tierDirectory(tier)) {
+                guard let bytes = try StoreFileSystem.contents(of: segment.path) else { continue }
+                var merged: [RollupAggregates.Key: RollupBucket] = [:]
+                var kept = JSONBytes()
+                bytes.withUnsafeBufferPointer { buffer in
+                    SegmentLines.forEach(in: buffer) { line, _ in
+                        guard let scanned = try? StoreLineScanner.scan(line, requiring: .rollup) else {
+                            kept.bytes += line
+                            kept.bytes.append(0x0A)
+                            return
+                        }
+                        let key = RollupAggregates.Key(series: UInt32(scanned.series), start: scanned.time)
+                        if merged[key] == nil { merged[key] = RollupBucket(scanned) } else { merged[key]!.merge(RollupBucket(scanned)) }
+                    }
+                }
+                for (key, bucket) in merged.sorted(by: { ($0.key.start, $0.key.series) < ($1.key.start, $1.key.series) }) {
+                    bucket.encode(series: key.series, into: &kept)
+                }
+                report.bytesBefore += bytes.count
+                report.bytesAfter += kept.bytes.count
+                if kept.bytes != bytes {
+                    try StoreFileSystem.replaceAtomically(segment.path, with: kept.bytes)
+                    report.rewrittenSegments += 1
+                }
+            }
+        }
+        try lock.markClean()
+        return report
+    }
+}
