@@ -25,6 +25,11 @@ public struct AppendBatch {
         self.catalog = catalog
     }
 
+    /// A batch tied to no store, for checking input without writing it (`ingest --dry-run`).
+    public static func detached() -> AppendBatch {
+        AppendBatch(catalog: SeriesCatalog())
+    }
+
     /// How many samples the batch holds.
     public var sampleCount: Int { series.count }
     /// Whether the batch holds neither samples nor events.

@@ -20,7 +20,7 @@ public struct JSONLinesFormat: RecordFormat {
         do {
             try fields.scan(&cursor)
         } catch {
-            throw RecordError("invalid JSON at column \(error.offset + 1): \(error.message)")
+            throw RecordError("column \(error.offset + 1): \(error.message)")
         }
         guard let time = fields.time else { throw RecordError("missing \"ts\"") }
         if fields.kind != nil {
@@ -43,7 +43,7 @@ public struct JSONLinesFormat: RecordFormat {
         do {
             try fields.scan(&cursor)
         } catch {
-            throw RecordError("invalid JSON at column \(error.offset + 1): \(error.message)")
+            throw RecordError("column \(error.offset + 1): \(error.message)")
         }
         guard let time = fields.time, fields.kind != nil else { throw RecordError("not an event: missing \"ts\" or \"kind\"") }
         return try fields.event(time: time, cursor: cursor)

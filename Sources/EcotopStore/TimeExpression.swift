@@ -45,6 +45,11 @@ public enum TimeExpression {
         return total
     }
 
+    /// RFC 3339 in UTC, with milliseconds when there are any: `2026-11-27T04:43:06Z`.
+    public static func rfc3339(_ seconds: Double) -> String {
+        RFC3339.format(seconds)
+    }
+
     private static let units: [String: Double] = [
         "ms": 0.001, "s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 7 * 86_400,
     ]
