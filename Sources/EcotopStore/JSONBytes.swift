@@ -81,6 +81,24 @@ struct JSONBytes {
 }
 
 extension JSONCursor {
+    /// Validates and skips what `stringObject()` reads, without building it.
+    mutating func skipStringObject() throws(JSONSyntaxError) {
+        try expect(UInt8(ascii: "{"), "an object")
+        if consume(UInt8(ascii: "}")) { return }
+        repeat {
+            _ = try stringSpan()
+            try expect(UInt8(ascii: ":"), "':'")
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: "\""): _ = try stringSpan()
+            case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "n"):
+                throw failure("expected a string, number or boolean value")
+            default: try skipValue()
+            }
+        } while consume(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "}"), "',' or '}'")
+    }
+
     /// Reads an object whose values are all strings (labels, attributes). Numbers and booleans
     /// are taken as their JSON text, so `{"port": 443}` reads as `"443"`.
     mutating func stringObject() throws(JSONSyntaxError) -> [String: String] {

@@ -113,9 +113,7 @@ private struct InputFields {
     private func object(_ cursor: inout JSONCursor, _ field: String) throws(JSONSyntaxError) -> Range<Int> {
         guard cursor.current == UInt8(ascii: "{") else { throw cursor.failure("\"\(field)\" must be an object of strings") }
         let start = cursor.position
-        var probe = cursor
-        _ = try probe.stringObject()
-        cursor = probe
+        try cursor.skipStringObject()
         return start..<cursor.position
     }
 

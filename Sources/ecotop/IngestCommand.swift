@@ -28,7 +28,7 @@ struct IngestCommand: ParsableCommand {
     var dryRun = false
 
     @Option(help: ArgumentHelp("The most records in one batch (one write and one fsync).", valueName: "n"))
-    var batchSize = 50_000
+    var batchSize = 200_000
 
     @Option(help: ArgumentHelp(
         "fsync at most every SECONDS instead of after every batch; a power loss may then lose that much acknowledged data.",

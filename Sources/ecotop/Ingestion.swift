@@ -70,9 +70,19 @@ struct Ingestion {
                 }
                 filled -= consumed
             }
-            try commit()
-            if atEnd { return }
+            if atEnd {
+                try commit()
+                return
+            }
+            if !Self.hasPendingInput(descriptor) { try commit() }
         }
+    }
+
+    /// Whether more input can be read at once; when not, the batch so far is appended and
+    /// acknowledged instead of waiting for a full batch (a slow producer on a pipe).
+    private static func hasPendingInput(_ descriptor: Int32) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 0) == 1
     }
 
     private mutating func decode<Format: RecordFormat>(_ bytes: UnsafeBufferPointer<UInt8>, format: inout Format) throws {
