@@ -40,6 +40,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EcotopCoreTests", dependencies: ["EcotopCore"]),
+        .testTarget(name: "EcotopStoreTests", dependencies: ["EcotopStore", "EcotopCore", "ecotop"]),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors"]),
         .testTarget(name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors"]),
         .testTarget(

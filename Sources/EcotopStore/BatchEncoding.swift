@@ -70,7 +70,7 @@ struct BatchEncoding {
     private mutating func encode(_ event: IntegrationEvent) {
         let time = Int64((event.timestamp * 1000).rounded())
         events.withBuffer(for: time) { output in
-            output.append("{\"ts\":")
+            output.append("{\"t\":")
             output.append(time)
             output.append(",\"kind\":")
             output.append(string: event.kind.rawValue)

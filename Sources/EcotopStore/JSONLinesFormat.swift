@@ -35,18 +35,21 @@ public struct JSONLinesFormat: RecordFormat {
         batch.append(series: id, time: milliseconds, value: value)
     }
 
-    /// Reads one line of an events segment, which is an event in the input shape with `ts` in
-    /// milliseconds.
+    /// Reads one line of an events segment: an event in the input shape with its time as `"t"`,
+    /// integer milliseconds, instead of `"ts"`.
     static func event(line: UnsafeBufferPointer<UInt8>) throws(RecordError) -> IntegrationEvent {
         var cursor = JSONCursor(line)
         var fields = InputFields()
+        fields.readsStoredTime = true
         do {
             try fields.scan(&cursor)
         } catch {
             throw RecordError("column \(error.offset + 1): \(error.message)")
         }
-        guard let time = fields.time, fields.kind != nil else { throw RecordError("not an event: missing \"ts\" or \"kind\"") }
-        return try fields.event(time: time, cursor: cursor)
+        guard let milliseconds = fields.storedMilliseconds, fields.kind != nil else {
+            throw RecordError("not an event: missing \"t\" or \"kind\"")
+        }
+        return try fields.event(time: Double(milliseconds) / 1000, cursor: cursor)
     }
 }
 
@@ -62,6 +65,9 @@ private struct InputFields {
     var message: (range: Range<Int>, escaped: Bool)?
     var latency: Double?
     var attributes: Range<Int>?
+    /// Whether `"t"` (the stored time in milliseconds) is read; in input it is an unknown field.
+    var readsStoredTime = false
+    var storedMilliseconds: Int64?
 
     mutating func scan(_ cursor: inout JSONCursor) throws(JSONSyntaxError) {
         try cursor.expect(UInt8(ascii: "{"), "'{'")
@@ -82,6 +88,7 @@ private struct InputFields {
             case 8:
                 if cursor.current == UInt8(ascii: "n") { try cursor.literal("null") } else { latency = try number(&cursor, "latency_ms") }
             case 9: attributes = try object(&cursor, "attributes")
+            case 10 where readsStoredTime: storedMilliseconds = try cursor.number().integer
             default: try cursor.skipValue()
             }
         } while cursor.consume(UInt8(ascii: ","))
@@ -91,7 +98,7 @@ private struct InputFields {
 
     /// The fields the format defines; `scan` switches on their positions.
     private static let keys: [StaticString] = [
-        "ts", "name", "value", "labels", "kind", "integration", "code", "message", "latency_ms", "attributes",
+        "ts", "name", "value", "labels", "kind", "integration", "code", "message", "latency_ms", "attributes", "t",
     ]
 
     @inline(__always) private static func knownKey(_ range: Range<Int>, _ cursor: JSONCursor) -> Int? {

@@ -46,12 +46,13 @@ final class StoreLock {
         return StoreLock(file: file, previousWriter: previous)
     }
 
-    /// Records a clean close; the lock itself is released when the file closes.
-    func markClean() throws {
+    /// Records a clean close and releases the lock.
+    func release() throws {
         try file.truncate(to: 0)
         _ = lseek(file.descriptor, 0, SEEK_SET)
         try file.write(Array("clean\n".utf8))
         try file.sync()
+        flock(file.descriptor, LOCK_UN)
     }
 
     private static func holder(in content: [UInt8]) -> Int32? {

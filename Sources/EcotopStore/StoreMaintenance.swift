@@ -44,7 +44,7 @@ public enum StoreMaintenance {
         let raw = StoreLayout.segments(in: layout.rawDirectory).map(\.start)
         try RollupRebuild.rebuild(rawStarts: raw, layout: layout, ladder: ladder)
         report.rebuiltRawSegments = raw.count
-        try lock.markClean()
+        try lock.release()
         return report
     }
 
@@ -131,7 +131,7 @@ public enum StoreMaintenance {
                 }
             }
         }
-        try lock.markClean()
+        try lock.release()
         return report
     }
 }

@@ -121,7 +121,7 @@ public final class StoreWriter {
         try sync()
         catalogFile = nil
         try files.closeAll()
-        try lock.markClean()
+        try lock.release()
     }
 
     /// New series are made durable before any line that refers to them.
