@@ -7,12 +7,20 @@ struct BatchEncoding {
     var tiers: [SegmentBuffers]
     var events: SegmentBuffers
 
-    init(batch: AppendBatch, layout: StoreLayout, ladder: RetentionLadder) {
+    /// - Parameter lastBuckets: per tier and series id, the start of the last bucket a partial
+    ///   was written for, kept by the writer across batches to count fragments.
+    init(batch: AppendBatch, layout: StoreLayout, ladder: RetentionLadder, lastBuckets: inout [[Int64]]) {
         raw = SegmentBuffers(directory: layout.rawDirectory, segmentSeconds: ladder.rawSegmentSeconds)
         tiers = ladder.tiers.map { SegmentBuffers(directory: layout.tierDirectory($0), segmentSeconds: $0.segmentSeconds) }
         events = SegmentBuffers(directory: layout.eventDirectory, segmentSeconds: ladder.eventSegmentSeconds)
         encodeRaw(batch)
-        for (index, tier) in ladder.tiers.enumerated() { encodeRollups(batch, tier: tier, into: &tiers[index]) }
+        while lastBuckets.count < ladder.tiers.count { lastBuckets.append([]) }
+        for (index, tier) in ladder.tiers.enumerated() {
+            if lastBuckets[index].count < batch.catalog.count {
+                lastBuckets[index] += repeatElement(.min, count: batch.catalog.count - lastBuckets[index].count)
+            }
+            encodeRollups(batch, tier: tier, into: &tiers[index], lastBuckets: &lastBuckets[index])
+        }
         for event in batch.events { encode(event) }
     }
 
@@ -42,9 +50,15 @@ struct BatchEncoding {
     }
 
     /// Keeps one open bucket per series; a point outside it closes it into a partial line.
-    private func encodeRollups(_ batch: AppendBatch, tier: RollupTier, into output: inout SegmentBuffers) {
+    private func encodeRollups(_ batch: AppendBatch, tier: RollupTier, into output: inout SegmentBuffers, lastBuckets: inout [Int64]) {
         var open = [RollupBucket?](repeating: nil, count: batch.catalog.count)
         var touched: [UInt32] = []
+        func write(_ bucket: RollupBucket, series: UInt32) {
+            let slot = output.slot(for: bucket.start)
+            if lastBuckets[Int(series)] == bucket.start { output.fragments[slot] += 1 }
+            lastBuckets[Int(series)] = bucket.start
+            output.withBuffer(for: bucket.start) { bucket.encode(series: series, into: &$0) }
+        }
         for index in 0..<batch.series.count {
             let series = batch.series[index]
             let time = batch.times[index]
@@ -55,16 +69,13 @@ struct BatchEncoding {
                     open[Int(series)]!.add(time: time, value: value)
                     continue
                 }
-                output.withBuffer(for: bucket.start) { bucket.encode(series: series, into: &$0) }
+                write(bucket, series: series)
             } else {
                 touched.append(series)
             }
             open[Int(series)] = RollupBucket(start: start, time: time, value: value)
         }
-        for series in touched {
-            let bucket = open[Int(series)]!
-            output.withBuffer(for: bucket.start) { bucket.encode(series: series, into: &$0) }
-        }
+        for series in touched { write(open[Int(series)]!, series: series) }
     }
 
     private mutating func encode(_ event: IntegrationEvent) {

@@ -8,6 +8,9 @@ struct SegmentBuffers {
     let segmentMilliseconds: Int64
     private(set) var starts: [Int64] = []
     private(set) var buffers: [JSONBytes] = []
+    /// Per segment, the partial rollup buckets appended for a bucket an earlier batch already
+    /// wrote a partial for: lines a merge would save.
+    var fragments: [Int] = []
     private var lastStart: Int64 = .min
     private var lastSlot = 0
 
@@ -26,6 +29,7 @@ struct SegmentBuffers {
         } else {
             starts.append(start)
             buffers.append(JSONBytes(capacity: 1 << 16))
+            fragments.append(0)
             lastSlot = starts.count - 1
         }
         return lastSlot
@@ -34,6 +38,11 @@ struct SegmentBuffers {
     @inline(__always) mutating func withBuffer(for time: Int64, _ body: (inout JSONBytes) -> Void) {
         let index = slot(for: time)
         body(&buffers[index])
+    }
+
+    /// The segment files with their fragment counts.
+    var fragmentCounts: [(path: String, fragments: Int)] {
+        zip(starts, fragments).map { (StoreLayout.segmentPath(in: directory, start: $0), $1) }
     }
 
     /// The segment files and the bytes to append to each.

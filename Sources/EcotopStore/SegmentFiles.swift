@@ -49,6 +49,13 @@ final class SegmentFiles {
         unsyncedDirectories.removeAll()
     }
 
+    /// Syncs and closes one file, before it is replaced by a rewrite; a later append reopens it.
+    func close(_ path: String) throws {
+        if unsynced.remove(path) != nil { try open[path]?.sync() }
+        open[path] = nil
+        order.removeAll { $0 == path }
+    }
+
     /// Closes every file after syncing; later appends reopen them.
     func closeAll() throws {
         try sync()

@@ -106,29 +106,10 @@ public enum StoreMaintenance {
         report.expiredSegments = try Retention.dropExpired(layout: layout, ladder: ladder, now: clock.now())
         for tier in ladder.tiers {
             for segment in StoreLayout.segments(in: layout.tierDirectory(tier)) {
-                guard let bytes = try StoreFileSystem.contents(of: segment.path) else { continue }
-                var merged: [RollupAggregates.Key: RollupBucket] = [:]
-                var kept = JSONBytes()
-                bytes.withUnsafeBufferPointer { buffer in
-                    SegmentLines.forEach(in: buffer) { line, _ in
-                        guard let scanned = try? StoreLineScanner.scan(line, requiring: .rollup) else {
-                            kept.bytes += line
-                            kept.bytes.append(0x0A)
-                            return
-                        }
-                        let key = RollupAggregates.Key(series: UInt32(scanned.series), start: scanned.time)
-                        if merged[key] == nil { merged[key] = RollupBucket(scanned) } else { merged[key]!.merge(RollupBucket(scanned)) }
-                    }
-                }
-                for (key, bucket) in merged.sorted(by: { ($0.key.start, $0.key.series) < ($1.key.start, $1.key.series) }) {
-                    bucket.encode(series: key.series, into: &kept)
-                }
-                report.bytesBefore += bytes.count
-                report.bytesAfter += kept.bytes.count
-                if kept.bytes != bytes {
-                    try StoreFileSystem.replaceAtomically(segment.path, with: kept.bytes)
-                    report.rewrittenSegments += 1
-                }
+                let sizes = try RollupSegment.merge(segment.path)
+                report.bytesBefore += sizes.before
+                report.bytesAfter += sizes.after
+                if sizes.before != sizes.after { report.rewrittenSegments += 1 }
             }
         }
         try lock.release()

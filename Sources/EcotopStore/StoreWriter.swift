@@ -17,6 +17,12 @@ public final class StoreWriter {
     private let files = SegmentFiles()
     private var catalogFile: PosixFile?
     private var lastSync: Double
+    /// Per tier and series, the last bucket a partial was appended for.
+    private var lastRollupBuckets: [[Int64]] = []
+    /// Per rollup segment, the fragment lines appended since it was last merged.
+    private var rollupFragments: [String: Int] = [:]
+    /// How many fragment lines a rollup segment may gather before the writer merges it.
+    static let fragmentsBeforeMerge = 4_096
 
     /// What a writer repaired when it opened the store.
     public struct RecoveryReport: Sendable, Equatable {
@@ -88,13 +94,27 @@ public final class StoreWriter {
             try appendToCatalog(newSeries)
         }
         guard !batch.isEmpty else { return }
-        let encoding = BatchEncoding(batch: batch, layout: layout, ladder: manifest.ladder)
+        let encoding = BatchEncoding(batch: batch, layout: layout, ladder: manifest.ladder, lastBuckets: &lastRollupBuckets)
         for (path, bytes) in encoding.appends { try files.append(bytes, to: path) }
         switch manifest.durability {
         case .everyBatch:
             try sync()
         case .interval(let seconds):
             if clock.now() - lastSync >= seconds { try sync() }
+        }
+        try mergeFragmentedRollups(encoding.tiers.flatMap(\.fragmentCounts))
+    }
+
+    /// Merges the rollup segments that gathered many partial buckets, so that a writer appending
+    /// a few points at a time (the dashboard's collectors) keeps rollups about one line per
+    /// bucket. The merge is a rewrite, so the segment's append handle is closed first.
+    private func mergeFragmentedRollups(_ counts: [(path: String, fragments: Int)]) throws {
+        for (path, fragments) in counts where fragments > 0 {
+            rollupFragments[path, default: 0] += fragments
+            guard rollupFragments[path]! >= Self.fragmentsBeforeMerge else { continue }
+            try files.close(path)
+            try RollupSegment.merge(path)
+            rollupFragments[path] = 0
         }
     }
 

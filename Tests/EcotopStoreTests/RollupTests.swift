@@ -61,6 +61,23 @@ import Testing
         #expect(try store.reader().run(query) == before)
     }
 
+    @Test func aWriterAppendingPointByPointKeepsRollupsMerged() throws {
+        let store = TemporaryStore()
+        let writer = try StoreWriter(layout: store.layout, clock: FixedWallClock(start), durability: .interval(seconds: 3_600))
+        let hourStart = (start / 3_600).rounded(.down) * 3_600
+        let appends = StoreWriter.fragmentsBeforeMerge + 500
+        for index in 0..<appends {
+            try writer.append(samples: [Sample(key: key("live"), timestamp: hourStart + Double(index) * 0.5, value: Double(index))])
+        }
+        try writer.close()
+        let hourly = try StoreStats.collect(layout: store.layout).parts.first { $0.name == "1h" }!
+        #expect(hourly.lines <= 501, "merged once, then at most the fragments since: \(hourly.lines) lines")
+        let query = RangeQuery(series: [0], from: hourStart, to: hourStart + 3_599, buckets: 1, resolution: .tier(RetentionLadder.standard.tiers[2]))
+        let bucket = try #require(try store.reader().run(query)[0].first)
+        #expect(bucket.count == Int64(appends) && bucket.last == Double(appends - 1) && bucket.min == 0)
+        #expect(try StoreCheck.run(layout: store.layout).isEmpty)
+    }
+
     @Test func rangeQueriesPickTheCoarsestTierThatGivesEnoughPoints() throws {
         let store = TemporaryStore()
         _ = try fill(store)
