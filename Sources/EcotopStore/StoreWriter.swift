@@ -17,6 +17,7 @@ public final class StoreWriter {
     private let files = SegmentFiles()
     private var catalogFile: PosixFile?
     private var lastSync: Double
+    private var lastRetention: Double
     /// Per tier and series, the last bucket a partial was appended for.
     private var lastRollupBuckets: [[Int64]] = []
     /// Per rollup segment, the fragment lines appended since it was last merged.
@@ -78,6 +79,7 @@ public final class StoreWriter {
         recovery.expiredSegments = try Retention.dropExpired(layout: layout, ladder: manifest.ladder, now: clock.now())
         self.recovery = recovery
         lastSync = clock.now()
+        lastRetention = clock.now()
     }
 
     /// An empty batch whose samples resolve their series through this writer's catalog.
@@ -103,6 +105,14 @@ public final class StoreWriter {
             if clock.now() - lastSync >= seconds { try sync() }
         }
         try mergeFragmentedRollups(encoding.tiers.flatMap(\.fragmentCounts))
+        if clock.now() - lastRetention >= 3_600 { try dropExpired() }
+    }
+
+    /// Removes expired segments; done on open, hourly while appending, and on close.
+    private func dropExpired() throws {
+        try files.closeAll()
+        _ = try Retention.dropExpired(layout: layout, ladder: manifest.ladder, now: clock.now())
+        lastRetention = clock.now()
     }
 
     /// Merges the rollup segments that gathered many partial buckets, so that a writer appending
@@ -140,7 +150,7 @@ public final class StoreWriter {
     public func close() throws {
         try sync()
         catalogFile = nil
-        try files.closeAll()
+        try dropExpired()
         try lock.release()
     }
 

@@ -21,10 +21,10 @@ struct QueryCommand: ParsableCommand {
         valueName: "selector"))
     var series: String
 
-    @Option(help: "The start of the range.")
+    @Option(parsing: .unconditional, help: "The start of the range (-30d, unix seconds, RFC 3339).")
     var from = "-1h"
 
-    @Option(help: "The end of the range.")
+    @Option(parsing: .unconditional, help: "The end of the range.")
     var to = "now"
 
     @Option(help: ArgumentHelp("One aggregated point per step, e.g. 5m or 1h.", valueName: "duration"))

@@ -99,10 +99,10 @@ import Testing
         let ladder = RetentionLadder.standard
         let hour = 3_600.0
         let base = 1_800_000_000 - 1_800_000_000.truncatingRemainder(dividingBy: 86_400)
-        let writer = try store.writer(now: base)
+        let writer = try store.writer(now: base - 25 * hour)
         try writer.append(samples: (0..<72).map { Sample(key: key("m"), timestamp: base - Double($0) * hour - 1, value: 1) })
         try writer.close()
-        #expect(StoreFileSystem.entries(of: store.path("raw")).count == 72)
+        #expect(StoreFileSystem.entries(of: store.path("raw")).count == 72, "nothing had expired 25 h before")
         // Raw keeps 48 h: at `base` the segment [base-49h, base-48h) ends exactly at the boundary.
         let reopened = try StoreWriter(layout: store.layout, clock: FixedWallClock(base))
         try reopened.close()

@@ -15,8 +15,9 @@ final class TemporaryStore {
 
     deinit { try? FileManager.default.removeItem(atPath: StoreFileSystem.directoryName(of: layout.root)) }
 
-    /// A writer with a small ladder (1 h raw segments, 1 m and 1 h tiers) and a fixed clock.
-    func writer(now: Double = 1_800_000_000, ladder: RetentionLadder = .standard) throws -> StoreWriter {
+    /// A writer with the given ladder and a clock fixed at `now` (by default early in 1970, so
+    /// points at small timestamps are within every retention).
+    func writer(now: Double = 100_000, ladder: RetentionLadder = .standard) throws -> StoreWriter {
         try StoreWriter(layout: layout, clock: FixedWallClock(now), manifest: StoreManifest(ladder: ladder))
     }
 
