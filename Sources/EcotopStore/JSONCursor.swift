@@ -117,6 +117,7 @@ struct JSONCursor {
             decimalExponent += exponentNegative ? -exponent : exponent
         }
         let value = Self.double(mantissa: mantissa, digits: significantDigits, exponent: decimalExponent, negative: negative)
+            ?? Self.extendedDouble(mantissa: mantissa, digits: significantDigits, exponent: decimalExponent, negative: negative)
             ?? slowDouble(start..<position)
         var integer: Int64?
         if isInteger, significantDigits + decimalExponent <= 18 {
@@ -156,6 +157,32 @@ struct JSONCursor {
         }
         return negative ? -value : value
     }
+
+    /// The exactly rounded value for up to 19 digits and a power of ten up to 27, computed in
+    /// 80-bit extended precision where both are exact: one rounding to 64 bits, then one to 53,
+    /// which is exact unless the first rounding landed on a halfway point between doubles (then
+    /// nil, and the caller falls back to `strtod`). Rollup sums and averages have 16-17 digits,
+    /// so this keeps them off the slow path.
+    @inline(__always) private static func extendedDouble(mantissa: UInt64, digits: Int, exponent: Int, negative: Bool) -> Double? {
+        #if arch(x86_64) && !os(Windows) && !os(Android)
+            guard digits <= 19, exponent >= -27, exponent <= 27 else { return nil }
+            let extended = exponent >= 0
+                ? Float80(mantissa) * powersOfTenExtended[exponent]
+                : Float80(mantissa) / powersOfTenExtended[-exponent]
+            let belowDouble = extended.significandBitPattern & 0x7FF
+            guard belowDouble < 0x3FF || belowDouble > 0x401 else { return nil }
+            let value = Double(extended)
+            return negative ? -value : value
+        #else
+            return nil
+        #endif
+    }
+
+    #if arch(x86_64) && !os(Windows) && !os(Android)
+        private static let powersOfTenExtended: [Float80] = (0...27).map { exponent in
+            (0..<exponent).reduce(Float80(1)) { value, _ in value * 10 }
+        }
+    #endif
 
     private func slowDouble(_ range: Range<Int>) -> Double {
         Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) ?? .nan

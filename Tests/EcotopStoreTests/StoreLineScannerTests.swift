@@ -71,8 +71,11 @@ import Testing
 
     @Test func numbersAreCorrectlyRounded() throws {
         var random = SeededGenerator(seed: 11)
-        for _ in 0..<20_000 {
-            let token = randomNumber(&random)
+        for round in 0..<60_000 {
+            // Every other token has 16 to 19 digits and a small exponent: the extended-precision path.
+            let token = round.isMultiple(of: 2)
+                ? "\(UInt64.random(in: 1_000_000_000_000_000...9_999_999_999_999_999_999, using: &random) / UInt64.random(in: 1...1000, using: &random))e\(Int.random(in: -45...10, using: &random))"
+                : randomNumber(&random)
             let scanned = try [UInt8](token.utf8).withUnsafeBufferPointer { bytes in
                 var cursor = JSONCursor(bytes)
                 return try cursor.number().double
