@@ -50,13 +50,7 @@ public struct QueryBucket: Sendable, Equatable {
 extension StoreReader {
     /// The non-empty buckets of each series of `query`, in the order of `query.series`.
     public func run(_ query: RangeQuery) throws -> [[QueryBucket]] {
-        let keys = try seriesKeys()
-        var slotOfSeries = [Int](repeating: -1, count: keys.count)
-        var selected = [Bool](repeating: false, count: keys.count)
-        for (slot, id) in query.series.enumerated() where Int(id) < keys.count {
-            slotOfSeries[Int(id)] = slot
-            selected[Int(id)] = true
-        }
+        let (slotOfSeries, selected) = try selection(query.series)
         let from = Int64((query.from * 1000).rounded(.up))
         let to = Int64((query.to * 1000).rounded(.down))
         let bucketMilliseconds = Swift.max(query.bucketSeconds * 1000, 1)
@@ -94,13 +88,7 @@ extension StoreReader {
 
     /// The raw points of each series in `from...to`, sorted by time (equal times in append order).
     public func rawPoints(series: [UInt32], from: Double, to: Double) throws -> [[SeriesPoint]] {
-        let keys = try seriesKeys()
-        var slotOfSeries = [Int](repeating: -1, count: keys.count)
-        var selected = [Bool](repeating: false, count: keys.count)
-        for (slot, id) in series.enumerated() where Int(id) < keys.count {
-            slotOfSeries[Int(id)] = slot
-            selected[Int(id)] = true
-        }
+        let (slotOfSeries, selected) = try selection(series)
         var points = [[SeriesPoint]](repeating: [], count: series.count)
         try scanRaw(selected: selected, from: Int64((from * 1000).rounded(.up)), to: Int64((to * 1000).rounded(.down))) {
             id, time, value in
@@ -109,6 +97,19 @@ extension StoreReader {
         return points.map { list in
             list.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
         }
+    }
+
+    /// For the series ids of a query: each id's position in `ids` (or -1), and whether it is
+    /// selected, both indexed by id so the scan loop looks them up without hashing.
+    private func selection(_ ids: [UInt32]) throws -> (slots: [Int], selected: [Bool]) {
+        let count = try seriesKeys().count
+        var slots = [Int](repeating: -1, count: count)
+        var selected = [Bool](repeating: false, count: count)
+        for (slot, id) in ids.enumerated() where Int(id) < count {
+            slots[Int(id)] = slot
+            selected[Int(id)] = true
+        }
+        return (slots, selected)
     }
 
     // MARK: - SeriesSource
@@ -124,9 +125,7 @@ extension StoreReader {
 
     public func latest(of key: SeriesKey, at time: Double, lookback: Double) throws -> SeriesPoint? {
         guard let id = try existingID(of: key) else { return nil }
-        let keys = try seriesKeys()
-        var selected = [Bool](repeating: false, count: keys.count)
-        selected[Int(id)] = true
+        let selected = try selection([id]).selected
         let from = Int64(((time - lookback) * 1000).rounded(.up))
         let to = Int64((time * 1000).rounded(.down))
         var best: (time: Int64, value: Double)?
