@@ -129,8 +129,9 @@ extension StoreReader {
         let from = Int64(((time - lookback) * 1000).rounded(.up))
         let to = Int64((time * 1000).rounded(.down))
         var best: (time: Int64, value: Double)?
-        try scanRaw(selected: selected, from: from, to: to) { _, pointTime, value in
+        try scanRaw(selected: selected, from: from, to: to, newestFirst: true) { _, pointTime, value in
             if pointTime >= best?.time ?? .min { best = (pointTime, value) }
+            return true
         }
         if best == nil, let tier = manifest.ladder.tiers.first {
             try scanTier(tier, selected: selected, from: from - from % (tier.step * 1000), to: to) { _, bucket in

@@ -52,14 +52,15 @@ public struct RetentionLadder: Sendable, Hashable, Codable {
         self.eventRetention = eventRetention
     }
 
-    /// Raw for 48 hours in hourly segments; 1-minute buckets for 8 days; 5-minute buckets for
-    /// 35 days; 1-hour buckets for 2 years; events for 35 days.
+    /// Raw for 48 hours in hourly segments; 1-minute buckets for 8 days and 5-minute buckets for
+    /// 35 days, in daily segments; 1-hour buckets for 2 years in weekly segments; events for 35
+    /// days. Segments are short enough that a range query reads little beyond its range.
     public static let standard = RetentionLadder(
         rawSegmentSeconds: 3_600, rawRetention: 48 * 3_600,
         tiers: [
             RollupTier(name: "1m", step: 60, segmentSeconds: 86_400, retention: 8 * 86_400),
-            RollupTier(name: "5m", step: 300, segmentSeconds: 7 * 86_400, retention: 35 * 86_400),
-            RollupTier(name: "1h", step: 3_600, segmentSeconds: 28 * 86_400, retention: 730 * 86_400),
+            RollupTier(name: "5m", step: 300, segmentSeconds: 86_400, retention: 35 * 86_400),
+            RollupTier(name: "1h", step: 3_600, segmentSeconds: 7 * 86_400, retention: 730 * 86_400),
         ],
         eventSegmentSeconds: 86_400, eventRetention: 35 * 86_400)
 

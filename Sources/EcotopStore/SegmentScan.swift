@@ -12,10 +12,23 @@ struct SegmentScan {
     /// Whether a file with many damaged lines is refused; `store check` and `repair` read on.
     var refusesDamagedFiles = true
 
+    /// Parsed segments to use instead of reading files, for a long-running reader.
+    var cache: SegmentCache?
+
     /// Calls `body` for each line of kind `required` in `path` that scans; a missing file is empty.
+    /// With a cache, only lines of the series in `selected` (indexed by id) are visited; without,
+    /// every line is, and `body` filters.
     mutating func forEach(
-        in path: String, requiring required: StoreLine.Fields, _ body: (StoreLine) -> Void
+        in path: String, requiring required: StoreLine.Fields, selected: [Bool] = [], _ body: (StoreLine) -> Void
     ) throws {
+        if let cache {
+            guard let entry = try cache.entry(for: path, requiring: required) else { return }
+            try account(damaged: entry.damaged, of: entry.lines, first: entry.firstDamage, path: path)
+            for (series, lines) in entry.bySeries.enumerated() where series < selected.count && selected[series] {
+                for line in lines { body(line) }
+            }
+            return
+        }
         guard let bytes = try StoreFileSystem.contents(of: path) else { return }
         var damaged = 0
         var lines = 0
@@ -31,6 +44,11 @@ struct SegmentScan {
                 }
             }
         }
+        try account(damaged: damaged, of: lines, first: first, path: path)
+    }
+
+    /// Counts a file's damaged lines, and refuses the file when there are too many.
+    private mutating func account(damaged: Int, of lines: Int, first: StoreError?, path: String) throws {
         guard damaged > 0 else { return }
         damagedLines += damaged
         if firstDamage == nil { firstDamage = first }

@@ -11,10 +11,16 @@ public final class StoreReader: SeriesSource {
     public let manifest: StoreManifest
     private let catalogCache = Mutex<(size: Int, keys: [SeriesKey?], ids: [SeriesKey: UInt32])>((-1, [], [:]))
     private let damage = Mutex(0)
+    private let cache: SegmentCache?
 
     /// Opens the store at `layout`; fails when there is none.
-    public init(layout: StoreLayout) throws {
+    ///
+    /// - Parameter keepsParsedSegments: keep parsed segments between queries and parse only
+    ///   what was appended since, for a reader that asks again and again (the dashboard). A
+    ///   one-shot reader (`ecotop query`) streams instead and keeps nothing.
+    public init(layout: StoreLayout, keepsParsedSegments: Bool = false) throws {
         self.layout = layout
+        cache = keepsParsedSegments ? SegmentCache() : nil
         guard let manifest = try StoreManifest.load(from: layout.manifest) else {
             throw StoreError(.invalidRequest, path: layout.root,
                 "no ecotop store here (no manifest.json); write one with `ecotop ingest` or `ecotop demo backfill`")
@@ -94,14 +100,30 @@ public final class StoreReader: SeriesSource {
     func scanRaw(
         selected: [Bool], from: Int64, to: Int64, _ visit: (_ series: Int, _ time: Int64, _ value: Double) -> Void
     ) throws {
-        var scan = SegmentScan()
+        try scanRaw(selected: selected, from: from, to: to, newestFirst: false) { series, time, value in
+            visit(series, time, value)
+            return false
+        }
+    }
+
+    /// Like `scanRaw`, optionally from the newest segment back; stops after the first segment
+    /// in which `visit` returned true (a segment's points all lie in its window, so for
+    /// "latest" the newest segment with a match is enough).
+    func scanRaw(
+        selected: [Bool], from: Int64, to: Int64, newestFirst: Bool,
+        _ visit: (_ series: Int, _ time: Int64, _ value: Double) -> Bool
+    ) throws {
+        var scan = SegmentScan(cache: cache)
         defer { recordDamage(scan) }
-        for path in segments(in: layout.rawDirectory, length: manifest.ladder.rawSegmentSeconds, from: from / 1000, to: to / 1000) {
-            try scan.forEach(in: path, requiring: .raw) { line in
+        let paths = segments(in: layout.rawDirectory, length: manifest.ladder.rawSegmentSeconds, from: from / 1000, to: to / 1000)
+        for path in newestFirst ? paths.reversed() : paths {
+            var done = false
+            try scan.forEach(in: path, requiring: .raw, selected: selected) { line in
                 let series = Int(line.series)
                 guard series < selected.count, selected[series], line.time >= from, line.time <= to else { return }
-                visit(series, line.time, line.value)
+                if visit(series, line.time, line.value) { done = true }
             }
+            if done { return }
         }
     }
 
@@ -110,10 +132,10 @@ public final class StoreReader: SeriesSource {
     func scanTier(
         _ tier: RollupTier, selected: [Bool], from: Int64, to: Int64, _ visit: (_ series: Int, _ bucket: RollupBucket) -> Void
     ) throws {
-        var scan = SegmentScan()
+        var scan = SegmentScan(cache: cache)
         defer { recordDamage(scan) }
         for path in segments(in: layout.tierDirectory(tier), length: tier.segmentSeconds, from: from / 1000, to: to / 1000) {
-            try scan.forEach(in: path, requiring: .rollup) { line in
+            try scan.forEach(in: path, requiring: .rollup, selected: selected) { line in
                 let series = Int(line.series)
                 guard series < selected.count, selected[series], line.time >= from, line.time <= to else { return }
                 visit(series, RollupBucket(line))

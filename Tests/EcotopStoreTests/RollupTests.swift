@@ -53,12 +53,15 @@ import Testing
         let tier = RetentionLadder.standard.tiers[2]
         let query = RangeQuery(series: [0, 1, 2, 3], from: start, to: start + 108_000, buckets: 30, resolution: .tier(tier))
         let before = try store.reader().run(query)
+        let cachedReader = try StoreReader(layout: store.layout, keepsParsedSegments: true)
+        #expect(try cachedReader.run(query) == before)
         let linesBefore = try StoreStats.collect(layout: store.layout).parts.first { $0.name == "1h" }!.lines
         let report = try StoreMaintenance.compact(layout: store.layout, clock: FixedWallClock(start + 30 * 3_600))
         #expect(report.rewrittenSegments > 0 && report.bytesAfter < report.bytesBefore)
         let linesAfter = try StoreStats.collect(layout: store.layout).parts.first { $0.name == "1h" }!.lines
         #expect(linesAfter == 4 * 31 || linesAfter == 4 * 30, "one line per series and hour, was \(linesBefore)")
         #expect(try store.reader().run(query) == before)
+        #expect(try cachedReader.run(query) == before, "a rewritten segment is parsed afresh, not extended")
     }
 
     @Test func aWriterAppendingPointByPointKeepsRollupsMerged() throws {

@@ -65,11 +65,12 @@ import Testing
         try store.writer().close()
     }
 
-    @Test func aReaderWhileTheWriterAppendsSeesOnlyWholeBatchesOfLines() async throws {
+    @Test(arguments: [false, true])
+    func aReaderWhileTheWriterAppendsSeesOnlyWholeLines(keepsParsedSegments: Bool) async throws {
         let store = TemporaryStore()
         let writer = try store.writer()
         try writer.append(samples: [Sample(key: key("m"), timestamp: 1_000, value: 0)])
-        let reader = try store.reader()
+        let reader = try StoreReader(layout: store.layout, keepsParsedSegments: keepsParsedSegments)
         let stop = Mutex(false)
         let readerTask = Task.detached {
             var seen = 0
