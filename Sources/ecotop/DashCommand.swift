@@ -29,6 +29,8 @@ struct DashCommand: ParsableCommand {
     @Option(help: "Seed of the demo simulator.")
     var seed: UInt64 = 42
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func validate() throws {
         guard refresh >= 0.1, refresh <= 3_600 else { throw ValidationError("--refresh must be between 0.1 and 3600 seconds") }
     }
@@ -43,7 +45,7 @@ struct DashCommand: ParsableCommand {
         defer { screen.restore() }
         var session = try DashboardSession.demo(
             seed: seed, clock: SystemWallClock(), themeName: theme,
-            glyphs: screen.capabilities.isUnicode ? .unicode : .ascii)
+            glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, history: try storeOptions.history())
         let loop = DashboardLoop(screen: screen, refreshInterval: refresh)
         let signal = loop.run(&session)
         screen.restore()

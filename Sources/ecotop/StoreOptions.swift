@@ -1,4 +1,5 @@
 import ArgumentParser
+import EcotopCore
 import EcotopStore
 #if canImport(Glibc)
 import Glibc
@@ -17,6 +18,24 @@ struct StoreOptions: ParsableArguments {
             if let value = getenv(name) { environment[name] = String(cString: value) }
         }
         return StoreLayout(root: store ?? StoreLayout.defaultRoot(environment: environment))
+    }
+}
+
+extension StoreOptions {
+    /// The store as the dashboard's history: nil (the simulator then serves history) when the
+    /// default location has no store or the store has no series yet. A `--store` that is not a
+    /// store is an error rather than a silent fallback.
+    ///
+    /// - Parameter defaultLocation: whether to look at the default location when there is no
+    ///   `--store`; `screenshot` does not, so its frames stay a function of seed and time.
+    func history(defaultLocation: Bool = true) throws -> (any SeriesSource)? {
+        guard store != nil || defaultLocation else { return nil }
+        do {
+            let reader = try StoreReader(layout: layout, keepsParsedSegments: true)
+            return try reader.seriesKeys().isEmpty ? nil : reader
+        } catch let error as StoreError where store == nil && error.kind == .invalidRequest {
+            return nil
+        }
     }
 }
 
