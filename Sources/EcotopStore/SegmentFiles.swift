@@ -38,9 +38,6 @@ final class SegmentFiles {
         open[path] = nil
     }
 
-    /// Whether anything was written since the last `sync()`.
-    var hasUnsyncedWrites: Bool { !unsynced.isEmpty || !unsyncedDirectories.isEmpty }
-
     /// Forces every written file, then the directories of new files, to stable storage.
     func sync() throws {
         for path in unsynced.sorted() { try open[path]?.sync() }

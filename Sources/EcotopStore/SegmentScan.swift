@@ -7,8 +7,6 @@
 struct SegmentScan {
     /// Lines skipped so far, over all files scanned.
     private(set) var damagedLines = 0
-    /// The first damaged line seen, for messages.
-    private(set) var firstDamage: StoreError?
     /// Whether a file with many damaged lines is refused; `store check` and `repair` read on.
     var refusesDamagedFiles = true
 
@@ -51,7 +49,6 @@ struct SegmentScan {
     private mutating func account(damaged: Int, of lines: Int, first: StoreError?, path: String) throws {
         guard damaged > 0 else { return }
         damagedLines += damaged
-        if firstDamage == nil { firstDamage = first }
         if refusesDamagedFiles, damaged > 10, damaged * 100 > lines {
             throw StoreError(.corrupt, path: path, line: first?.line,
                 "\(damaged) of \(lines) lines are unreadable (first: \(first?.message ?? "?")); run `ecotop store check` to list them and `ecotop store repair` to move them to quarantine/")

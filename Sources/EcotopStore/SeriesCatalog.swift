@@ -31,9 +31,6 @@ public final class SeriesCatalog {
         return id
     }
 
-    /// The id of `key` if it is known.
-    public func existingID(for key: SeriesKey) -> UInt32? { ids[key] }
-
     private func register(_ key: SeriesKey, id: UInt32) {
         while keys.count <= Int(id) { keys.append(nil) }
         keys[Int(id)] = key

@@ -27,16 +27,29 @@ public final class StoreWriter {
 
     /// What a writer repaired when it opened the store.
     public struct RecoveryReport: Sendable, Equatable {
+        /// A file whose unterminated last line was cut.
+        public struct CutTail: Sendable, Equatable {
+            public var path: String
+            public var bytes: Int
+        }
+
         /// Files whose unterminated last line was cut, with the bytes cut.
-        public var tornTails: [(path: String, bytes: Int)] = []
+        public var tornTails: [CutTail] = []
         /// Raw segments whose rollups were rebuilt because the previous writer crashed.
         public var rebuiltRawSegments = 0
         /// Segments removed because they are older than their retention.
         public var expiredSegments = 0
 
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.tornTails.map(\.path) == rhs.tornTails.map(\.path) && lhs.tornTails.map(\.bytes) == rhs.tornTails.map(\.bytes)
-                && lhs.rebuiltRawSegments == rhs.rebuiltRawSegments && lhs.expiredSegments == rhs.expiredSegments
+        /// A line for stderr saying what was repaired, or nil when nothing was.
+        public var summary: String? {
+            var parts: [String] = []
+            if !tornTails.isEmpty {
+                parts.append("cut the unfinished last line of \(tornTails.count) file(s) (\(tornTails.map(\.bytes).reduce(0, +)) bytes never acknowledged)")
+            }
+            if rebuiltRawSegments > 0 {
+                parts.append("rebuilt rollups of \(rebuiltRawSegments) raw segment(s) after a writer stopped without closing")
+            }
+            return parts.isEmpty ? nil : "recovered the store: " + parts.joined(separator: "; ")
         }
     }
 
@@ -67,7 +80,7 @@ public final class StoreWriter {
         var recovery = RecoveryReport()
         for path in [layout.catalog] + Self.segmentPaths(layout, manifest.ladder) {
             let cut = try TornTail.truncate(path)
-            if cut > 0 { recovery.tornTails.append((path, cut)) }
+            if cut > 0 { recovery.tornTails.append(RecoveryReport.CutTail(path: path, bytes: cut)) }
         }
         let (catalog, damaged) = try SeriesCatalog.load(from: layout.catalog)
         if let first = damaged.first {

@@ -42,6 +42,7 @@ struct DemoCommand: ParsableCommand {
             var progress = ProgressLine(total: days, unit: "days")
             let written = try reportingStoreErrors {
                 let writer = try StoreWriter(layout: storeOptions.layout, clock: clock)
+                if let note = writer.recovery.summary { printError("ecotop: \(note)") }
                 var samples = 0
                 for day in 0..<days {
                     let from = start + Double(day) * 86_400

@@ -54,6 +54,7 @@ struct IngestCommand: ParsableCommand {
             let writer = dryRun ? nil : try StoreWriter(
                 layout: storeOptions.layout, clock: SystemWallClock(),
                 durability: fsyncInterval.map { .interval(seconds: $0) })
+            if let note = writer?.recovery.summary { printError("ecotop: \(note)") }
             var ingestion = Ingestion(
                 writer: writer, source: source, batchSize: batchSize,
                 onAck: ack ? { writeUnbuffered("ack \($0)\n", to: STDOUT_FILENO) } : nil)
