@@ -19,17 +19,22 @@ hyperfine -N -w 2 -r 10 \
     -n "ecotop query --raw --agg count" "$bin query --store $work/store --series bench.metric --raw --agg count --from 0 --format csv" \
     -n "orjson loop" "python3 Benchmarks/orjson_count.py $work/store"
 
-echo "== 30 days of demo history vs an empty store: every metric, 240 points"
+echo "== first dashboard frame: 30 days of demo history vs an (almost) empty store"
 rm -rf "$work/demo30" "$work/empty"
 $bin demo backfill --store "$work/demo30" --days 30
-$bin ingest --store "$work/empty" /dev/null
-hyperfine -N -w 3 -r 30 \
-    -n "empty store" "$bin query --store $work/empty --series {} --from=-30d --step 3h --agg avg --format csv" \
-    -n "30 days" "$bin query --store $work/demo30 --series {} --from=-30d --step 3h --agg avg --format csv"
+# One series that is not a dashboard metric, so the dashboard reads the store, not the simulator.
+echo "{\"ts\":$(date +%s),\"name\":\"unrelated\",\"value\":1}" | $bin ingest --store "$work/empty" -
+for range in 1h 24h 30d; do
+    hyperfine -N -w 3 -r 20 \
+        -n "empty store, $range" "$bin screenshot --store $work/empty --range $range" \
+        -n "30 days, $range" "$bin screenshot --store $work/demo30 --range $range"
+done
 
 echo "== peak memory (KB)"
-for store in empty demo30; do
-    /usr/bin/time -f "$store: %M" $bin query --store "$work/$store" --series {} --from=-30d --step 3h --agg avg --format csv > /dev/null
+for range in 1h 24h 30d; do
+    for store in empty demo30; do
+        /usr/bin/time -f "screenshot $store $range: %M" $bin screenshot --store "$work/$store" --range $range > /dev/null
+    done
 done
 rm -rf "$work/store"
 /usr/bin/time -f "ingest: %M" $bin ingest --store "$work/store" "$work/input.jsonl"

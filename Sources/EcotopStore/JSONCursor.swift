@@ -127,6 +127,33 @@ struct JSONCursor {
         return JSONNumber(double: value, integer: integer)
     }
 
+    /// Scans a plain integer (`-`? digits, no fraction or exponent, at most 18 digits, no
+    /// leading zero) at the cursor, or returns nil leaving the cursor where it was, for the
+    /// caller to fall back to `number()`.
+    @inline(__always) mutating func plainInteger() -> Int64? {
+        let start = position
+        var negative = false
+        if current == UInt8(ascii: "-") {
+            negative = true
+            position += 1
+        }
+        let digitsStart = position
+        var value: Int64 = 0
+        while position < bytes.count, bytes[position] &- 0x30 < 10, position - digitsStart < 18 {
+            value = value &* 10 &+ Int64(bytes[position] &- 0x30)
+            position += 1
+        }
+        let digits = position - digitsStart
+        let next = current
+        guard digits > 0, digits == 1 || bytes[digitsStart] != UInt8(ascii: "0"), next &- 0x30 >= 10,
+            next != UInt8(ascii: "."), next | 0x20 != UInt8(ascii: "e")
+        else {
+            position = start
+            return nil
+        }
+        return negative ? -value : value
+    }
+
     @inline(__always) private func appendDigit(
         _ byte: UInt8, to mantissa: inout UInt64, _ significantDigits: inout Int, _ decimalExponent: inout Int
     ) {

@@ -90,6 +90,30 @@ final class PosixFile {
         }
     }
 
+    /// Reads from `offset` to the end of the file into `buffer`, reusing its storage (so scanning
+    /// many files touches fresh memory once), and returns how many bytes were read.
+    func read(from offset: Int, into buffer: inout [UInt8]) throws -> Int {
+        let count = try size() - offset
+        guard count > 0 else { return 0 }
+        if buffer.count < count {
+            let capacity = Swift.max(count, buffer.count * 2)
+            buffer = [UInt8](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
+        }
+        var initialized = 0
+        try buffer.withUnsafeMutableBytes { bytes in
+            while initialized < count {
+                let got = pread(descriptor, bytes.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw StoreError.system("cannot read", path: path)
+                }
+                if got == 0 { break }
+                initialized += got
+            }
+        }
+        return initialized
+    }
+
     /// Reads the whole file as it is now.
     func readAll() throws -> [UInt8] {
         try read(at: 0, count: size())

@@ -29,6 +29,8 @@ final class SegmentCache: Sendable {
         var entries: [String: Entry] = [:]
         var clock: UInt64 = 0
         var keptLines = 0
+        /// File bytes, reused from read to read.
+        var buffer: [UInt8] = []
     }
 
     private let state = Mutex(State())
@@ -55,7 +57,7 @@ final class SegmentCache: Sendable {
                 entry.inode = UInt64(info.st_ino)
             }
             if Int(info.st_size) > entry.parsedLength {
-                try extend(&entry, path: path, size: Int(info.st_size), required: required)
+                try extend(&entry, path: path, required: required, buffer: &state.buffer)
             }
             entry.lastUse = state.clock
             state.keptLines += entry.lines - before
@@ -65,19 +67,20 @@ final class SegmentCache: Sendable {
         }
     }
 
-    private func extend(_ entry: inout Entry, path: String, size: Int, required: StoreLine.Fields) throws {
+    private func extend(_ entry: inout Entry, path: String, required: StoreLine.Fields, buffer bytes: inout [UInt8]) throws {
         guard let file = try PosixFile.openForReading(path) else { return }
         let overlap = entry.parsedTail.count
-        var bytes = try file.read(at: entry.parsedLength - overlap, count: size - entry.parsedLength + overlap)
-        if !bytes.starts(with: entry.parsedTail) {
+        var length = try file.read(from: entry.parsedLength - overlap, into: &bytes)
+        var start = overlap
+        if length < overlap || !bytes[0..<overlap].elementsEqual(entry.parsedTail) {
             let inode = entry.inode
             entry = Entry()
             entry.inode = inode
-            bytes = try file.read(at: 0, count: size)
-        } else {
-            bytes.removeFirst(overlap)
+            length = try file.read(from: 0, into: &bytes)
+            start = 0
         }
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[start..<length])
             let firstLine = entry.lines
             SegmentLines.forEach(in: buffer) { line, number in
                 entry.lines += 1
@@ -86,6 +89,9 @@ final class SegmentCache: Sendable {
                     let series = Int(scanned.series)
                     if series >= entry.bySeries.count {
                         entry.bySeries += Array(repeating: [], count: series + 1 - entry.bySeries.count)
+                    }
+                    if entry.bySeries[series].isEmpty {
+                        entry.bySeries[series].reserveCapacity(buffer.count / 100 / Swift.max(1, entry.bySeries.count))
                     }
                     entry.bySeries[series].append(scanned)
                 } catch {

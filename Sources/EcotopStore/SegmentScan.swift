@@ -12,6 +12,12 @@ struct SegmentScan {
 
     /// Parsed segments to use instead of reading files, for a long-running reader.
     var cache: SegmentCache?
+    /// File bytes, reused from file to file.
+    private var buffer: [UInt8] = []
+
+    init(cache: SegmentCache? = nil) {
+        self.cache = cache
+    }
 
     /// Calls `body` for each line of kind `required` in `path` that scans; a missing file is empty.
     /// With a cache, only lines of the series in `selected` (indexed by id) are visited; without,
@@ -27,11 +33,13 @@ struct SegmentScan {
             }
             return
         }
-        guard let bytes = try StoreFileSystem.contents(of: path) else { return }
+        guard let file = try PosixFile.openForReading(path) else { return }
+        let length = try file.read(from: 0, into: &buffer)
         var damaged = 0
         var lines = 0
         var first: StoreError?
-        bytes.withUnsafeBufferPointer { buffer in
+        buffer.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[0..<length])
             SegmentLines.forEach(in: buffer) { line, number in
                 lines = number
                 do throws(JSONSyntaxError) {

@@ -43,6 +43,7 @@ struct StoreLine {
 enum StoreLineScanner {
     /// Scans `line` (without its `\n`) and checks that it has all of `required`.
     static func scan(_ line: UnsafeBufferPointer<UInt8>, requiring required: StoreLine.Fields) throws(JSONSyntaxError) -> StoreLine {
+        if let compact = scanCompact(line, rollup: required.contains(.count)) { return compact }
         var cursor = JSONCursor(line)
         var result = StoreLine()
         try cursor.expect(UInt8(ascii: "{"), "'{'")
@@ -64,6 +65,42 @@ enum StoreLineScanner {
         guard result.fields.isSuperset(of: required) else {
             throw JSONSyntaxError(offset: line.count, message: "missing field \(missingName(required.subtracting(result.fields)))")
         }
+        return result
+    }
+
+    /// The line exactly as the writer writes it (keys in order, no spaces), or nil to take the
+    /// general path, which also says what is wrong with a bad line.
+    @inline(__always) private static func scanCompact(_ line: UnsafeBufferPointer<UInt8>, rollup: Bool) -> StoreLine? {
+        var cursor = JSONCursor(line)
+        var result = StoreLine()
+        func integer(after key: StaticString) -> Int64? {
+            guard (try? cursor.literal(key)) != nil else { return nil }
+            return cursor.plainInteger()
+        }
+        func double(after key: StaticString) -> Double? {
+            guard (try? cursor.literal(key)) != nil, cursor.current &- 0x30 < 10 || cursor.current == UInt8(ascii: "-"),
+                let number = try? cursor.number(), number.double.isFinite
+            else { return nil }
+            return number.double
+        }
+        guard let series = integer(after: "{\"s\":"), series >= 0, series < Int64(UInt32.max),
+            let time = integer(after: ",\"t\":")
+        else { return nil }
+        result.series = series
+        result.time = time
+        if rollup {
+            guard let count = integer(after: ",\"n\":"), let sum = double(after: ",\"sum\":"),
+                let min = double(after: ",\"min\":"), let max = double(after: ",\"max\":"),
+                let last = double(after: ",\"last\":"), let lastTime = integer(after: ",\"lt\":")
+            else { return nil }
+            (result.count, result.sum, result.min, result.max, result.last, result.lastTime) = (count, sum, min, max, last, lastTime)
+            result.fields = .rollup
+        } else {
+            guard let value = double(after: ",\"v\":") else { return nil }
+            result.value = value
+            result.fields = .raw
+        }
+        guard cursor.current == UInt8(ascii: "}"), cursor.position + 1 == line.count else { return nil }
         return result
     }
 

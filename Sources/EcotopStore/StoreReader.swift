@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import EcotopCore
 import Synchronization
 
@@ -11,6 +14,7 @@ public final class StoreReader: SeriesSource {
     public let manifest: StoreManifest
     private let catalogCache = Mutex<(size: Int, keys: [SeriesKey?], ids: [SeriesKey: UInt32])>((-1, [], [:]))
     private let damage = Mutex(0)
+    private let listings = Mutex<[String: (stamp: (Int64, Int64), segments: [(start: Int64, path: String)])]>([:])
     private let cache: SegmentCache?
 
     /// Opens the store at `layout`; fails when there is none.
@@ -92,7 +96,26 @@ public final class StoreReader: SeriesSource {
     }
 
     private func segments(in directory: String, length: Int64, from: Int64, to: Int64) -> [String] {
-        StoreLayout.segments(in: directory).filter { $0.start + length > from && $0.start <= to }.map(\.path)
+        listing(of: directory).filter { $0.start + length > from && $0.start <= to }.map(\.path)
+    }
+
+    /// The segments of a directory, listed again only when the directory's modification time
+    /// changed (a segment was created, replaced or removed): one `stat` instead of a `readdir`
+    /// per query.
+    ///
+    /// File-system times are coarse (a kernel tick), so a file created in the same tick as a
+    /// listing would leave the time unchanged: a listing is trusted only once the directory's
+    /// time is more than a second in the past. This compares file-system times with the real
+    /// time, which is why it reads the system clock rather than an injected one.
+    private func listing(of directory: String) -> [(start: Int64, path: String)] {
+        var info = stat()
+        guard stat(directory, &info) == 0 else { return [] }
+        let stamp = (Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec))
+        if let cached = listings.withLock({ $0[directory] }), cached.stamp == stamp { return cached.segments }
+        let segments = StoreLayout.segments(in: directory)
+        let settled = SystemWallClock().now() - Double(stamp.0) > 1
+        listings.withLock { $0[directory] = settled ? (stamp, segments) : nil }
+        return segments
     }
 
     /// Calls `visit` with every raw point of the series `selected` (indexed by id) with a time in
