@@ -77,16 +77,7 @@ final class PosixFile {
     /// Reads `count` bytes at `offset` (fewer at the end of the file).
     func read(at offset: Int, count: Int) throws -> [UInt8] {
         try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = 0
-            while initialized < count {
-                let got = pread(descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    throw StoreError.system("cannot read", path: path)
-                }
-                if got == 0 { break }
-                initialized += got
-            }
+            initialized = try read(into: UnsafeMutableRawBufferPointer(buffer), at: offset)
         }
     }
 
@@ -99,17 +90,21 @@ final class PosixFile {
             let capacity = Swift.max(count, buffer.count * 2)
             buffer = [UInt8](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
         }
+        return try buffer.withUnsafeMutableBytes { try read(into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<count]), at: offset) }
+    }
+
+    /// Fills `buffer` from `offset`, retrying after short reads and interrupts; returns how many
+    /// bytes were read (fewer at the end of the file).
+    private func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
         var initialized = 0
-        try buffer.withUnsafeMutableBytes { bytes in
-            while initialized < count {
-                let got = pread(descriptor, bytes.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    throw StoreError.system("cannot read", path: path)
-                }
-                if got == 0 { break }
-                initialized += got
+        while initialized < buffer.count {
+            let got = pread(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized, off_t(offset + initialized))
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.system("cannot read", path: path)
             }
+            if got == 0 { break }
+            initialized += got
         }
         return initialized
     }
