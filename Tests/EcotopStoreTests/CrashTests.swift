@@ -6,20 +6,6 @@ import Testing
 /// Kills `ecotop ingest --ack` with SIGKILL at random moments and checks that every
 /// acknowledged point survives, exactly once, and nothing else appears.
 @Suite struct CrashTests {
-    /// `ecotop`, built next to the test bundle because the test target depends on it.
-    private var executable: String {
-        get throws {
-            let directory = URL(fileURLWithPath: try resolvedSelf()).deletingLastPathComponent()
-            let path = directory.appendingPathComponent("ecotop").path
-            try #require(FileManager.default.isExecutableFile(atPath: path), "no ecotop binary at \(path)")
-            return path
-        }
-    }
-
-    private func resolvedSelf() throws -> String {
-        try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-    }
-
     /// Input lines for one trial: series `trial-T{n=...}`, value = the line's number.
     private func input(trial: Int, lines: Int) -> String {
         (1...lines).map { line in
@@ -28,7 +14,7 @@ import Testing
     }
 
     @Test func everyAcknowledgedPointSurvivesSIGKILL() throws {
-        let binary = try executable
+        let binary = try EcotopBinary.path
         let store = TemporaryStore()
         var random = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
         let lines = 3_000
