@@ -17,9 +17,8 @@ public enum StoreMaintenance {
     /// Cuts torn tails, moves damaged lines to `quarantine/` (byte for byte, one file per damaged
     /// file) and rebuilds every rollup bucket that raw points still cover.
     public static func repair(layout: StoreLayout, clock: any WallClock) throws -> RepairReport {
+        let ladder = try StoreReader(layout: layout).manifest.ladder
         let lock = try StoreLock.acquire(layout)
-        let reader = try StoreReader(layout: layout)
-        let ladder = reader.manifest.ladder
         var report = RepairReport()
         for path in [layout.catalog] + StoreWriter.segmentPaths(layout, ladder) where try TornTail.truncate(path) > 0 {
             report.tornTails += 1
@@ -99,8 +98,8 @@ public enum StoreMaintenance {
     /// Drops expired segments and merges the partial buckets of every rollup segment into one
     /// line per series and bucket, in time order.
     public static func compact(layout: StoreLayout, clock: any WallClock) throws -> CompactReport {
-        let lock = try StoreLock.acquire(layout)
         let ladder = try StoreReader(layout: layout).manifest.ladder
+        let lock = try StoreLock.acquire(layout)
         var report = CompactReport()
         try recoverCrashedWriter(lock, layout: layout, ladder: ladder)
         report.expiredSegments = try Retention.dropExpired(layout: layout, ladder: ladder, now: clock.now())

@@ -64,6 +64,12 @@ public final class StoreWriter {
     ) throws {
         self.layout = layout
         self.clock = clock
+        // A crash while creating a store can leave the lock or a temporary manifest behind.
+        let entries = StoreFileSystem.entries(of: layout.root).filter { $0 != "LOCK" && $0 != "manifest.json.tmp" }
+        if !entries.isEmpty, !entries.contains("manifest.json") {
+            throw StoreError(.invalidRequest, path: layout.root,
+                "not an ecotop store (no manifest.json) and not empty; give --store a new or empty directory")
+        }
         try StoreFileSystem.createDirectory(layout.root)
         lock = try StoreLock.acquire(layout)
         var manifest: StoreManifest

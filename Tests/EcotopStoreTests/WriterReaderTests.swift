@@ -106,6 +106,15 @@ import Testing
         #expect(try store.reader().events(from: 2_000, to: 100_000) == [late])
     }
 
+    @Test func aWriterRefusesADirectoryThatIsNotAStore() throws {
+        let store = TemporaryStore()
+        try FileManager.default.createDirectory(atPath: store.root, withIntermediateDirectories: true)
+        try store.write("notes.txt", Array("mine".utf8))
+        let error = try #require(throws: StoreError.self) { try store.writer() }
+        #expect(error.path == store.root && error.message.contains("not an ecotop store"))
+        #expect(StoreFileSystem.entries(of: store.root) == ["notes.txt"], "nothing written next to the user's files")
+    }
+
     @Test func aStoreWithoutManifestIsNotAStore() throws {
         let store = TemporaryStore()
         #expect(throws: StoreError.self) { try store.reader() }
