@@ -1,4 +1,5 @@
 import ArgumentParser
+import EcotopCollectors
 import EcotopCore
 import EcotopTerminal
 import EcotopUI
@@ -43,9 +44,15 @@ struct DashCommand: ParsableCommand {
         TerminationSignal.install()
         let screen = try TerminalScreen(allowColor: environment["NO_COLOR"].map(\.isEmpty) ?? true)
         defer { screen.restore() }
+        let history = try storeOptions.history()
         var session = try DashboardSession.demo(
             seed: seed, clock: SystemWallClock(), themeName: theme,
-            glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, history: try storeOptions.history())
+            glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, history: history)
+        if history != nil {
+            session.recorder = try DemoRecorder.open(
+                layout: storeOptions.layout, simulator: DemoSimulator(seed: seed), clock: session.clock)
+        }
+        defer { try? session.recorder?.close() }
         let loop = DashboardLoop(screen: screen, refreshInterval: refresh)
         let signal = loop.run(&session)
         screen.restore()

@@ -9,6 +9,9 @@ struct DashboardSession {
     var state: DashboardState
     let builder: SnapshotBuilder
     let clock: any WallClock
+    /// Writes the simulator's data through the store as time passes, when the dashboard shows a
+    /// demo store's history.
+    var recorder: DemoRecorder?
 
     /// A session on the built-in demo ecosystem, its history read from `history` (the store)
     /// or, without one, computed by the simulator.
@@ -31,6 +34,7 @@ struct DashboardSession {
     mutating func reload(size: Size) {
         state.now = clock.now()
         do {
+            try recorder?.record(upTo: state.now)
             state.snapshot = try builder.snapshot(at: state.now, range: state.range, buckets: buckets(for: size))
             state.dataError = nil
         } catch {
