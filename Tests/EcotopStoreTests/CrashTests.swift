@@ -19,7 +19,8 @@ import Testing
         var random = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
         let lines = 3_000
         var killedMidway = 0
-        for trial in 0..<24 {
+        var killedBetweenAcks = 0
+        for trial in 0..<32 {
             let inputPath = store.root + "-input-\(trial).jsonl"
             try input(trial: trial, lines: lines).write(toFile: inputPath, atomically: false, encoding: .utf8)
             let ackPath = store.root + "-ack-\(trial)"
@@ -38,6 +39,8 @@ import Testing
             let acks = try String(contentsOfFile: ackPath, encoding: .utf8).split(separator: "\n")
             let acknowledged = acks.compactMap { $0.hasPrefix("ack ") ? Int($0.dropFirst(4)) : nil }.max() ?? 0
 
+            if acknowledged > 0, acknowledged < lines { killedBetweenAcks += 1 }
+
             let writer = try StoreWriter(layout: store.layout, clock: FixedWallClock(1_800_010_000))
             try writer.close()
             let reader = try store.reader()
@@ -51,5 +54,6 @@ import Testing
         }
         #expect(try StoreCheck.run(layout: store.layout).isEmpty, "rollups agree with raw points after recovery")
         #expect(killedMidway > 0, "at least some trials were killed before finishing")
+        #expect(killedBetweenAcks >= 3, "several trials were killed while appending, after some acks: \(killedBetweenAcks)")
     }
 }
