@@ -32,10 +32,11 @@ public enum StoreCheck {
         let (catalog, damagedSeries) = try SeriesCatalog.load(from: layout.catalog)
         problems += damagedSeries.map { StoreProblem(kind: .damagedLine, path: layout.catalog, line: $0.line, message: $0.reason) }
         problems += try tornTail(layout.catalog)
-        for (directory, kind) in layout.segmentDirectories(ladder) {
+        for (directory, kind, length) in layout.segmentDirectories(ladder) {
             for segment in StoreLayout.segments(in: directory) {
                 problems += try tornTail(segment.path)
-                problems += try damagedLines(segment.path, kind: kind, seriesCount: catalog.count)
+                let window = (segment.start * 1000)..<((segment.start + length) * 1000)
+                problems += try damagedLines(segment.path, kind: kind, seriesCount: catalog.count, window: window)
             }
         }
         problems += try rollupMismatches(layout: layout, ladder: ladder)
@@ -49,12 +50,12 @@ public enum StoreCheck {
             message: "\(bytes.count - kept) byte(s) after the last line break (a writer still appending, or a crashed append)")]
     }
 
-    static func damagedLines(_ path: String, kind: SegmentKind, seriesCount: Int) throws -> [StoreProblem] {
+    static func damagedLines(_ path: String, kind: SegmentKind, seriesCount: Int, window: Range<Int64>) throws -> [StoreProblem] {
         guard let bytes = try StoreFileSystem.contents(of: path) else { return [] }
         var problems: [StoreProblem] = []
         bytes.withUnsafeBufferPointer { buffer in
             SegmentLines.forEach(in: buffer) { line, number in
-                if let reason = lineProblem(line, kind: kind, seriesCount: seriesCount) {
+                if let reason = lineProblem(line, kind: kind, seriesCount: seriesCount, window: window) {
                     problems.append(StoreProblem(kind: reason.0, path: path, line: number, message: reason.1))
                 }
             }
@@ -62,15 +63,20 @@ public enum StoreCheck {
         return problems
     }
 
-    /// Why a line of a segment of `kind` is bad, or nil when it is fine.
-    static func lineProblem(_ line: UnsafeBufferPointer<UInt8>, kind: SegmentKind, seriesCount: Int) -> (StoreProblem.Kind, String)? {
+    /// Why a line of a segment of `kind` covering `window` (milliseconds) is bad, or nil when it
+    /// is fine. A time outside the window is damage: the writer never puts a line there.
+    static func lineProblem(
+        _ line: UnsafeBufferPointer<UInt8>, kind: SegmentKind, seriesCount: Int, window: Range<Int64>
+    ) -> (StoreProblem.Kind, String)? {
+        let misplaced = "time outside the segment's window"
         do {
             switch kind {
             case .events:
-                _ = try JSONLinesFormat.event(line: line)
-                return nil
+                let event = try JSONLinesFormat.event(line: line)
+                return window.contains(Int64((event.timestamp * 1000).rounded())) ? nil : (.damagedLine, misplaced)
             case .raw, .rollup:
                 let scanned = try StoreLineScanner.scan(line, requiring: kind == .raw ? .raw : .rollup)
+                guard window.contains(scanned.time) else { return (.damagedLine, misplaced) }
                 guard scanned.series < seriesCount else {
                     return (.unknownSeries, "series id \(scanned.series) is not in series.jsonl")
                 }

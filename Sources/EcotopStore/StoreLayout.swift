@@ -41,9 +41,11 @@ public struct StoreLayout: Sendable, Hashable {
         }.sorted { $0.start < $1.start }
     }
 
-    /// Every segment directory of the store with the kind of line its files hold.
-    func segmentDirectories(_ ladder: RetentionLadder) -> [(directory: String, kind: SegmentKind)] {
-        [(rawDirectory, .raw)] + ladder.tiers.map { (tierDirectory($0), .rollup) } + [(eventDirectory, .events)]
+    /// Every segment directory of the store with the kind of line its files hold and the time
+    /// one segment covers.
+    func segmentDirectories(_ ladder: RetentionLadder) -> [(directory: String, kind: SegmentKind, segmentSeconds: Int64)] {
+        [(rawDirectory, .raw, ladder.rawSegmentSeconds)] + ladder.tiers.map { (tierDirectory($0), .rollup, $0.segmentSeconds) }
+            + [(eventDirectory, .events, ladder.eventSegmentSeconds)]
     }
 }
 

@@ -33,10 +33,12 @@ public enum StoreMaintenance {
             }
         }
         let seriesCount = try SeriesCatalog.load(from: layout.catalog).catalog.count
-        for (directory, kind) in layout.segmentDirectories(ladder) {
+        for (directory, kind, length) in layout.segmentDirectories(ladder) {
             for segment in StoreLayout.segments(in: directory) {
+                let window = (segment.start * 1000)..<((segment.start + length) * 1000)
                 report.quarantined += try quarantine(segment.path, stamp: stamp, layout: layout) { line in
-                    StoreCheck.lineProblem(line, kind: kind, seriesCount: seriesCount).flatMap { $0.0 == .damagedLine ? $0.1 : nil }
+                    StoreCheck.lineProblem(line, kind: kind, seriesCount: seriesCount, window: window)
+                        .flatMap { $0.0 == .damagedLine ? $0.1 : nil }
                 }
             }
         }
