@@ -18,6 +18,8 @@ public final class StoreWriter {
     private var catalogFile: PosixFile?
     private var lastSync: Double
     private var lastRetention: Double
+    /// Set when an append failed; later appends fail with it.
+    private var failure: StoreError?
     /// Per tier and series, the last bucket a partial was appended for.
     private var lastRollupBuckets: [[Int64]] = []
     /// Per rollup segment, the fragment lines appended since it was last merged.
@@ -108,8 +110,22 @@ public final class StoreWriter {
 
     /// Writes a batch. When it returns the batch is acknowledged: written, and synced to disk
     /// unless the durability is an interval that has not elapsed yet.
+    ///
+    /// After a failed append (a full disk, say) the writer refuses further appends: a half-written
+    /// batch must not be followed by more lines. Reopening the store cuts the unfinished line and
+    /// rebuilds the rollups, as after a crash.
     public func append(_ batch: AppendBatch) throws {
         precondition(batch.catalog === catalog, "a batch must come from this writer's makeBatch()")
+        if let failure { throw failure }
+        do {
+            try write(batch)
+        } catch {
+            failure = StoreError(.io(errno: 0), path: layout.root, "an earlier append failed (\(error)); reopen the store to recover")
+            throw error
+        }
+    }
+
+    private func write(_ batch: AppendBatch) throws {
         let newSeries = catalog.takePendingLines()
         if !newSeries.isEmpty {
             try appendToCatalog(newSeries)
@@ -165,8 +181,10 @@ public final class StoreWriter {
         lastSync = clock.now()
     }
 
-    /// Syncs, records a clean close and releases the lock.
+    /// Syncs, records a clean close and releases the lock. After a failed append it throws and
+    /// leaves the store marked for recovery.
     public func close() throws {
+        if let failure { throw failure }
         try sync()
         catalogFile = nil
         try dropExpired()

@@ -106,6 +106,27 @@ import Testing
         #expect(try store.reader().events(from: 2_000, to: 100_000) == [late])
     }
 
+    @Test func aFailedAppendStopsTheWriterAndReopeningRecovers() throws {
+        let store = TemporaryStore()
+        do {
+            let writer = try store.writer()
+            try writer.append(samples: [Sample(key: key("m"), timestamp: 1_000, value: 1)])
+            // A directory where the next segment file should be makes the append fail.
+            try FileManager.default.createDirectory(atPath: store.path("raw/7200.jsonl"), withIntermediateDirectories: false)
+            #expect(throws: StoreError.self) { try writer.append(samples: [Sample(key: key("m"), timestamp: 7_300, value: 2)]) }
+            let refused = try #require(throws: StoreError.self) {
+                try writer.append(samples: [Sample(key: key("m"), timestamp: 1_001, value: 3)])
+            }
+            #expect(refused.message.contains("an earlier append failed"))
+            #expect(throws: StoreError.self) { try writer.close() }
+        }
+        try FileManager.default.removeItem(atPath: store.path("raw/7200.jsonl"))
+        let reopened = try StoreWriter(layout: store.layout, clock: FixedWallClock(100_000))
+        try reopened.close()
+        #expect(try StoreCheck.run(layout: store.layout).isEmpty, "rollups of the failed batch were rebuilt")
+        #expect(try store.reader().rawPoints(series: [0], from: 0, to: 1e6)[0].map(\.value) == [1])
+    }
+
     @Test func aWriterRefusesADirectoryThatIsNotAStore() throws {
         let store = TemporaryStore()
         try FileManager.default.createDirectory(atPath: store.root, withIntermediateDirectories: true)
