@@ -45,6 +45,7 @@ let package = Package(
             path: "Benchmarks/ParserBenchmark"
         ),
         .testTarget(name: "EcotopCoreTests", dependencies: ["EcotopCore"]),
+        .testTarget(name: "EcotopStoreTests", dependencies: ["EcotopStore", "EcotopCore", "ecotop"]),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors"]),
         .testTarget(name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors"], exclude: ["Fixtures"]),
         .testTarget(

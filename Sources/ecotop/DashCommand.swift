@@ -1,4 +1,5 @@
 import ArgumentParser
+import EcotopCollectors
 import EcotopCore
 import EcotopTerminal
 import EcotopUI
@@ -29,6 +30,8 @@ struct DashCommand: ParsableCommand {
     @Option(help: "Seed of the demo simulator.")
     var seed: UInt64 = 42
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func validate() throws {
         guard refresh >= 0.1, refresh <= 3_600 else { throw ValidationError("--refresh must be between 0.1 and 3600 seconds") }
     }
@@ -41,9 +44,15 @@ struct DashCommand: ParsableCommand {
         TerminationSignal.install()
         let screen = try TerminalScreen(allowColor: environment["NO_COLOR"].map(\.isEmpty) ?? true)
         defer { screen.restore() }
+        let history = try storeOptions.history()
         var session = try DashboardSession.demo(
             seed: seed, clock: SystemWallClock(), themeName: theme,
-            glyphs: screen.capabilities.isUnicode ? .unicode : .ascii)
+            glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, history: history)
+        if history != nil {
+            session.recorder = try DemoRecorder.open(
+                layout: storeOptions.layout, simulator: DemoSimulator(seed: seed), clock: session.clock)
+        }
+        defer { try? session.recorder?.close() }
         let loop = DashboardLoop(screen: screen, refreshInterval: refresh)
         let signal = loop.run(&session)
         screen.restore()

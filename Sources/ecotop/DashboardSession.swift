@@ -9,9 +9,15 @@ struct DashboardSession {
     var state: DashboardState
     let builder: SnapshotBuilder
     let clock: any WallClock
+    /// Writes the simulator's data through the store as time passes, when the dashboard shows a
+    /// demo store's history.
+    var recorder: DemoRecorder?
 
-    /// A session on the built-in demo ecosystem, its history computed by the simulator.
-    static func demo(seed: UInt64, clock: any WallClock, themeName: String, glyphs: GlyphSet) throws -> DashboardSession {
+    /// A session on the built-in demo ecosystem, its history read from `history` (the store)
+    /// or, without one, computed by the simulator.
+    static func demo(
+        seed: UInt64, clock: any WallClock, themeName: String, glyphs: GlyphSet, history: (any SeriesSource)? = nil
+    ) throws -> DashboardSession {
         let simulator = DemoSimulator(seed: seed)
         let themes = try ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: ProcessEnvironment.current))
         guard let themeIndex = themes.themes.firstIndex(where: { $0.name == themeName }) else {
@@ -20,7 +26,7 @@ struct DashboardSession {
         let state = DashboardState(
             ecosystemName: simulator.ecosystem.name, now: clock.now(), themes: themes.themes, themeIndex: themeIndex,
             glyphs: glyphs)
-        return DashboardSession(state: state, builder: SnapshotBuilder(source: DemoSeriesSource(simulator: simulator)), clock: clock)
+        return DashboardSession(state: state, builder: SnapshotBuilder(source: history ?? DemoSeriesSource(simulator: simulator)), clock: clock)
     }
 
     /// Reads fresh data for the current range at the clock's time. A failed read keeps the
@@ -28,6 +34,7 @@ struct DashboardSession {
     mutating func reload(size: Size) {
         state.now = clock.now()
         do {
+            try recorder?.record(upTo: state.now)
             state.snapshot = try builder.snapshot(at: state.now, range: state.range, buckets: buckets(for: size))
             state.dataError = nil
         } catch {

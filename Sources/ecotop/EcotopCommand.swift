@@ -7,7 +7,10 @@ struct EcotopCommand: ParsableCommand {
         commandName: "ecotop",
         abstract: "A terminal dashboard for the health of a digital ecosystem.",
         version: EcotopVersion.current,
-        subcommands: [DashCommand.self, ScreenshotCommand.self],
+        subcommands: [
+            DashCommand.self, ScreenshotCommand.self, IngestCommand.self, QueryCommand.self, StoreCommand.self,
+            DemoCommand.self,
+        ],
         defaultSubcommand: DashCommand.self
     )
 }

@@ -20,6 +20,7 @@ struct ScreenshotCommand: ParsableCommand {
     var keys = ""
     @Option(help: "Output format: text or svg.") var format: ScreenshotFormat = .text
     @Flag(help: "Draw with ASCII glyphs only.") var ascii = false
+    @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         guard width > 0, height > 0 else { throw ValidationError("--width and --height must be positive") }
@@ -31,7 +32,8 @@ struct ScreenshotCommand: ParsableCommand {
     func run() throws {
         let clock = FixedWallClock(time ?? SystemWallClock().now())
         var session = try DashboardSession.demo(
-            seed: seed, clock: clock, themeName: theme, glyphs: ascii ? .ascii : .unicode)
+            seed: seed, clock: clock, themeName: theme, glyphs: ascii ? .ascii : .unicode,
+            history: try storeOptions.history(defaultLocation: false))
         session.state.range = TimeRange(label: range)!
         let size = Size(width: width, height: height)
         try session.reload(size: size)

@@ -1,0 +1,85 @@
+import EcotopCore
+
+/// Why one input record was refused, without the where (the caller knows the file and line).
+public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Samples and events to be appended together: one write, one fsync, one acknowledgement.
+///
+/// Samples are kept as series ids, millisecond times and values, the shape they take on disk.
+public struct AppendBatch {
+    /// The earliest and latest times the store accepts: 1970 up to 2100, in milliseconds.
+    static let acceptedTimes: Range<Int64> = 0..<4_102_444_800_000
+
+    let catalog: SeriesCatalog
+    private(set) var series: [UInt32] = []
+    private(set) var times: [Int64] = []
+    private(set) var values: [Double] = []
+    /// The events of the batch, in the order appended.
+    public private(set) var events: [IntegrationEvent] = []
+
+    init(catalog: SeriesCatalog) {
+        self.catalog = catalog
+    }
+
+    /// A batch tied to no store, for checking input without writing it (`ingest --dry-run`).
+    public static func detached() -> AppendBatch {
+        AppendBatch(catalog: SeriesCatalog())
+    }
+
+    /// How many samples the batch holds.
+    public var sampleCount: Int { series.count }
+    /// Whether the batch holds neither samples nor events.
+    public var isEmpty: Bool { series.isEmpty && events.isEmpty }
+
+    /// Adds a sample; refuses times outside 1970–2100 and values that are not finite.
+    public mutating func append(_ sample: Sample) throws(RecordError) {
+        let time = try Self.milliseconds(sample.timestamp)
+        try Self.checkValue(sample.value)
+        append(series: catalog.id(for: sample.key), time: time, value: sample.value)
+    }
+
+    /// Adds an event; refuses times outside 1970–2100 and an empty integration.
+    public mutating func append(_ event: IntegrationEvent) throws(RecordError) {
+        _ = try Self.milliseconds(event.timestamp)
+        guard !event.integration.isEmpty else { throw RecordError("\"integration\" must not be empty") }
+        if let latency = event.latencyMilliseconds, !latency.isFinite {
+            throw RecordError("\"latency_ms\" must be a finite number")
+        }
+        events.append(event)
+    }
+
+    /// Adds a sample already checked and resolved to a series id.
+    @inline(__always) mutating func append(series id: UInt32, time: Int64, value: Double) {
+        series.append(id)
+        times.append(time)
+        values.append(value)
+    }
+
+    /// Seconds since the epoch as whole milliseconds, checked against the accepted range.
+    @inline(__always) static func milliseconds(_ seconds: Double) throws(RecordError) -> Int64 {
+        let milliseconds = (seconds * 1000).rounded()
+        guard milliseconds >= 0, milliseconds < Double(acceptedTimes.upperBound) else {
+            throw RecordError("timestamp \(seconds) is outside 1970-01-01 to 2100-01-01")
+        }
+        return Int64(milliseconds)
+    }
+
+    @inline(__always) static func checkValue(_ value: Double) throws(RecordError) {
+        guard value.isFinite else { throw RecordError("\"value\" must be a finite number, not \(value)") }
+    }
+}
+
+/// A reader of one input format for `ecotop ingest`: it turns one line of input into samples
+/// and events in a batch.
+///
+/// A format must either append everything a line holds or throw and append nothing, so that a
+/// rejected line leaves no trace. Formats are line-based; lines that carry no records (comments,
+/// `# HELP` lines) simply append nothing.
+public protocol RecordFormat {
+    /// Decodes one line (without its line break) into `batch`.
+    mutating func decode(line: UnsafeBufferPointer<UInt8>, into batch: inout AppendBatch) throws(RecordError)
+}

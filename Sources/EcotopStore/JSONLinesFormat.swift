@@ -1,0 +1,230 @@
+import EcotopCore
+
+/// The `jsonl` input format: one sample or event object per line (see docs/store-format.md).
+///
+/// A sample is `{"ts": T, "name": "usage.transactions", "labels": {...}, "value": 12.5}`; an
+/// event has a `"kind"` (`error` or `delivery`) instead of a name and value. `ts` is unix seconds
+/// (a number below 10^11), unix milliseconds (at or above), or an RFC 3339 string. Unknown fields
+/// are ignored. The series of a line is looked up by the raw bytes of its name and labels, so a
+/// repeated series costs no allocation.
+public struct JSONLinesFormat: RecordFormat {
+    private var seriesByBytes = SeriesSpanCache()
+
+    public init() {}
+
+    public mutating func decode(line: UnsafeBufferPointer<UInt8>, into batch: inout AppendBatch) throws(RecordError) {
+        var cursor = JSONCursor(line)
+        cursor.skipWhitespace()
+        if cursor.isAtEnd { return }
+        var fields = InputFields()
+        do {
+            try fields.scan(&cursor)
+        } catch {
+            throw RecordError("column \(error.offset + 1): \(error.message)")
+        }
+        guard let time = fields.time else { throw RecordError("missing \"ts\"") }
+        if fields.kind != nil {
+            try batch.append(fields.event(time: time, cursor: cursor))
+            return
+        }
+        guard let name = fields.name else { throw RecordError("missing \"name\" (or \"kind\" for an event)") }
+        guard let value = fields.value else { throw RecordError("missing \"value\"") }
+        try AppendBatch.checkValue(value)
+        let milliseconds = try AppendBatch.milliseconds(time)
+        let id = try seriesByBytes.id(name: name, labels: fields.labels, in: cursor, catalog: batch.catalog)
+        batch.append(series: id, time: milliseconds, value: value)
+    }
+
+    /// Reads one line of an events segment: an event in the input shape with its time as `"t"`,
+    /// integer milliseconds, instead of `"ts"`.
+    static func event(line: UnsafeBufferPointer<UInt8>) throws(RecordError) -> IntegrationEvent {
+        var cursor = JSONCursor(line)
+        var fields = InputFields()
+        fields.readsStoredTime = true
+        do {
+            try fields.scan(&cursor)
+        } catch {
+            throw RecordError("column \(error.offset + 1): \(error.message)")
+        }
+        guard let milliseconds = fields.storedMilliseconds, fields.kind != nil else {
+            throw RecordError("not an event: missing \"t\" or \"kind\"")
+        }
+        return try fields.event(time: Double(milliseconds) / 1000, cursor: cursor)
+    }
+}
+
+/// The fields of one input line as scanned: numbers decoded, strings left as spans.
+private struct InputFields {
+    var time: Double?
+    var name: (range: Range<Int>, escaped: Bool)?
+    var labels: Range<Int>?
+    var value: Double?
+    var kind: (range: Range<Int>, escaped: Bool)?
+    var integration: (range: Range<Int>, escaped: Bool)?
+    var code: (range: Range<Int>, escaped: Bool)?
+    var message: (range: Range<Int>, escaped: Bool)?
+    var latency: Double?
+    var attributes: Range<Int>?
+    /// Whether `"t"` (the stored time in milliseconds) is read; in input it is an unknown field.
+    var readsStoredTime = false
+    var storedMilliseconds: Int64?
+
+    mutating func scan(_ cursor: inout JSONCursor) throws(JSONSyntaxError) {
+        try cursor.expect(UInt8(ascii: "{"), "'{'")
+        if cursor.consume(UInt8(ascii: "}")) { return try cursor.expectEnd() }
+        repeat {
+            let key = try cursor.stringSpan()
+            try cursor.expect(UInt8(ascii: ":"), "':'")
+            cursor.skipWhitespace()
+            switch key.escaped ? nil : Self.knownKey(key.range, cursor) {
+            case 0: time = try timestamp(&cursor)
+            case 1: name = try string(&cursor, "name")
+            case 2: value = try number(&cursor, "value")
+            case 3: labels = try object(&cursor, "labels")
+            case 4: kind = try string(&cursor, "kind")
+            case 5: integration = try string(&cursor, "integration")
+            case 6: code = try codeValue(&cursor)
+            case 7: message = try string(&cursor, "message")
+            case 8:
+                if cursor.current == UInt8(ascii: "n") { try cursor.literal("null") } else { latency = try number(&cursor, "latency_ms") }
+            case 9: attributes = try object(&cursor, "attributes")
+            case 10 where readsStoredTime: storedMilliseconds = try cursor.number().integer
+            default: try cursor.skipValue()
+            }
+        } while cursor.consume(UInt8(ascii: ","))
+        try cursor.expect(UInt8(ascii: "}"), "',' or '}'")
+        try cursor.expectEnd()
+    }
+
+    /// The fields the format defines; `scan` switches on their positions.
+    private static let keys: [StaticString] = [
+        "ts", "name", "value", "labels", "kind", "integration", "code", "message", "latency_ms", "attributes", "t",
+    ]
+
+    @inline(__always) private static func knownKey(_ range: Range<Int>, _ cursor: JSONCursor) -> Int? {
+        for (position, key) in keys.enumerated() where cursor.span(range, equals: key) { return position }
+        return nil
+    }
+
+    private func string(_ cursor: inout JSONCursor, _ field: String) throws(JSONSyntaxError) -> (range: Range<Int>, escaped: Bool) {
+        guard cursor.current == UInt8(ascii: "\"") else { throw cursor.failure("\"\(field)\" must be a string") }
+        return try cursor.stringSpan()
+    }
+
+    private func number(_ cursor: inout JSONCursor, _ field: String) throws(JSONSyntaxError) -> Double {
+        let byte = cursor.current
+        guard byte == UInt8(ascii: "-") || byte &- 0x30 < 10 else { throw cursor.failure("\"\(field)\" must be a number") }
+        return try cursor.number().double
+    }
+
+    private func object(_ cursor: inout JSONCursor, _ field: String) throws(JSONSyntaxError) -> Range<Int> {
+        guard cursor.current == UInt8(ascii: "{") else { throw cursor.failure("\"\(field)\" must be an object of strings") }
+        let start = cursor.position
+        try cursor.skipStringObject()
+        return start..<cursor.position
+    }
+
+    /// A code is a string, but HTTP status codes often arrive as numbers: both are taken.
+    private func codeValue(_ cursor: inout JSONCursor) throws(JSONSyntaxError) -> (range: Range<Int>, escaped: Bool) {
+        if cursor.current == UInt8(ascii: "\"") { return try cursor.stringSpan() }
+        let start = cursor.position
+        _ = try number(&cursor, "code")
+        return (start..<cursor.position, false)
+    }
+
+    private func timestamp(_ cursor: inout JSONCursor) throws(JSONSyntaxError) -> Double {
+        if cursor.current == UInt8(ascii: "\"") {
+            let span = try cursor.stringSpan()
+            guard !span.escaped, let seconds = RFC3339.seconds(UnsafeBufferPointer(rebasing: cursor.bytes[span.range])) else {
+                throw JSONSyntaxError(offset: span.range.lowerBound, message: "\"ts\" is not an RFC 3339 date-time")
+            }
+            return seconds
+        }
+        let number = try number(&cursor, "ts")
+        return number >= 100_000_000_000 ? number / 1000 : number
+    }
+
+    func event(time: Double, cursor: JSONCursor) throws(RecordError) -> IntegrationEvent {
+        func text(_ span: (range: Range<Int>, escaped: Bool)?) -> String? {
+            span.map { cursor.decodeString($0.range, escaped: $0.escaped) }
+        }
+        guard let kind = text(kind).flatMap(IntegrationEvent.Kind.init(rawValue:)) else {
+            throw RecordError("\"kind\" must be one of: \(IntegrationEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let integration = text(integration) else { throw RecordError("missing \"integration\" of the event") }
+        var details: [String: String] = [:]
+        if let attributes {
+            var attributeCursor = JSONCursor(UnsafeBufferPointer(rebasing: cursor.bytes[attributes]))
+            details = (try? attributeCursor.stringObject()) ?? [:]
+        }
+        return IntegrationEvent(
+            timestamp: time, kind: kind, integration: integration, code: text(code) ?? "",
+            message: text(message) ?? "", latencyMilliseconds: latency, attributes: details)
+    }
+}
+
+/// Series ids by the raw bytes of a line's name and labels: an open-addressing table so that
+/// the common case (a series seen before, written the same way) hashes bytes and compares them.
+private struct SeriesSpanCache {
+    private struct Entry {
+        var hash: UInt64
+        var bytes: [UInt8]
+        var id: UInt32
+    }
+
+    private var slots: [Entry?] = Array(repeating: nil, count: 1024)
+    private var count = 0
+
+    mutating func id(
+        name: (range: Range<Int>, escaped: Bool), labels: Range<Int>?, in cursor: JSONCursor, catalog: SeriesCatalog
+    ) throws(RecordError) -> UInt32 {
+        let nameBytes = UnsafeBufferPointer(rebasing: cursor.bytes[name.range])
+        let labelBytes = labels.map { UnsafeBufferPointer(rebasing: cursor.bytes[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0)
+        let hash = Self.hash(nameBytes, labelBytes)
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while let entry = slots[slot] {
+            if entry.hash == hash, Self.matches(entry.bytes, nameBytes, labelBytes) { return entry.id }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        let key = try Self.key(name: name, labels: labels, cursor: cursor)
+        let id = catalog.id(for: key)
+        slots[slot] = Entry(hash: hash, bytes: Array(nameBytes) + [0] + Array(labelBytes), id: id)
+        count += 1
+        if count * 2 > slots.count { grow() }
+        return id
+    }
+
+    private static func key(name: (range: Range<Int>, escaped: Bool), labels: Range<Int>?, cursor: JSONCursor) throws(RecordError) -> SeriesKey {
+        let text = cursor.decodeString(name.range, escaped: name.escaped)
+        guard !text.isEmpty else { throw RecordError("\"name\" must not be empty") }
+        var labelCursor = JSONCursor(labels.map { UnsafeBufferPointer(rebasing: cursor.bytes[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0))
+        let dictionary = labels == nil ? [:] : ((try? labelCursor.stringObject()) ?? [:])
+        return SeriesKey(name: text, labels: dictionary)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: nil, count: old.count * 2)
+        for case let entry? in old {
+            var slot = Int(truncatingIfNeeded: entry.hash) & (slots.count - 1)
+            while slots[slot] != nil { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = entry
+        }
+    }
+
+    @inline(__always) private static func hash(_ name: UnsafeBufferPointer<UInt8>, _ labels: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+        for byte in labels { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash ^ (hash >> 29)
+    }
+
+    @inline(__always) private static func matches(_ stored: [UInt8], _ name: UnsafeBufferPointer<UInt8>, _ labels: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard stored.count == name.count + 1 + labels.count else { return false }
+        return stored.withUnsafeBufferPointer { buffer in
+            buffer[name.count] == 0 && name.elementsEqual(buffer[0..<name.count])
+                && labels.elementsEqual(buffer[(name.count + 1)...])
+        }
+    }
+}

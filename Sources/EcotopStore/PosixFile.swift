@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An open file descriptor with the few operations the store needs. Closes itself on deinit.
+///
+/// Files are created with mode 0600: a store holds business data.
+final class PosixFile {
+    let descriptor: Int32
+    let path: String
+
+    private init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    deinit { close(descriptor) }
+
+    /// Opens `path` for appending, creating it (0600) when missing.
+    static func openForAppend(_ path: String) throws -> PosixFile {
+        try open(path, flags: O_WRONLY | O_APPEND | O_CREAT)
+    }
+
+    /// Opens `path` for reading; nil when it does not exist.
+    static func openForReading(_ path: String) throws -> PosixFile? {
+        do {
+            return try open(path, flags: O_RDONLY)
+        } catch let error as StoreError where error.kind == .io(errno: ENOENT) {
+            return nil
+        }
+    }
+
+    static func open(_ path: String, flags: Int32) throws -> PosixFile {
+        let descriptor = Glibc.open(path, flags | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw StoreError.system("cannot open", path: path) }
+        return PosixFile(descriptor: descriptor, path: path)
+    }
+
+    /// Writes all of `bytes`, retrying after short writes and interrupts.
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.system("cannot write", path: path)
+            }
+            offset += written
+        }
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    /// Flushes the file's data to stable storage.
+    func sync() throws {
+        guard fdatasync(descriptor) == 0 else { throw StoreError.system("cannot fsync", path: path) }
+    }
+
+    /// The file's size in bytes.
+    func size() throws -> Int {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw StoreError.system("cannot stat", path: path) }
+        return Int(info.st_size)
+    }
+
+    /// Cuts the file to `length` bytes.
+    func truncate(to length: Int) throws {
+        guard ftruncate(descriptor, off_t(length)) == 0 else {
+            throw StoreError.system("cannot truncate", path: path)
+        }
+    }
+
+    /// Reads `count` bytes at `offset` (fewer at the end of the file).
+    func read(at offset: Int, count: Int) throws -> [UInt8] {
+        try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = try read(into: UnsafeMutableRawBufferPointer(buffer), at: offset)
+        }
+    }
+
+    /// Reads from `offset` to the end of the file into `buffer`, reusing its storage (so scanning
+    /// many files touches fresh memory once), and returns how many bytes were read.
+    func read(from offset: Int, into buffer: inout [UInt8]) throws -> Int {
+        let count = try size() - offset
+        guard count > 0 else { return 0 }
+        if buffer.count < count {
+            let capacity = Swift.max(count, buffer.count * 2)
+            buffer = [UInt8](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
+        }
+        return try buffer.withUnsafeMutableBytes { try read(into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<count]), at: offset) }
+    }
+
+    /// Fills `buffer` from `offset`, retrying after short reads and interrupts; returns how many
+    /// bytes were read (fewer at the end of the file).
+    private func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
+        var initialized = 0
+        while initialized < buffer.count {
+            let got = pread(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized, off_t(offset + initialized))
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.system("cannot read", path: path)
+            }
+            if got == 0 { break }
+            initialized += got
+        }
+        return initialized
+    }
+
+    /// Reads the whole file as it is now.
+    func readAll() throws -> [UInt8] {
+        try read(at: 0, count: size())
+    }
+}
+
+extension StoreError {
+    /// An error for the failed system call that just set `errno`.
+    static func system(_ what: String, path: String) -> StoreError {
+        let code = errno
+        return StoreError(.io(errno: code), path: path, "\(what): \(String(cString: strerror(code)))")
+    }
+}

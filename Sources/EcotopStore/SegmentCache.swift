@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// Segment lines parsed once and kept by series, for a long-running reader (the dashboard)
+/// that asks for the same ranges every refresh.
+///
+/// Segments only grow by appends or are replaced whole by a rewrite, so an entry is extended
+/// by parsing just the bytes appended since, and parsed afresh when the file's inode changed or
+/// it shrank. The least recently used entries go when the lines kept exceed the budget.
+final class SegmentCache: Sendable {
+    /// One segment's lines by series id, and what parsing it met.
+    struct Entry: Sendable {
+        fileprivate var inode: UInt64 = 0
+        fileprivate var parsedLength = 0
+        /// The last bytes parsed, compared before extending: an inode number can be reused by
+        /// a later rewrite, the same bytes at the same place cannot plausibly.
+        fileprivate var parsedTail: [UInt8] = []
+        fileprivate var lastUse: UInt64 = 0
+        /// Lines by series id, each in append order.
+        var bySeries: [[StoreLine]] = []
+        var lines = 0
+        var damaged = 0
+        var firstDamage: StoreError?
+    }
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var clock: UInt64 = 0
+        var keptLines = 0
+        /// File bytes, reused from read to read.
+        var buffer: [UInt8] = []
+    }
+
+    private let state = Mutex(State())
+    /// How many lines may be kept over all segments (about 72 bytes each).
+    let lineBudget: Int
+
+    init(lineBudget: Int = 1_000_000) {
+        self.lineBudget = lineBudget
+    }
+
+    /// The lines of `path` as they are now; nil when the file does not exist.
+    func entry(for path: String, requiring required: StoreLine.Fields) throws -> Entry? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            state.withLock { $0.entries[path] = nil }
+            return nil
+        }
+        return try state.withLock { state -> Entry? in
+            state.clock += 1
+            var entry = state.entries.removeValue(forKey: path) ?? Entry()
+            let before = entry.lines
+            if entry.inode != UInt64(info.st_ino) || Int(info.st_size) < entry.parsedLength {
+                entry = Entry()
+                entry.inode = UInt64(info.st_ino)
+            }
+            if Int(info.st_size) > entry.parsedLength {
+                try extend(&entry, path: path, required: required, buffer: &state.buffer)
+            }
+            entry.lastUse = state.clock
+            state.keptLines += entry.lines - before
+            state.entries[path] = entry
+            evict(&state, keeping: path)
+            return entry
+        }
+    }
+
+    private func extend(_ entry: inout Entry, path: String, required: StoreLine.Fields, buffer bytes: inout [UInt8]) throws {
+        guard let file = try PosixFile.openForReading(path) else { return }
+        let overlap = entry.parsedTail.count
+        var length = try file.read(from: entry.parsedLength - overlap, into: &bytes)
+        var start = overlap
+        if length < overlap || !bytes[0..<overlap].elementsEqual(entry.parsedTail) {
+            let inode = entry.inode
+            entry = Entry()
+            entry.inode = inode
+            length = try file.read(from: 0, into: &bytes)
+            start = 0
+        }
+        bytes.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[start..<length])
+            let firstLine = entry.lines
+            SegmentLines.forEach(in: buffer) { line, number in
+                entry.lines += 1
+                do throws(JSONSyntaxError) {
+                    let scanned = try StoreLineScanner.scan(line, requiring: required)
+                    let series = Int(scanned.series)
+                    if series >= entry.bySeries.count {
+                        entry.bySeries += Array(repeating: [], count: series + 1 - entry.bySeries.count)
+                    }
+                    if entry.bySeries[series].isEmpty {
+                        entry.bySeries[series].reserveCapacity(buffer.count / 100 / Swift.max(1, entry.bySeries.count))
+                    }
+                    entry.bySeries[series].append(scanned)
+                } catch {
+                    entry.damaged += 1
+                    if entry.firstDamage == nil {
+                        entry.firstDamage = StoreError(.corrupt, path: path, line: firstLine + number, error.message)
+                    }
+                }
+            }
+            let complete = SegmentLines.completeLength(of: buffer)
+            entry.parsedLength += complete
+            if complete > 0 { entry.parsedTail = Array(buffer[Swift.max(0, complete - 32)..<complete]) }
+        }
+    }
+
+    private func evict(_ state: inout State, keeping kept: String) {
+        while state.keptLines > lineBudget, state.entries.count > 1 {
+            guard let oldest = state.entries.filter({ $0.key != kept }).min(by: { $0.value.lastUse < $1.value.lastUse }) else { return }
+            state.keptLines -= oldest.value.lines
+            state.entries[oldest.key] = nil
+        }
+    }
+}

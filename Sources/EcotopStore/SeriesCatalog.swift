@@ -1,0 +1,101 @@
+import EcotopCore
+
+/// The series of a store, numbered densely in the order they were first written.
+///
+/// On disk it is `series.jsonl`, one `{"s":ID,"name":"...","labels":{...}}` per line. Segments
+/// refer to series by id, so their lines stay short.
+public final class SeriesCatalog {
+    /// The keys by id.
+    public private(set) var keys: [SeriesKey?] = []
+    private var ids: [SeriesKey: UInt32] = [:]
+    /// Lines of series added since the last `takePendingLines()`.
+    private var pending = JSONBytes()
+
+    init() {}
+
+    /// The number of ids handed out.
+    public var count: Int { keys.count }
+
+    /// The id of `key`, registering the key when it is new.
+    public func id(for key: SeriesKey) -> UInt32 {
+        if let id = ids[key] { return id }
+        let id = UInt32(keys.count)
+        register(key, id: id)
+        pending.append("{\"s\":")
+        pending.append(Int64(id))
+        pending.append(",\"name\":")
+        pending.append(string: key.name)
+        pending.append(",\"labels\":")
+        pending.append(stringObject: key.labelDictionary)
+        pending.append("}\n")
+        return id
+    }
+
+    private func register(_ key: SeriesKey, id: UInt32) {
+        while keys.count <= Int(id) { keys.append(nil) }
+        keys[Int(id)] = key
+        ids[key] = id
+    }
+
+    /// The catalog lines of series added since the last call, to be appended to `series.jsonl`.
+    func takePendingLines() -> [UInt8] {
+        defer { pending = JSONBytes() }
+        return pending.bytes
+    }
+
+    /// A line of `series.jsonl` that could not be read.
+    struct DamagedLine: Sendable {
+        var line: Int
+        var reason: String
+    }
+
+    /// Reads `series.jsonl`; a missing file is an empty catalog, an unterminated last line is
+    /// ignored (the writer truncates it on open), and damaged lines are returned for reporting.
+    static func load(from path: String) throws -> (catalog: SeriesCatalog, damaged: [DamagedLine]) {
+        let catalog = SeriesCatalog()
+        var damaged: [DamagedLine] = []
+        guard let bytes = try StoreFileSystem.contents(of: path) else { return (catalog, damaged) }
+        bytes.withUnsafeBufferPointer { buffer in
+            SegmentLines.forEach(in: buffer) { line, number in
+                do throws(JSONSyntaxError) {
+                    let (id, key) = try parse(line)
+                    if let known = catalog.keys.indices.contains(Int(id)) ? catalog.keys[Int(id)] : nil, known != key {
+                        damaged.append(DamagedLine(line: number, reason: "series id \(id) is already \(known)"))
+                    } else {
+                        catalog.register(key, id: id)
+                    }
+                } catch {
+                    damaged.append(DamagedLine(line: number, reason: error.message))
+                }
+            }
+        }
+        return (catalog, damaged)
+    }
+
+    static func parse(_ line: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (UInt32, SeriesKey) {
+        var cursor = JSONCursor(line)
+        var id: Int64?
+        var name: String?
+        var labels: [String: String] = [:]
+        try cursor.expect(UInt8(ascii: "{"), "'{'")
+        repeat {
+            let key = try cursor.stringSpan()
+            try cursor.expect(UInt8(ascii: ":"), "':'")
+            if cursor.span(key.range, equals: "s") {
+                id = try cursor.number().integer
+            } else if cursor.span(key.range, equals: "name") {
+                let span = try cursor.stringSpan()
+                name = cursor.decodeString(span.range, escaped: span.escaped)
+            } else if cursor.span(key.range, equals: "labels") {
+                labels = try cursor.stringObject()
+            } else {
+                try cursor.skipValue()
+            }
+        } while cursor.consume(UInt8(ascii: ","))
+        try cursor.expect(UInt8(ascii: "}"), "',' or '}'")
+        try cursor.expectEnd()
+        guard let id, id >= 0, id < Int64(UInt32.max) else { throw cursor.failure("missing or invalid series id \"s\"") }
+        guard let name, !name.isEmpty else { throw cursor.failure("missing series \"name\"") }
+        return (UInt32(id), SeriesKey(name: name, labels: labels))
+    }
+}

@@ -1,0 +1,162 @@
+/// A problem `store check` found, with where it is.
+public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// An unterminated last line: a crashed append, cut by the next writer or `store repair`.
+        case tornTail = "torn tail"
+        /// A line that does not scan; `store repair` moves it to quarantine/.
+        case damagedLine = "damaged line"
+        /// A line for a series id the catalog does not have.
+        case unknownSeries = "unknown series"
+        /// A rollup bucket that differs from the raw points it summarizes; `store repair` rebuilds it.
+        case rollupMismatch = "rollup mismatch"
+    }
+
+    public var kind: Kind
+    public var path: String
+    public var line: Int?
+    public var message: String
+
+    public var description: String {
+        StoreError(.corrupt, path: path, line: line, "\(kind.rawValue): \(message)").description
+    }
+}
+
+/// `ecotop store check`: reads every file of a store and lists what is wrong, without changing
+/// anything and without taking the writer lock.
+public enum StoreCheck {
+    /// All problems found, file by file.
+    public static func run(layout: StoreLayout) throws -> [StoreProblem] {
+        let reader = try StoreReader(layout: layout)
+        let ladder = reader.manifest.ladder
+        var problems: [StoreProblem] = []
+        let (catalog, damagedSeries) = try SeriesCatalog.load(from: layout.catalog)
+        problems += damagedSeries.map { StoreProblem(kind: .damagedLine, path: layout.catalog, line: $0.line, message: $0.reason) }
+        problems += try tornTail(layout.catalog)
+        for (directory, kind, length) in layout.segmentDirectories(ladder) {
+            for segment in StoreLayout.segments(in: directory) {
+                problems += try tornTail(segment.path)
+                let window = (segment.start * 1000)..<((segment.start + length) * 1000)
+                problems += try damagedLines(segment.path, kind: kind, seriesCount: catalog.count, window: window)
+            }
+        }
+        problems += try rollupMismatches(layout: layout, ladder: ladder)
+        return problems
+    }
+
+    private static func tornTail(_ path: String) throws -> [StoreProblem] {
+        guard let bytes = try StoreFileSystem.contents(of: path), !bytes.isEmpty, bytes.last != 0x0A else { return [] }
+        let kept = bytes.withUnsafeBufferPointer { SegmentLines.completeLength(of: $0) }
+        return [StoreProblem(kind: .tornTail, path: path, line: nil,
+            message: "\(bytes.count - kept) byte(s) after the last line break (a writer still appending, or a crashed append)")]
+    }
+
+    static func damagedLines(_ path: String, kind: SegmentKind, seriesCount: Int, window: Range<Int64>) throws -> [StoreProblem] {
+        guard let bytes = try StoreFileSystem.contents(of: path) else { return [] }
+        var problems: [StoreProblem] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            SegmentLines.forEach(in: buffer) { line, number in
+                if let reason = lineProblem(line, kind: kind, seriesCount: seriesCount, window: window) {
+                    problems.append(StoreProblem(kind: reason.0, path: path, line: number, message: reason.1))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Why a line of a segment of `kind` covering `window` (milliseconds) is bad, or nil when it
+    /// is fine. A time outside the window is damage: the writer never puts a line there.
+    static func lineProblem(
+        _ line: UnsafeBufferPointer<UInt8>, kind: SegmentKind, seriesCount: Int, window: Range<Int64>
+    ) -> (StoreProblem.Kind, String)? {
+        let misplaced = "time outside the segment's window"
+        do {
+            switch kind {
+            case .events:
+                let event = try JSONLinesFormat.event(line: line)
+                return window.contains(Int64((event.timestamp * 1000).rounded())) ? nil : (.damagedLine, misplaced)
+            case .raw, .rollup:
+                let scanned = try StoreLineScanner.scan(line, requiring: kind == .raw ? .raw : .rollup)
+                guard window.contains(scanned.time) else { return (.damagedLine, misplaced) }
+                guard scanned.series < seriesCount else {
+                    return (.unknownSeries, "series id \(scanned.series) is not in series.jsonl")
+                }
+                return nil
+            }
+        } catch let error as JSONSyntaxError {
+            return (.damagedLine, "column \(error.offset + 1): \(error.message)")
+        } catch {
+            return (.damagedLine, "\(error)")
+        }
+    }
+
+    /// Compares each tier's buckets with the raw points still present.
+    private static func rollupMismatches(layout: StoreLayout, ladder: RetentionLadder) throws -> [StoreProblem] {
+        var problems: [StoreProblem] = []
+        let rawSegments = StoreLayout.segments(in: layout.rawDirectory)
+        guard !rawSegments.isEmpty else { return [] }
+        let windows = Set(rawSegments.map(\.start))
+        let window = ladder.rawSegmentSeconds
+        for tier in ladder.tiers {
+            let fromRaw = try RollupAggregates.fromRaw(rawSegments.map(\.path), tier: tier)
+            let stored = try RollupAggregates.fromTier(layout.tierDirectory(tier), tier: tier) { start in
+                windows.contains(start / 1000 / window * window)
+            }
+            for (key, expected) in fromRaw where stored[key].map({ !$0.agrees(with: expected) }) ?? true {
+                problems.append(StoreProblem(kind: .rollupMismatch, path: layout.tierDirectory(tier), line: nil,
+                    message: "series \(key.series) bucket \(RFC3339.format(Double(key.start) / 1000)): \(stored[key].map { "\($0.count) points" } ?? "missing"), raw has \(expected.count)"))
+            }
+            for key in stored.keys where fromRaw[key] == nil {
+                problems.append(StoreProblem(kind: .rollupMismatch, path: layout.tierDirectory(tier), line: nil,
+                    message: "series \(key.series) bucket \(RFC3339.format(Double(key.start) / 1000)) has no raw points"))
+            }
+        }
+        return problems
+    }
+}
+
+/// Rollup buckets keyed by series and start, merged from raw points or from a tier's lines.
+enum RollupAggregates {
+    struct Key: Hashable {
+        var series: UInt32
+        var start: Int64
+    }
+
+    static func fromRaw(_ paths: [String], tier: RollupTier) throws -> [Key: RollupBucket] {
+        var buckets: [Key: RollupBucket] = [:]
+        var scan = SegmentScan()
+        scan.refusesDamagedFiles = false
+        for path in paths {
+            try scan.forEach(in: path, requiring: .raw) { line in
+                let key = Key(series: UInt32(line.series), start: tier.bucketStart(of: line.time))
+                if buckets[key] == nil {
+                    buckets[key] = RollupBucket(start: key.start, time: line.time, value: line.value)
+                } else {
+                    buckets[key]!.add(time: line.time, value: line.value)
+                }
+            }
+        }
+        return buckets
+    }
+
+    static func fromTier(_ directory: String, tier: RollupTier, including: (Int64) -> Bool = { _ in true }) throws -> [Key: RollupBucket] {
+        var buckets: [Key: RollupBucket] = [:]
+        var scan = SegmentScan()
+        scan.refusesDamagedFiles = false
+        for segment in StoreLayout.segments(in: directory) {
+            try scan.forEach(in: segment.path, requiring: .rollup) { line in
+                guard including(line.time) else { return }
+                let key = Key(series: UInt32(line.series), start: line.time)
+                if buckets[key] == nil { buckets[key] = RollupBucket(line) } else { buckets[key]!.merge(RollupBucket(line)) }
+            }
+        }
+        return buckets
+    }
+}
+
+extension RollupBucket {
+    /// Equal up to the rounding of sums added in a different order.
+    func agrees(with other: RollupBucket) -> Bool {
+        count == other.count && min == other.min && max == other.max && last == other.last && lastTime == other.lastTime
+            && abs(sum - other.sum) <= 1e-9 * Swift.max(1, abs(sum), abs(other.sum))
+    }
+}

@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The paths inside a store directory (see docs/store-format.md).
+public struct StoreLayout: Sendable, Hashable {
+    /// The store directory.
+    public let root: String
+
+    public init(root: String) {
+        self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+    }
+
+    /// `$XDG_DATA_HOME/ecotop`, else `~/.local/share/ecotop`.
+    public static func defaultRoot(environment: [String: String]) -> String {
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/ecotop" }
+        let home = environment["HOME"] ?? "."
+        return home + "/.local/share/ecotop"
+    }
+
+    var manifest: String { root + "/manifest.json" }
+    var lock: String { root + "/LOCK" }
+    var catalog: String { root + "/series.jsonl" }
+    var rawDirectory: String { root + "/raw" }
+    var rollupDirectory: String { root + "/rollup" }
+    var eventDirectory: String { root + "/events" }
+    var quarantineDirectory: String { root + "/quarantine" }
+
+    func tierDirectory(_ tier: RollupTier) -> String { rollupDirectory + "/" + tier.name }
+
+    /// `DIR/START.jsonl`, START being the segment's first second.
+    static func segmentPath(in directory: String, start: Int64) -> String {
+        directory + "/\(start).jsonl"
+    }
+
+    /// The segments of a directory with their start seconds, oldest first.
+    static func segments(in directory: String) -> [(start: Int64, path: String)] {
+        StoreFileSystem.entries(of: directory).compactMap { name in
+            guard name.hasSuffix(".jsonl"), let start = Int64(name.dropLast(6)) else { return nil }
+            return (start, directory + "/" + name)
+        }.sorted { $0.start < $1.start }
+    }
+
+    /// Every segment directory of the store with the kind of line its files hold and the time
+    /// one segment covers.
+    func segmentDirectories(_ ladder: RetentionLadder) -> [(directory: String, kind: SegmentKind, segmentSeconds: Int64)] {
+        [(rawDirectory, .raw, ladder.rawSegmentSeconds)] + ladder.tiers.map { (tierDirectory($0), .rollup, $0.segmentSeconds) }
+            + [(eventDirectory, .events, ladder.eventSegmentSeconds)]
+    }
+}
+
+/// What the lines of a segment file are.
+enum SegmentKind: Sendable {
+    case raw, rollup, events
+}

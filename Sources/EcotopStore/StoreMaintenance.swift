@@ -1,0 +1,119 @@
+import EcotopCore
+
+/// `store repair` and `store compact`: rewrites that hold the writer lock and replace each file
+/// through a temporary file, fsync, rename and a directory fsync, so a crash in the middle leaves
+/// every file either as it was or as it should become.
+public enum StoreMaintenance {
+    /// What `repair` did.
+    public struct RepairReport: Sendable, Equatable {
+        /// Unterminated last lines cut.
+        public var tornTails = 0
+        /// Damaged lines moved to quarantine/, with where they were.
+        public var quarantined: [StoreProblem] = []
+        /// Raw segments whose rollups were rebuilt.
+        public var rebuiltRawSegments = 0
+    }
+
+    /// Cuts torn tails, moves damaged lines to `quarantine/` (byte for byte, one file per damaged
+    /// file) and rebuilds every rollup bucket that raw points still cover.
+    public static func repair(layout: StoreLayout, clock: any WallClock) throws -> RepairReport {
+        let ladder = try StoreReader(layout: layout).manifest.ladder
+        let lock = try StoreLock.acquire(layout)
+        var report = RepairReport()
+        for path in [layout.catalog] + StoreWriter.segmentPaths(layout, ladder) where try TornTail.truncate(path) > 0 {
+            report.tornTails += 1
+        }
+        let stamp = Int64(clock.now())
+        report.quarantined += try quarantine(layout.catalog, stamp: stamp, layout: layout) { line in
+            do throws(JSONSyntaxError) {
+                _ = try SeriesCatalog.parse(line)
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        let seriesCount = try SeriesCatalog.load(from: layout.catalog).catalog.count
+        for (directory, kind, length) in layout.segmentDirectories(ladder) {
+            for segment in StoreLayout.segments(in: directory) {
+                let window = (segment.start * 1000)..<((segment.start + length) * 1000)
+                report.quarantined += try quarantine(segment.path, stamp: stamp, layout: layout) { line in
+                    StoreCheck.lineProblem(line, kind: kind, seriesCount: seriesCount, window: window)
+                        .flatMap { $0.0 == .damagedLine ? $0.1 : nil }
+                }
+            }
+        }
+        let raw = StoreLayout.segments(in: layout.rawDirectory).map(\.start)
+        try RollupRebuild.rebuild(rawStarts: raw, layout: layout, ladder: ladder)
+        report.rebuiltRawSegments = raw.count
+        try lock.release()
+        return report
+    }
+
+    /// Moves the lines of `path` for which `problem` gives a reason into quarantine/.
+    private static func quarantine(
+        _ path: String, stamp: Int64, layout: StoreLayout, problem: (UnsafeBufferPointer<UInt8>) -> String?
+    ) throws -> [StoreProblem] {
+        guard let bytes = try StoreFileSystem.contents(of: path) else { return [] }
+        var kept: [UInt8] = []
+        var moved: [UInt8] = []
+        var problems: [StoreProblem] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            SegmentLines.forEach(in: buffer) { line, number in
+                if let reason = problem(line) {
+                    problems.append(StoreProblem(kind: .damagedLine, path: path, line: number, message: reason))
+                    moved += line
+                    moved.append(0x0A)
+                } else {
+                    kept += line
+                    kept.append(0x0A)
+                }
+            }
+        }
+        guard !problems.isEmpty else { return [] }
+        let relative = String(path.dropFirst(layout.root.count + 1).map { $0 == "/" ? "-" : $0 })
+        let destination = layout.quarantineDirectory + "/\(stamp)-\(relative)"
+        try StoreFileSystem.createDirectory(layout.quarantineDirectory)
+        try StoreFileSystem.replaceAtomically(destination, with: (try StoreFileSystem.contents(of: destination) ?? []) + moved)
+        try StoreFileSystem.replaceAtomically(path, with: kept)
+        return problems
+    }
+
+    /// Rebuilds the rollups of the raw segments a crashed writer touched since it opened.
+    @discardableResult
+    static func recoverCrashedWriter(_ lock: StoreLock, layout: StoreLayout, ladder: RetentionLadder) throws -> Int {
+        guard case .crashed(_, let openedAt) = lock.previousWriter else { return 0 }
+        let touched = StoreLayout.segments(in: layout.rawDirectory).filter {
+            (StoreFileSystem.modificationTime(of: $0.path) ?? .infinity) >= openedAt - 1
+        }
+        try RollupRebuild.rebuild(rawStarts: touched.map(\.start), layout: layout, ladder: ladder)
+        return touched.count
+    }
+
+    /// What `compact` did.
+    public struct CompactReport: Sendable, Equatable {
+        public var expiredSegments = 0
+        public var rewrittenSegments = 0
+        public var bytesBefore = 0
+        public var bytesAfter = 0
+    }
+
+    /// Drops expired segments and merges the partial buckets of every rollup segment into one
+    /// line per series and bucket, in time order.
+    public static func compact(layout: StoreLayout, clock: any WallClock) throws -> CompactReport {
+        let ladder = try StoreReader(layout: layout).manifest.ladder
+        let lock = try StoreLock.acquire(layout)
+        var report = CompactReport()
+        try recoverCrashedWriter(lock, layout: layout, ladder: ladder)
+        report.expiredSegments = try Retention.dropExpired(layout: layout, ladder: ladder, now: clock.now())
+        for tier in ladder.tiers {
+            for segment in StoreLayout.segments(in: layout.tierDirectory(tier)) {
+                let sizes = try RollupSegment.merge(segment.path)
+                report.bytesBefore += sizes.before
+                report.bytesAfter += sizes.after
+                if sizes.before != sizes.after { report.rewrittenSegments += 1 }
+            }
+        }
+        try lock.release()
+        return report
+    }
+}

@@ -1,0 +1,46 @@
+/// `ecotop store stats`: what a store holds, directory by directory.
+public struct StoreStats: Sendable, Equatable {
+    /// One directory of segments.
+    public struct Part: Sendable, Equatable {
+        /// `raw`, a tier name such as `1m`, or `events`.
+        public var name: String
+        public var segments: Int
+        public var lines: Int
+        public var bytes: Int
+        /// The first and last second covered by its segments, when it has any.
+        public var covers: ClosedRange<Double>?
+    }
+
+    public var formatVersion: Int
+    public var series: Int
+    public var parts: [Part]
+
+    /// Counts the segments, lines and bytes of every part of the store.
+    public static func collect(layout: StoreLayout) throws -> StoreStats {
+        let reader = try StoreReader(layout: layout)
+        let ladder = reader.manifest.ladder
+        var parts: [Part] = []
+        let named: [(String, String, Int64)] =
+            [("raw", layout.rawDirectory, ladder.rawSegmentSeconds)]
+            + ladder.tiers.map { ($0.name, layout.tierDirectory($0), $0.segmentSeconds) }
+            + [("events", layout.eventDirectory, ladder.eventSegmentSeconds)]
+        for (name, directory, length) in named {
+            let segments = StoreLayout.segments(in: directory)
+            var part = Part(name: name, segments: segments.count, lines: 0, bytes: 0, covers: nil)
+            for segment in segments {
+                guard let bytes = try StoreFileSystem.contents(of: segment.path) else { continue }
+                part.bytes += bytes.count
+                part.lines += bytes.withUnsafeBufferPointer { buffer in
+                    var count = 0
+                    SegmentLines.forEach(in: buffer) { _, _ in count += 1 }
+                    return count
+                }
+            }
+            if let first = segments.first, let last = segments.last {
+                part.covers = Double(first.start)...Double(last.start + length)
+            }
+            parts.append(part)
+        }
+        return StoreStats(formatVersion: reader.manifest.version, series: try reader.seriesKeys().count, parts: parts)
+    }
+}

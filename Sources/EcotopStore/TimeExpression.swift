@@ -1,0 +1,62 @@
+/// Times and durations as people type them on the command line.
+public enum TimeExpression {
+    /// Parses `now`, a relative time (`-30d`, `-15m`, `-1h30m`, `+5m`), unix seconds
+    /// (`1732680000`, `1732680000.5`), unix milliseconds (13 digits), or RFC 3339
+    /// (`2026-11-27T04:43:06Z`), giving seconds since the epoch.
+    public static func time(_ text: String, now: Double) throws -> Double {
+        let trimmed = text.trimmingSpaces
+        if trimmed == "now" { return now }
+        if let sign = trimmed.first, sign == "-" || sign == "+" {
+            let seconds = try duration(String(trimmed.dropFirst()))
+            return sign == "-" ? now - seconds : now + seconds
+        }
+        if let number = Double(trimmed), number.isFinite, trimmed.allSatisfy({ $0.isNumber || $0 == "." }) {
+            return number >= 100_000_000_000 ? number / 1000 : number
+        }
+        if let seconds = RFC3339.seconds(Array(trimmed.utf8)) { return seconds }
+        throw StoreError(.invalidRequest,
+            "cannot read time \"\(text)\": expected now, a relative time like -30d or -15m, unix seconds, or RFC 3339 like 2026-11-27T04:43:06Z")
+    }
+
+    /// Parses a duration: one or more of a number and a unit (`ms`, `s`, `m`, `h`, `d`, `w`),
+    /// as in `30d`, `15m`, `1h30m`, `90s`, giving seconds.
+    public static func duration(_ text: String) throws -> Double {
+        let scalars = Array(text.trimmingSpaces.unicodeScalars)
+        var index = 0
+        var total = 0.0
+        func failure() -> StoreError {
+            StoreError(.invalidRequest, "cannot read duration \"\(text)\": expected a number and a unit (ms, s, m, h, d, w), like 30d, 15m or 1h30m")
+        }
+        guard !scalars.isEmpty else { throw failure() }
+        while index < scalars.count {
+            var number = ""
+            while index < scalars.count, ("0"..."9").contains(scalars[index]) || scalars[index] == "." {
+                number.unicodeScalars.append(scalars[index])
+                index += 1
+            }
+            var unit = ""
+            while index < scalars.count, scalars[index].properties.isAlphabetic {
+                unit.unicodeScalars.append(scalars[index])
+                index += 1
+            }
+            guard let value = Double(number), let scale = units[unit] else { throw failure() }
+            total += value * scale
+        }
+        return total
+    }
+
+    /// RFC 3339 in UTC, with milliseconds when there are any: `2026-11-27T04:43:06Z`.
+    public static func rfc3339(_ seconds: Double) -> String {
+        RFC3339.format(seconds)
+    }
+
+    private static let units: [String: Double] = [
+        "ms": 0.001, "s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 7 * 86_400,
+    ]
+}
+
+extension String {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}

@@ -1,0 +1,73 @@
+import EcotopCollectors
+import EcotopCore
+import EcotopStore
+
+/// Writes the demo simulator's samples and events through the store while the dashboard runs,
+/// as real collectors will: the store keeps growing instead of going stale, and a restart shows
+/// the history. A gap since the last run (up to `longestGap`) is filled in first, since the
+/// simulator can answer for any moment.
+///
+/// Only a demo store is recorded into (every series a standard metric without labels, as
+/// `ecotop demo backfill` writes), so demo data never mixes with ingested data.
+final class DemoRecorder {
+    /// Seconds between recorded samples.
+    static let interval = 10.0
+    /// The longest gap filled in when the dashboard starts; longer ones are left for
+    /// `ecotop demo backfill`.
+    static let longestGap = 6 * 3_600.0
+
+    private let writer: StoreWriter
+    private let simulator: DemoSimulator
+    private var recordedUpTo: Double
+
+    private init(writer: StoreWriter, simulator: DemoSimulator, recordedUpTo: Double) {
+        self.writer = writer
+        self.simulator = simulator
+        self.recordedUpTo = recordedUpTo
+    }
+
+    /// A recorder for the demo store at `layout`, or nil when it is not a demo store or
+    /// another process is writing it (the dashboard then only reads).
+    static func open(layout: StoreLayout, simulator: DemoSimulator, clock: any WallClock) throws -> DemoRecorder? {
+        let reader = try StoreReader(layout: layout)
+        let demoNames = Set(simulator.catalog.metrics.map(\.id.rawValue))
+        guard try reader.seriesKeys().allSatisfy({ $0.map { $0.labels.isEmpty && demoNames.contains($0.name) } ?? true })
+        else { return nil }
+        let writer: StoreWriter
+        do {
+            writer = try StoreWriter(layout: layout, clock: clock, durability: .interval(seconds: 5))
+        } catch let error as StoreError {
+            if case .locked = error.kind { return nil }
+            throw error
+        }
+        let now = clock.now()
+        let probe = SeriesKey(name: simulator.catalog.metrics[0].id.rawValue)
+        let last = try reader.latest(of: probe, at: now, lookback: longestGap)?.timestamp ?? now
+        return DemoRecorder(writer: writer, simulator: simulator, recordedUpTo: max(last, now - longestGap))
+    }
+
+    /// Appends one sample of every metric per interval, and the events, from the last recorded
+    /// moment up to `now`.
+    func record(upTo now: Double) throws {
+        var time = (recordedUpTo / Self.interval).rounded(.down) * Self.interval + Self.interval
+        guard time <= now else { return }
+        var batch = writer.makeBatch()
+        do {
+            while time <= now {
+                for sample in simulator.samples(at: time) { try batch.append(sample) }
+                time += Self.interval
+            }
+            let upTo = time - Self.interval
+            for event in simulator.events(from: recordedUpTo, to: upTo) { try batch.append(event) }
+            try writer.append(batch)
+            recordedUpTo = upTo
+        } catch let error as RecordError {
+            throw StoreError(.invalidRequest, "demo recording: \(error.message)")
+        }
+    }
+
+    /// Syncs and releases the store.
+    func close() throws {
+        try writer.close()
+    }
+}

@@ -1,0 +1,116 @@
+import EcotopStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The loop of `ecotop ingest`: reads input in chunks, decodes complete lines into batches,
+/// appends each batch, and acknowledges the lines it covered.
+struct Ingestion {
+    struct Summary {
+        var samples = 0
+        var events = 0
+        var rejected = 0
+    }
+
+    let writer: StoreWriter?
+    let source: String
+    let batchSize: Int
+    let onAck: ((Int) -> Void)?
+    private(set) var summary = Summary()
+    private var batch: AppendBatch
+    private var line = 0
+    private var acknowledged = 0
+
+    init(writer: StoreWriter?, source: String, batchSize: Int, onAck: ((Int) -> Void)?) {
+        self.writer = writer
+        self.source = source
+        self.batchSize = batchSize
+        self.onAck = onAck
+        batch = writer?.makeBatch() ?? AppendBatch.detached()
+    }
+
+    /// Reads `descriptor` to its end.
+    mutating func run(descriptor: Int32, format: inout any RecordFormat) throws {
+        try runOpened(descriptor: descriptor, format: &format)
+    }
+
+    private mutating func runOpened<Format: RecordFormat>(descriptor: Int32, format: inout Format) throws {
+        let chunkSize = 1 << 20
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var filled = 0
+        while true {
+            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw StoreError(.io(errno: errno), path: source, "cannot read: \(String(cString: strerror(errno)))")
+            }
+            let atEnd = count == 0
+            filled += count
+            var consumed = 0
+            try buffer.withUnsafeBufferPointer { bytes in
+                var complete = filled
+                if !atEnd {
+                    while complete > 0, bytes[complete - 1] != 0x0A { complete -= 1 }
+                }
+                let base = bytes.baseAddress!
+                var start = 0
+                while start < complete {
+                    let end = memchr(base + start, 0x0A, complete - start).map {
+                        base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                    } ?? complete
+                    try decode(UnsafeBufferPointer(start: base + start, count: end - start), format: &format)
+                    start = end + 1
+                }
+                consumed = Swift.min(start, filled)
+            }
+            if consumed > 0 {
+                buffer.withUnsafeMutableBufferPointer { bytes in
+                    bytes.baseAddress!.update(from: bytes.baseAddress! + consumed, count: filled - consumed)
+                }
+                filled -= consumed
+            }
+            if atEnd {
+                try commit()
+                return
+            }
+            if !Self.hasPendingInput(descriptor) { try commit() }
+        }
+    }
+
+    /// Whether more input can be read at once; when not, the batch so far is appended and
+    /// acknowledged instead of waiting for a full batch (a slow producer on a pipe).
+    private static func hasPendingInput(_ descriptor: Int32) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 0) == 1
+    }
+
+    private mutating func decode<Format: RecordFormat>(_ bytes: UnsafeBufferPointer<UInt8>, format: inout Format) throws {
+        line += 1
+        let events = batch.events.count
+        let samples = batch.sampleCount
+        do {
+            try format.decode(line: bytes.last == 0x0D ? UnsafeBufferPointer(rebasing: bytes.dropLast()) : bytes, into: &batch)
+            summary.samples += batch.sampleCount - samples
+            summary.events += batch.events.count - events
+        } catch {
+            summary.rejected += 1
+            printError("\(source):\(line): \(error.message)")
+        }
+        if batch.sampleCount + batch.events.count >= batchSize { try commit() }
+    }
+
+    /// Appends the pending batch and acknowledges every line read so far.
+    private mutating func commit() throws {
+        if let writer {
+            if !batch.isEmpty { try writer.append(batch) }
+            batch = writer.makeBatch()
+        } else {
+            batch = AppendBatch.detached()
+        }
+        if line > acknowledged {
+            acknowledged = line
+            onAck?(line)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import EcotopCore
+import EcotopStore
+
+/// How `ecotop query` prints points.
+enum QueryOutputFormat: String, CaseIterable, ExpressibleByArgument {
+    /// One object per line in the ingest shape, so output can be ingested again.
+    case jsonl
+    /// `ts,series,value` with a header line.
+    case csv
+    /// Aligned columns for reading.
+    case table
+}
+
+/// Writes query results in the chosen format, buffering stdout.
+struct QueryOutput {
+    let format: QueryOutputFormat
+    private var buffer = ""
+    private var rows: [(String, String, String)] = []
+
+    init(format: QueryOutputFormat) {
+        self.format = format
+        if format == .csv { buffer = "ts,series,value\n" }
+    }
+
+    mutating func write(key: SeriesKey, point: SeriesPoint) {
+        switch format {
+        case .jsonl:
+            buffer += "{\"ts\":\(number(point.timestamp)),\"name\":\(quoted(key.name)),\"labels\":{"
+            buffer += key.labels.map { "\(quoted($0.name)):\(quoted($0.value))" }.joined(separator: ",")
+            buffer += "},\"value\":\(number(point.value))}\n"
+        case .csv:
+            let series = key.description.contains(where: { $0 == "," || $0 == "\"" })
+                ? "\"" + key.description.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+                : key.description
+            buffer += "\(number(point.timestamp)),\(series),\(number(point.value))\n"
+        case .table:
+            rows.append((TimeExpression.rfc3339(point.timestamp), key.description, number(point.value)))
+        }
+        if buffer.utf8.count > 1 << 16 { flush() }
+    }
+
+    mutating func finish() {
+        if format == .table {
+            let widths = (rows.map(\.0.count).max() ?? 0, max(6, rows.map(\.1.count).max() ?? 0))
+            func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+            buffer += pad("TIME", widths.0) + "  " + pad("SERIES", widths.1) + "  VALUE\n"
+            for row in rows { buffer += pad(row.0, widths.0) + "  " + pad(row.1, widths.1) + "  " + row.2 + "\n" }
+        }
+        flush()
+    }
+
+    private mutating func flush() {
+        print(buffer, terminator: "")
+        buffer = ""
+    }
+
+    private func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
+    private func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case _ where scalar.value < 0x20: result += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import EcotopCore
+import EcotopStore
+
+/// `ecotop store`: looking after the store.
+struct StoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Inspect, check, repair and compact the store.",
+        subcommands: [Stats.self, Check.self, Repair.self, Compact.self])
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show what the store holds.")
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let stats = try reportingStoreErrors { try StoreStats.collect(layout: storeOptions.layout) }
+            print("store \(storeOptions.layout.root) (format version \(stats.formatVersion))")
+            print("series: \(stats.series)")
+            for part in stats.parts {
+                let covers = part.covers.map {
+                    "  \(TimeExpression.rfc3339($0.lowerBound)) .. \(TimeExpression.rfc3339($0.upperBound))"
+                } ?? ""
+                print("\(part.name): \(part.segments) segments, \(part.lines) lines, \(part.bytes) bytes\(covers)")
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read every file and list damaged lines, torn tails and rollups that differ from raw points.",
+            discussion: "Changes nothing. Exits with status 1 when it finds a problem.")
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let problems = try reportingStoreErrors { try StoreCheck.run(layout: storeOptions.layout) }
+            for problem in problems { print(problem) }
+            guard problems.isEmpty else {
+                printError("\(problems.count) problem(s); `ecotop store repair` moves damaged lines to quarantine/ and rebuilds rollups")
+                throw ExitCode.failure
+            }
+            print("ok")
+        }
+    }
+
+    struct Repair: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cut torn tails, move damaged lines to quarantine/, rebuild rollups from raw points.")
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let report = try reportingStoreErrors {
+                try StoreMaintenance.repair(layout: storeOptions.layout, clock: SystemWallClock())
+            }
+            for problem in report.quarantined { print("quarantined \(problem)") }
+            print("cut \(report.tornTails) torn tail(s), quarantined \(report.quarantined.count) line(s), rebuilt rollups of \(report.rebuiltRawSegments) raw segment(s)")
+        }
+    }
+
+    struct Compact: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Drop expired segments and merge partial rollup buckets.")
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let report = try reportingStoreErrors {
+                try StoreMaintenance.compact(layout: storeOptions.layout, clock: SystemWallClock())
+            }
+            print("dropped \(report.expiredSegments) expired segment(s), rewrote \(report.rewrittenSegments) rollup segment(s): \(report.bytesBefore) -> \(report.bytesAfter) bytes")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import EcotopCollectors
+import EcotopCore
+import Foundation
+import Testing
+@testable import EcotopStore
+@testable import ecotop
+
+@Suite struct DemoRecorderTests {
+    let start = 1_800_000_000.0
+    let simulator = DemoSimulator(seed: 42)
+
+    private func demoStore(upTo time: Double) throws -> TemporaryStore {
+        let store = TemporaryStore()
+        let writer = try store.writer(now: time)
+        try writer.append(samples: simulator.samples(at: time))
+        try writer.close()
+        return store
+    }
+
+    @Test func fillsTheGapSinceTheLastRunThenRecordsAsTimePasses() throws {
+        let store = try demoStore(upTo: start)
+        let recorder = try #require(try DemoRecorder.open(layout: store.layout, simulator: simulator, clock: FixedWallClock(start + 600)))
+        try recorder.record(upTo: start + 600)
+        try recorder.record(upTo: start + 600)
+        try recorder.record(upTo: start + 635)
+        try recorder.close()
+        let reader = try store.reader()
+        let id = try #require(try reader.existingID(of: SeriesKey(name: "usage.transactions")))
+        let times = try reader.rawPoints(series: [id], from: 0, to: 2e9)[0].map(\.timestamp)
+        #expect(times == stride(from: start, through: start + 630, by: 10).map { $0 }, "every 10 s, once each")
+        #expect(try reader.rawPoints(series: [id], from: 0, to: 2e9)[0].last?.value == simulator.value(of: "usage.transactions", at: start + 630))
+    }
+
+    @Test func leavesStoresWithOtherDataAndBusyStoresAlone() throws {
+        let store = try demoStore(upTo: start)
+        let writer = try store.writer(now: start)
+        #expect(try DemoRecorder.open(layout: store.layout, simulator: simulator, clock: FixedWallClock(start)) == nil, "locked")
+        try writer.append(samples: [Sample(key: SeriesKey(name: "usage.transactions", labels: ["integration": "stripe"]), timestamp: start, value: 1)])
+        try writer.close()
+        #expect(try DemoRecorder.open(layout: store.layout, simulator: simulator, clock: FixedWallClock(start)) == nil, "not a demo store")
+    }
+}
