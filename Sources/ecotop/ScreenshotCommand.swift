@@ -36,11 +36,11 @@ struct ScreenshotCommand: ParsableCommand {
             history: try storeOptions.history(defaultLocation: false))
         session.state.range = TimeRange(label: range)!
         let size = Size(width: width, height: height)
-        try session.reload(size: size)
+        session.reload(size: size)
         for key in KeySequence.parse(keys) {
             if let action = KeyMap.standard.action(for: key) { _ = session.state.reduce(action) }
         }
-        try session.reload(size: size)
+        session.reload(size: size)
         let frame = DashboardView.render(session.state, size: size)
         switch format {
         case .text: print(frame.text)
