@@ -18,6 +18,10 @@ public struct GlyphSet: Hashable, Sendable {
     public var ellipsis: String
     /// Whether line charts may use braille dots (2×4 per cell) rather than one mark per cell.
     public var hasBraille: Bool
+    /// Heads the change column; separates a family from its metric in titles; joins sizes.
+    public var delta: String
+    public var breadcrumb: String
+    public var times: String
     /// Marks live updates and pause in the header.
     public var live: String
     public var paused: String
@@ -28,7 +32,7 @@ public struct GlyphSet: Hashable, Sendable {
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         barFill: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barEmpty: "·",
         up: "▲", down: "▼", flat: "•", ellipsis: "…", hasBraille: true,
-        live: "●", paused: "‖")
+        delta: "Δ", breadcrumb: "›", times: "×", live: "●", paused: "‖")
 
     /// Seven-bit ASCII only.
     public static let ascii = GlyphSet(
@@ -36,5 +40,5 @@ public struct GlyphSet: Hashable, Sendable {
         sparkLevels: ["_", ".", "-", "~", "=", "+", "*", "#"],
         barFill: ["#"], barEmpty: ".",
         up: "^", down: "v", flat: "=", ellipsis: "~", hasBraille: false,
-        live: "*", paused: "||")
+        delta: "chg", breadcrumb: ">", times: "x", live: "*", paused: "||")
 }

@@ -7,7 +7,7 @@ public enum DashboardView {
         buffer.fill(buffer.area, style: theme.style(.text))
         let layout = DashboardLayout(size: size)
         guard !layout.isTooSmall else {
-            TooSmallView(size: size, minimum: DashboardLayout.minimumSize, theme: theme).render(in: buffer.area, buffer: &buffer)
+            TooSmallView(size: size, minimum: DashboardLayout.minimumSize, theme: theme, glyphs: state.glyphs).render(in: buffer.area, buffer: &buffer)
             return buffer
         }
         HeaderView(state: state).render(in: layout.header, buffer: &buffer)

@@ -12,7 +12,7 @@ struct DetailView: Widget {
         let definition = summary.definition
         Pane(
             title: [
-                Span(" \(definition.family.title) › ", style: theme.style(.muted)),
+                Span(" \(definition.family.title) \(state.glyphs.breadcrumb) ", style: theme.style(.muted)),
                 Span(definition.title + " ", style: theme.style(.focus, .bold)),
             ],
             note: [Span(" \(definition.id.rawValue) ", style: theme.style(.muted))],
@@ -23,7 +23,7 @@ struct DetailView: Widget {
         guard inner.height >= 4 else { return }
         TextLine(statistics()).render(in: inner.top(1), buffer: &buffer)
         buffer.write(definition.summary, x: inner.x, y: inner.y + 1, style: theme.style(.muted), limit: inner.maxX)
-        chart().render(in: inner.dropTop(3), buffer: &buffer)
+        MetricChart(summary: summary, state: state).render(in: inner.dropTop(3), buffer: &buffer)
     }
 
     private func statistics() -> [Span] {
@@ -37,34 +37,10 @@ struct DetailView: Widget {
         var spans = field("now", summary.latest?.value) + field("min", range?.min) + field("avg", range?.average)
             + field("max", range?.max)
         if let delta = summary.delta {
-            spans.append(Span("Δ " + NumberFormat.delta(delta, unit: unit), style: theme.style(summary.deltaIsImprovement == false ? .critical : .ok)))
+            spans.append(Span(state.glyphs.delta + " " + NumberFormat.delta(delta, unit: unit), style: theme.style(summary.deltaIsImprovement == false ? .critical : .ok)))
             spans.append(Span(" vs previous \(state.range.label)   ", style: theme.style(.muted)))
         }
         spans.append(Span(summary.status.label, style: theme.style(theme.role(for: summary.status), .bold)))
         return spans
-    }
-
-    private func chart() -> LineChart {
-        let theme = state.theme
-        let definition = summary.definition
-        let unit = definition.unit
-        let comparison = definition.direction == .higherIsBetter ? "<" : ">"
-        let end = state.snapshot?.time ?? state.now
-        let start = end - state.range.seconds
-        return LineChart(
-            points: summary.history,
-            timeSpan: start...end,
-            referenceLines: [
-                .init(value: definition.thresholds.warn,
-                      label: "warn \(comparison) " + NumberFormat.value(definition.thresholds.warn, unit: unit), style: theme.style(.warn)),
-                .init(value: definition.thresholds.critical,
-                      label: "crit \(comparison) " + NumberFormat.value(definition.thresholds.critical, unit: unit), style: theme.style(.critical)),
-            ],
-            lineStyle: theme.style(.accent, .bold), axisStyle: theme.style(.muted), glyphs: state.glyphs,
-            formatValue: { NumberFormat.value($0, unit: unit) },
-            formatTime: state.range.seconds > 86_400
-                ? { ClockFormat.monthDay($0) + " " + ClockFormat.timeOfDay($0, withSeconds: false) }
-                : { ClockFormat.timeOfDay($0, withSeconds: false) }
-        )
     }
 }

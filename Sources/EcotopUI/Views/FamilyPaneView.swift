@@ -21,18 +21,44 @@ struct FamilyPaneView: Widget {
 
         let inner = Pane.inner(area)
         guard !summaries.isEmpty else {
-            let message = state.dataError.map { "no data: " + TerminalText.sanitize($0) } ?? "waiting for data…"
+            let message = state.dataError.map { "no data: " + TerminalText.sanitize($0) } ?? "waiting for data" + state.glyphs.ellipsis
             buffer.write(message, x: inner.x + 1, y: inner.y, style: theme.style(.muted), limit: inner.maxX)
             return
         }
+        let tableArea = inner.inset(horizontal: 1).top(summaries.count + 1)
+        let columns = columns()
+        let titleWidth = Table(columns: columns, rows: [], selected: nil, headerStyle: nil, selectionStyle: .plain, glyphs: state.glyphs)
+            .layout(width: tableArea.width).first??.width ?? 0
+        let selected = min(selectedRow, summaries.count - 1)
         Table(
-            columns: columns(width: inner.width),
-            rows: summaries.map(row),
-            selected: isFocused ? min(state.selectedRow, summaries.count - 1) : nil,
+            columns: columns,
+            rows: summaries.map { row($0, titleWidth: titleWidth) },
+            selected: isFocused ? selected : nil,
             headerStyle: theme.style(.muted),
             selectionStyle: Style(foreground: theme.color(.text), background: theme.color(.selection), modifiers: .bold),
             glyphs: state.glyphs
-        ).render(in: inner.inset(horizontal: 1), buffer: &buffer)
+        ).render(in: tableArea, buffer: &buffer)
+
+        let chartArea = inner.dropTop(tableArea.height + 1).inset(horizontal: 1)
+        if chartArea.height >= Self.minimumChartHeight {
+            renderChart(of: summaries[selected], in: chartArea, buffer: &buffer)
+        }
+    }
+
+    /// Charts need a title row, three value rows and a time axis to say anything.
+    static let minimumChartHeight = 5
+
+    private var selectedRow: Int { state.selection[family] ?? 0 }
+
+    /// The selected metric's history over the range, under its name, in the space the
+    /// table leaves.
+    private func renderChart(of summary: MetricSummary, in area: Rect, buffer: inout FrameBuffer) {
+        let theme = state.theme
+        TextLine([
+            Span(summary.definition.title, style: theme.style(.title, .bold)),
+            Span(" over \(state.range.label)", style: theme.style(.muted)),
+        ]).render(in: area.top(1), buffer: &buffer)
+        MetricChart(summary: summary, state: state).render(in: area.dropTop(1), buffer: &buffer)
     }
 
     private func note(summaries: [MetricSummary], score: Double?) -> [Span] {
@@ -48,21 +74,21 @@ struct FamilyPaneView: Widget {
         return spans
     }
 
-    private func columns(width: Int) -> [TableColumn] {
+    private func columns() -> [TableColumn] {
         [
             TableColumn("Metric", width: .fill(min: 16, weight: 3)),
             TableColumn("Value", width: .fixed(10), alignment: .right),
-            TableColumn("Δ " + state.range.label, width: .fixed(8), alignment: .right, hidePriority: 1),
+            TableColumn(state.glyphs.delta + " " + state.range.label, width: .fixed(8), alignment: .right, hidePriority: 1),
             TableColumn("Trend", width: .fill(min: 8, weight: 4), hidePriority: 2),
             TableColumn("Status", width: .fixed(6)),
         ]
     }
 
-    private func row(_ summary: MetricSummary) -> [TableCell] {
+    private func row(_ summary: MetricSummary, titleWidth: Int) -> [TableCell] {
         let theme = state.theme
         let unit = summary.definition.unit
         let value = summary.latest.map { NumberFormat.value($0.value, unit: unit) } ?? "--"
-        let title = summary.definition.title.terminalWidth <= 40 ? summary.definition.title : summary.definition.shortTitle
+        let title = summary.definition.title.terminalWidth <= titleWidth ? summary.definition.title : summary.definition.shortTitle
         return [
             .text(title, style: theme.style(.text)),
             .text(value, style: theme.style(theme.role(for: summary.status), summary.status == .ok ? [] : .bold)),
@@ -79,11 +105,12 @@ struct FamilyPaneView: Widget {
         let theme = state.theme
         guard let delta = summary.delta else { return [] }
         let magnitude = NumberFormat.delta(abs(delta), unit: summary.definition.unit).dropFirst()
-        let arrow = delta > 0 ? state.glyphs.up : (delta < 0 ? state.glyphs.down : state.glyphs.flat)
-        let role: ThemeRole = switch summary.deltaIsImprovement {
-        case .some(true): .ok
-        case .some(false): .critical
-        case .none: .muted
+        let isFlat = !magnitude.contains { ("1"..."9").contains($0) }
+        let arrow = isFlat ? state.glyphs.flat : (delta > 0 ? state.glyphs.up : state.glyphs.down)
+        let role: ThemeRole = switch (isFlat, summary.deltaIsImprovement) {
+        case (false, true?): .ok
+        case (false, false?): .critical
+        default: .muted
         }
         return [Span(arrow + magnitude, style: theme.style(role))]
     }

@@ -8,19 +8,22 @@ struct FooterView: Widget {
         guard !area.isEmpty else { return }
         let theme = state.theme
         buffer.fill(area, style: theme.style(.text))
-        var x = area.x + 1
-        for (key, action) in hints {
-            x = buffer.write(key, x: x, y: area.y, style: theme.style(.accent, .bold), limit: area.maxX)
-            x = buffer.write(" " + action + "  ", x: x, y: area.y, style: theme.style(.muted), limit: area.maxX)
-        }
         var right: [Span] = []
         if hiddenPanesBelow > 0 {
-            right.append(Span("\(state.glyphs.down) \(hiddenPanesBelow) more  ", style: theme.style(.accent)))
+            right.append(Span("\(state.glyphs.down) \(hiddenPanesBelow) more  ", style: theme.style(.accent, .bold)))
         }
         if let notice = state.notice { right.append(Span(notice + " ", style: theme.style(.title, .bold))) }
-        let line = TextLine(right)
-        let start = area.maxX - line.width
-        if start > x { line.render(in: Rect(x: start, y: area.y, width: line.width, height: 1), buffer: &buffer) }
+        let rightLine = TextLine(right)
+        let rightStart = max(area.x, area.maxX - rightLine.width)
+        rightLine.render(in: Rect(x: rightStart, y: area.y, width: area.maxX - rightStart, height: 1), buffer: &buffer)
+
+        // Hints fill what the right side leaves, whole hints only.
+        var x = area.x + 1
+        for (key, action) in hints {
+            guard x + (key + " " + action).terminalWidth < rightStart else { break }
+            x = buffer.write(key, x: x, y: area.y, style: theme.style(.accent, .bold))
+            x = buffer.write(" " + action, x: x, y: area.y, style: theme.style(.muted)) + 2
+        }
     }
 
     private var hints: [(String, String)] {

@@ -9,10 +9,10 @@ struct HeaderView: Widget {
         guard area.height >= 2 else { return }
         let theme = state.theme
         buffer.fill(area, style: theme.style(.text))
-        TextLine(identityLine()).render(in: area.top(1).inset(horizontal: 1), buffer: &buffer)
         let status = TextLine(statusLine())
         let statusX = max(area.x + 1, area.maxX - 1 - status.width)
         status.render(in: Rect(x: statusX, y: area.y, width: area.maxX - statusX, height: 1), buffer: &buffer)
+        TextLine(identityLine()).render(in: Rect(x: area.x + 1, y: area.y, width: statusX - area.x - 2, height: 1), buffer: &buffer)
         renderHealth(in: area.dropTop(1).inset(horizontal: 1), buffer: &buffer)
     }
 
@@ -49,19 +49,29 @@ struct HeaderView: Widget {
         let overall = health?.overall
         var x = buffer.write("Health ", x: area.x, y: area.y, style: theme.style(.muted), limit: area.maxX)
         x = buffer.write(score(overall), x: x, y: area.y, style: theme.style(theme.role(forScore: overall), .bold), limit: area.maxX)
-        let gaugeWidth = min(12, max(0, area.maxX - x - 2))
+        let names = familyNames(room: area.maxX - x - 8)
+        let familiesWidth = zip(MetricFamily.allCases, names).reduce(0) { total, entry in
+            total + 3 + entry.1.terminalWidth + score(health?.families[entry.0]).count
+        }
+        let gaugeWidth = min(12, max(0, area.maxX - x - 2 - familiesWidth))
         Gauge(
             ratio: (overall ?? 0) / 100, fillStyle: theme.style(theme.role(forScore: overall)),
             emptyStyle: theme.style(.border), glyphs: state.glyphs
         ).render(in: Rect(x: x + 1, y: area.y, width: gaugeWidth, height: 1), buffer: &buffer)
-        x += gaugeWidth + 2
-        let compact = area.maxX - x < 64
-        for family in MetricFamily.allCases {
+        x += gaugeWidth + 1
+        for (family, name) in zip(MetricFamily.allCases, names) {
             let familyScore = health?.families[family]
-            let name = compact ? String(family.title.prefix(4)) : family.title
             x = buffer.write("  " + name + " ", x: x, y: area.y, style: theme.style(.muted), limit: area.maxX)
             x = buffer.write(score(familyScore), x: x, y: area.y, style: theme.style(theme.role(forScore: familyScore), .bold), limit: area.maxX)
         }
+    }
+
+    /// Family names for the health row: full when they fit in `room` columns, else cut to
+    /// six letters.
+    private func familyNames(room: Int) -> [String] {
+        let full = MetricFamily.allCases.map(\.title)
+        let needed = full.reduce(0) { $0 + $1.count + 6 }
+        return needed <= room ? full : full.map { String($0.prefix(6)) }
     }
 
     private func score(_ value: Double?) -> String {

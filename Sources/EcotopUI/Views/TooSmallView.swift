@@ -3,9 +3,10 @@ struct TooSmallView: Widget {
     let size: Size
     let minimum: Size
     let theme: Theme
+    let glyphs: GlyphSet
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
-        let words = ["terminal", "too", "small:", "need", "\(minimum.width)×\(minimum.height),", "have", "\(size.width)×\(size.height)"]
+        let words = ["terminal", "too", "small:", "need", "\(minimum.width)\(glyphs.times)\(minimum.height),", "have", "\(size.width)\(glyphs.times)\(size.height)"]
         var lines: [String] = []
         for word in words {
             if let last = lines.last, last.count + 1 + word.count <= area.width {

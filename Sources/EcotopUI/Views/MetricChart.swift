@@ -1,0 +1,42 @@
+import EcotopCore
+import EcotopEngine
+
+/// A metric's history over the selected range as a line chart, with its warning and critical
+/// thresholds as reference lines when they are close enough to the data to be read against it.
+struct MetricChart: Widget {
+    let summary: MetricSummary
+    let state: DashboardState
+
+    func render(in area: Rect, buffer: inout FrameBuffer) {
+        let theme = state.theme
+        let definition = summary.definition
+        let unit = definition.unit
+        let comparison = definition.direction == .higherIsBetter ? "<" : ">"
+        let end = state.snapshot?.time ?? state.now
+        let thresholds: [LineChart.ReferenceLine] = [
+            .init(value: definition.thresholds.warn,
+                  label: "warn \(comparison) " + NumberFormat.value(definition.thresholds.warn, unit: unit), style: theme.style(.warn)),
+            .init(value: definition.thresholds.critical,
+                  label: "crit \(comparison) " + NumberFormat.value(definition.thresholds.critical, unit: unit),
+                  style: theme.style(.critical)),
+        ]
+        LineChart(
+            points: summary.history,
+            timeSpan: (end - state.range.seconds)...end,
+            referenceLines: thresholds.filter(isNearData),
+            lineStyle: theme.style(.accent, .bold), axisStyle: theme.style(.muted), glyphs: state.glyphs,
+            formatValue: { NumberFormat.value($0, unit: unit) },
+            formatTime: state.range.seconds > 86_400
+                ? { ClockFormat.monthDay($0) + " " + ClockFormat.timeOfDay($0, withSeconds: false) }
+                : { ClockFormat.timeOfDay($0, withSeconds: false) }
+        ).render(in: area, buffer: &buffer)
+    }
+
+    /// A threshold is drawn when it lies within one data span of the data; further out it
+    /// would squash the line into a few rows.
+    private func isNearData(_ line: LineChart.ReferenceLine) -> Bool {
+        guard let range = summary.historyRange else { return true }
+        let span = max(range.max - range.min, abs(range.average) * 0.05)
+        return line.value >= range.min - span && line.value <= range.max + span
+    }
+}

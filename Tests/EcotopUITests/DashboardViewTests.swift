@@ -1,0 +1,67 @@
+import EcotopCore
+import EcotopUI
+import Testing
+
+/// Whole frames of the demo dashboard at a fixed seed and time, as text snapshots.
+@Suite struct DashboardViewTests {
+    @Test func gridAt160x48() throws {
+        let frame = DashboardView.render(try DemoDashboard.state(), size: Size(width: 160, height: 48))
+        assertSnapshot(frame.text, named: "dashboard-160x48")
+        for family in MetricFamily.allCases {
+            #expect(frame.text.contains("\(family.index + 1) \(family.title)"))
+        }
+    }
+
+    @Test func stackedAt80x24() throws {
+        let frame = DashboardView.render(try DemoDashboard.state(), size: Size(width: 80, height: 24))
+        assertSnapshot(frame.text, named: "dashboard-80x24")
+        #expect(frame.text.contains("1 Participation"))
+        #expect(frame.text.contains("more"), "stacked panes below the view are announced in the footer")
+    }
+
+    @Test func stackedViewScrollsToTheFocusedPane() throws {
+        let frame = DashboardView.render(try DemoDashboard.state(keys: "4"), size: Size(width: 80, height: 24))
+        #expect(frame.text.contains("4 Qualitative"))
+        #expect(!frame.text.contains("1 Participation"))
+    }
+
+    @Test func detailViewOfTheSelectedMetric() throws {
+        let state = try DemoDashboard.state(range: .sixHours, keys: "2jj\n")
+        let frame = DashboardView.render(state, size: Size(width: 120, height: 30))
+        assertSnapshot(frame.text, named: "detail-data-exchanges-6h")
+        #expect(frame.text.contains("Usage › Data exchange frequency between participants"))
+    }
+
+    @Test func helpOverlayListsEveryBinding() throws {
+        let frame = DashboardView.render(try DemoDashboard.state(keys: "?"), size: Size(width: 160, height: 48))
+        assertSnapshot(frame.text, named: "help-160x48")
+        for binding in KeyMap.standard.bindings {
+            #expect(frame.text.contains(binding.summary), "help lacks \(binding.summary)")
+        }
+    }
+
+    @Test func asciiGlyphsOnly() throws {
+        let frame = DashboardView.render(try DemoDashboard.state(glyphs: .ascii), size: Size(width: 100, height: 30))
+        assertSnapshot(frame.text, named: "dashboard-ascii-100x30")
+        let foreign = frame.text.unicodeScalars.filter { !$0.isASCII }
+        #expect(foreign.isEmpty, "non-ASCII glyphs: \(String(String.UnicodeScalarView(foreign.prefix(10))))")
+    }
+
+    @Test(arguments: [Size(width: 20, height: 6), Size(width: 59, height: 40), Size(width: 200, height: 15)])
+    func tooSmallTerminalSaysWhatItNeeds(size: Size) throws {
+        let frame = DashboardView.render(try DemoDashboard.state(), size: size)
+        let text = frame.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(text.contains("terminal too small"))
+        #expect(text.contains("need 60×16"))
+        #expect(text.contains("have \(size.width)×\(size.height)"))
+    }
+
+    @Test func everyFrameFillsItsSizeExactly() throws {
+        let state = try DemoDashboard.state()
+        for size in [Size(width: 60, height: 16), Size(width: 121, height: 33), Size(width: 250, height: 70)] {
+            let frame = DashboardView.render(state, size: size)
+            #expect(frame.lines.count == size.height)
+            #expect(frame.lines.allSatisfy { $0.terminalWidth <= size.width })
+        }
+    }
+}
