@@ -22,7 +22,7 @@ import Testing
                 .init(value: 1, label: "warn", style: warn), .init(value: 5, label: "crit", style: critical),
             ],
             lineStyle: line, axisStyle: axis, glyphs: glyphs,
-            formatValue: { NumberFormat.fixed($0, decimals: 1) + "%" },
+            formatValue: { value, _ in NumberFormat.fixed(value, decimals: 1) + "%" },
             formatTime: { ClockFormat.timeOfDay($0, withSeconds: false) })
     }
 

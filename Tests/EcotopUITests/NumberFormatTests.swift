@@ -83,3 +83,17 @@ import Testing
         #expect(NumberFormat.age(seconds) == expected)
     }
 }
+
+@Suite struct AxisLabelTests {
+    @Test func decimalsGrowUntilNeighbouringLabelsDiffer() {
+        let labels = [8.34, 8.30, 8.26].map { NumberFormat.axisLabel($0, unit: .score, span: 0.04) }
+        #expect(labels == ["8.34/10", "8.30/10", "8.26/10"])
+        #expect(Set(labels).count == 3)
+    }
+
+    @Test func wideSpansKeepTheCompactValueFormat() {
+        #expect(NumberFormat.axisLabel(3_860, unit: .perMinute, span: 800) == "3860/min")
+        #expect(NumberFormat.axisLabel(436_000, unit: .currency, span: 3_000) == "$436k")
+        #expect(NumberFormat.axisLabel(99.97, unit: .percent, span: 0.004) == "99.970%")
+    }
+}

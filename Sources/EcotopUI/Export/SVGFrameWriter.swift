@@ -23,18 +23,27 @@ public enum SVGFrameWriter {
         for y in 0..<frame.size.height {
             svg += "<text y=\"\(number(Double(y) * cellHeight + 13))\">"
             for run in runs(of: frame, row: y) where !run.text.allSatisfy({ $0 == " " }) {
-                var attributes = "x=\"\(number(Double(run.x) * cellWidth))\""
+                var attributes = "x=\"\(positions(of: run))\""
                 attributes += " fill=\"\(run.style.foreground.hexString ?? defaultForeground)\""
                 if run.style.modifiers.contains(.bold) { attributes += " font-weight=\"bold\"" }
                 if run.style.modifiers.contains(.dim) { attributes += " opacity=\"0.6\"" }
                 if run.style.modifiers.contains(.italic) { attributes += " font-style=\"italic\"" }
                 if run.style.modifiers.contains(.underline) { attributes += " text-decoration=\"underline\"" }
-                attributes += " textLength=\"\(number(Double(run.columns) * cellWidth))\""
                 svg += "<tspan \(attributes)>\(escape(run.text))</tspan>"
             }
             svg += "</text>\n"
         }
         return svg + "</svg>"
+    }
+
+    /// One x position per character, so that glyphs from fallback fonts (braille, blocks)
+    /// stay on the cell grid whatever their advance width.
+    private static func positions(of run: Run) -> String {
+        var column = run.x
+        return run.text.unicodeScalars.map { scalar in
+            defer { column += max(1, scalar.terminalWidth) }
+            return number(Double(column) * cellWidth)
+        }.joined(separator: " ")
     }
 
     private struct Run {

@@ -16,6 +16,25 @@ public enum NumberFormat {
         }
     }
 
+    /// A chart axis label: the value in its unit with as many decimals as `span` (the
+    /// distance between neighbouring labels) needs to tell them apart.
+    public static func axisLabel(_ value: Double, unit: MetricUnit, span: Double) -> String {
+        let plain = Self.value(value, unit: unit)
+        guard span.isFinite, span > 0, abs(value) < 10_000 else { return plain }
+        var decimals = 0
+        var step = 1.0
+        while step > span / 2, decimals < 6 {
+            step /= 10
+            decimals += 1
+        }
+        let digits = fixed(value, decimals: decimals)
+        switch unit {
+        case .currency: return (value < 0 ? "-$" : "$") + fixed(abs(value), decimals: decimals)
+        case .count, .index: return digits
+        default: return digits + unit.suffix
+        }
+    }
+
     /// A change against the previous period: `+2.4%` relative, or `-0.05pp` / `+0.3` in points.
     public static func delta(_ delta: Double, unit: MetricUnit) -> String {
         guard delta.isFinite else { return "" }

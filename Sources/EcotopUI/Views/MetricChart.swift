@@ -25,7 +25,7 @@ struct MetricChart: Widget {
             timeSpan: (end - state.range.seconds)...end,
             referenceLines: thresholds.filter(isNearData),
             lineStyle: theme.style(.accent, .bold), axisStyle: theme.style(.muted), glyphs: state.glyphs,
-            formatValue: { NumberFormat.value($0, unit: unit) },
+            formatValue: { NumberFormat.axisLabel($0, unit: unit, span: $1) },
             formatTime: state.range.seconds > 86_400
                 ? { ClockFormat.monthDay($0) + " " + ClockFormat.timeOfDay($0, withSeconds: false) }
                 : { ClockFormat.timeOfDay($0, withSeconds: false) }

@@ -22,14 +22,14 @@ public struct LineChart: Widget {
     public var lineStyle: Style
     public var axisStyle: Style
     public var glyphs: GlyphSet
-    /// Formats value-axis labels.
-    public var formatValue: (Double) -> String
+    /// Formats a value-axis label, given the value and the distance between labels.
+    public var formatValue: (Double, Double) -> String
     /// Formats time-axis labels.
     public var formatTime: (Double) -> String
 
     public init(
         points: [SeriesPoint], timeSpan: ClosedRange<Double>, referenceLines: [ReferenceLine], lineStyle: Style,
-        axisStyle: Style, glyphs: GlyphSet, formatValue: @escaping (Double) -> String,
+        axisStyle: Style, glyphs: GlyphSet, formatValue: @escaping (Double, Double) -> String,
         formatTime: @escaping (Double) -> String
     ) {
         self.points = points
@@ -53,7 +53,8 @@ public struct LineChart: Widget {
     public func render(in area: Rect, buffer: inout FrameBuffer) {
         guard area.width >= 12, area.height >= 3 else { return }
         let span = valueSpan
-        let labels = [span.upperBound, (span.lowerBound + span.upperBound) / 2, span.lowerBound].map(formatValue)
+        let step = (span.upperBound - span.lowerBound) / 2
+        let labels = [span.upperBound, span.lowerBound + step, span.lowerBound].map { formatValue($0, step) }
         let labelWidth = labels.map(\.terminalWidth).max() ?? 0
         let plot = Rect(x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1, height: area.height - 1)
         guard plot.width > 1, plot.height > 0 else { return }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Regenerates the frames in this folder from the demo ecosystem at a fixed seed and moment
+# (2025-11-27 12:05 UTC), so they change only when the dashboard does.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product ecotop >/dev/null
+ecotop() { .build/debug/ecotop screenshot --time 1764245100 --seed 42 "$@"; }
+ecotop > Screenshots/dashboard-160x48.txt
+ecotop --format svg > Screenshots/dashboard-160x48.svg
+ecotop --width 80 --height 24 > Screenshots/dashboard-80x24.txt
+ecotop --keys '?' > Screenshots/help-160x48.txt
+ecotop --keys $'2j\n' --range 24h --width 120 --height 32 > Screenshots/detail-active-users-24h.txt
+ecotop --keys $'2j\n' --range 24h --width 120 --height 32 --theme nord --format svg > Screenshots/detail-active-users-24h-nord.svg
+ecotop --ascii --width 100 --height 30 > Screenshots/dashboard-ascii-100x30.txt
