@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates the frames in this folder from the demo ecosystem at a fixed seed and moment
-# (2025-11-27 12:05 UTC), so they change only when the dashboard does.
+# (2025-11-27 21:45 UTC, during a rate-limit incident), so they change only when the dashboard does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product ecotop >/dev/null
-ecotop() { .build/debug/ecotop screenshot --time 1764245100 --seed 42 "$@"; }
+ecotop() { .build/debug/ecotop screenshot --time 1764279900 --seed 42 "$@"; }
 ecotop > Screenshots/dashboard-160x48.txt
 ecotop --format svg > Screenshots/dashboard-160x48.svg
 ecotop --width 80 --height 24 > Screenshots/dashboard-80x24.txt
