@@ -44,6 +44,11 @@ let package = Package(
             dependencies: ["EcotopCollectors", "EcotopCore"],
             path: "Benchmarks/ParserBenchmark"
         ),
+        .executableTarget(
+            name: "RenderBenchmark",
+            dependencies: ["EcotopCollectors", "EcotopCore", "EcotopEngine", "EcotopUI"],
+            path: "Benchmarks/RenderBenchmark"
+        ),
         .testTarget(name: "EcotopCoreTests", dependencies: ["EcotopCore"]),
         .testTarget(name: "EcotopStoreTests", dependencies: ["EcotopStore", "EcotopCore", "ecotop"]),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors"]),

@@ -98,3 +98,32 @@ struct DashboardEndToEndTests {
         #expect(try session.isAlternateScreenOn() == false)
     }
 }
+
+/// Colour as the terminal receives it, read back with `capture-pane -e`.
+@Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"), .serialized)
+struct ColorEndToEndTests {
+    /// SGR colour parameters: 30-37, 90-97, 38;5;N / 38;2;R;G;B and their backgrounds.
+    private func hasColorSequences(_ screen: String) -> Bool {
+        screen.range(of: #"\x1B\[([0-9]+;)*(3[0-8]|9[0-7]|4[0-8]|10[0-7])[;m]"#, options: .regularExpression) != nil
+    }
+
+    @Test func themesColourTheScreen() throws {
+        let session = try TmuxSession(width: 120, height: 40, environment: ["TERM": "xterm-256color"])
+        try session.waitForScreen { $0.contains("2 Usage") }
+        let screen = try session.captureWithEscapes()
+        #expect(hasColorSequences(screen), "no colour sequences in:\n\(screen.prefix(400).debugDescription)")
+        try session.send("q")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func noColorTurnsColourOffButKeepsTheSelectionVisible() throws {
+        let session = try TmuxSession(width: 120, height: 40, environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
+        try session.waitForScreen { $0.contains("2 Usage") }
+        let screen = try session.captureWithEscapes()
+        #expect(!hasColorSequences(screen), "colour escape sequences under NO_COLOR")
+        let reverse = screen.range(of: #"\x1B\[([0-9]+;)*7m"#, options: .regularExpression)
+        #expect(reverse != nil, "the selected row should be in reverse video")
+        try session.send("q")
+        #expect(try session.exitStatus() == 0)
+    }
+}

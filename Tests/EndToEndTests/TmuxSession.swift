@@ -22,11 +22,16 @@ final class TmuxSession {
         socket = "ecotop-e2e-\(UUID().uuidString.prefix(8))"
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let variables = ["LANG": "C.UTF-8", "HOME": directory.path, "XDG_CONFIG_HOME": directory.path]
-            .merging(environment) { $1 }
+        // A clean environment: whatever the test runner exports (NO_COLOR, say) stays out.
+        let base = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "TERM": "tmux-256color",
+            "LANG": "C.UTF-8", "HOME": directory.path, "XDG_CONFIG_HOME": directory.path,
+            "XDG_DATA_HOME": directory.path,
+        ]
+        let variables = base.merging(environment) { $1 }
             .map { "\($0.key)=\($0.value)" }
             .sorted()
-        let command = ["env"] + variables + [try Self.ecotopBinary().path] + arguments
+        let command = ["env", "-i"] + variables + [try Self.ecotopBinary().path] + arguments
         let launcher = directory.appendingPathComponent("run.sh")
         try """
             #!/bin/sh
@@ -45,6 +50,11 @@ final class TmuxSession {
     /// The screen as text, one line per row.
     func capture() throws -> String {
         try tmux(["capture-pane", "-p", "-t", "main"]).output
+    }
+
+    /// The screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    func captureWithEscapes() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", "main"]).output
     }
 
     /// Types keys with tmux's names (`Tab`, `Enter`, `Escape`, `C-c`) or literal characters.
