@@ -47,7 +47,7 @@ struct DashCommand: ParsableCommand {
         let history = try storeOptions.history()
         var session = try DashboardSession.demo(
             seed: seed, clock: SystemWallClock(), themeName: theme,
-            glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, history: history)
+            glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, history: history, events: history as? any EventSource)
         if history != nil {
             session.recorder = try DemoRecorder.open(
                 layout: storeOptions.layout, simulator: DemoSimulator(seed: seed), clock: session.clock)

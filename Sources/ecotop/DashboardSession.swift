@@ -8,6 +8,9 @@ import EcotopUI
 struct DashboardSession {
     var state: DashboardState
     let builder: SnapshotBuilder
+    /// Where the errors view reads integration events.
+    let events: any EventSource
+    let ecosystem: Ecosystem
     let clock: any WallClock
     /// Writes the simulator's data through the store as time passes, when the dashboard shows a
     /// demo store's history.
@@ -16,7 +19,8 @@ struct DashboardSession {
     /// A session on the built-in demo ecosystem, its history read from `history` (the store)
     /// or, without one, computed by the simulator.
     static func demo(
-        seed: UInt64, clock: any WallClock, themeName: String, glyphs: GlyphSet, history: (any SeriesSource)? = nil
+        seed: UInt64, clock: any WallClock, themeName: String, glyphs: GlyphSet, history: (any SeriesSource)? = nil,
+        events: (any EventSource)? = nil
     ) throws -> DashboardSession {
         let simulator = DemoSimulator(seed: seed)
         let themes = try ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: ProcessEnvironment.current))
@@ -26,7 +30,9 @@ struct DashboardSession {
         let state = DashboardState(
             ecosystemName: simulator.ecosystem.name, now: clock.now(), themes: themes.themes, themeIndex: themeIndex,
             glyphs: glyphs)
-        return DashboardSession(state: state, builder: SnapshotBuilder(source: history ?? DemoSeriesSource(simulator: simulator)), clock: clock)
+        return DashboardSession(
+            state: state, builder: SnapshotBuilder(source: history ?? DemoSeriesSource(simulator: simulator)),
+            events: events ?? simulator, ecosystem: simulator.ecosystem, clock: clock)
     }
 
     /// Reads fresh data for the current range at the clock's time. A failed read keeps the
@@ -36,6 +42,9 @@ struct DashboardSession {
         do {
             try recorder?.record(upTo: state.now)
             state.snapshot = try builder.snapshot(at: state.now, range: state.range, buckets: buckets(for: size))
+            if state.screen == .errors {
+                state.errors = try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: state.now, range: state.range)
+            }
             state.dataError = nil
         } catch {
             state.dataError = "\(error)"

@@ -31,9 +31,10 @@ struct ScreenshotCommand: ParsableCommand {
 
     func run() throws {
         let clock = FixedWallClock(time ?? SystemWallClock().now())
+        let history = try storeOptions.history(defaultLocation: false)
         var session = try DashboardSession.demo(
             seed: seed, clock: clock, themeName: theme, glyphs: ascii ? .ascii : .unicode,
-            history: try storeOptions.history(defaultLocation: false))
+            history: history, events: history as? any EventSource)
         session.state.range = TimeRange(label: range)!
         let size = Size(width: width, height: height)
         session.reload(size: size)

@@ -83,6 +83,22 @@ import Testing
         #expect(state.notice == "theme dark")
     }
 
+    @Test func errorsViewOpensWithEAndMovesThroughGroups() throws {
+        var state = try DemoDashboard.state(keys: "e")
+        #expect(state.screen == .errors)
+        let groups = try #require(state.errors?.fingerprints.count)
+        #expect(groups > 2)
+        _ = state.reduce(.selectNext)
+        _ = state.reduce(.selectNext)
+        #expect(state.errorSelection == 2)
+        for _ in 0..<(groups + 5) { _ = state.reduce(.selectNext) }
+        #expect(state.errorSelection == groups - 1)
+        #expect(state.selectedRow == 0, "moving through error groups leaves the metric selection alone")
+        #expect(state.reduce(.back) == [.reload])
+        #expect(state.screen == .overview)
+        #expect(state.errors == nil)
+    }
+
     @Test func refreshAsksForAReload() throws {
         var state = try state()
         #expect(state.reduce(.refreshNow) == [.reload])

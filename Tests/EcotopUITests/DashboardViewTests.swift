@@ -32,6 +32,25 @@ import Testing
         #expect(frame.text.contains("Usage › Data exchange frequency between participants"))
     }
 
+    @Test func errorsViewGroupsTheWindowsErrors() throws {
+        let state = try DemoDashboard.state(keys: "ej")
+        let report = try #require(state.errors)
+        let frame = DashboardView.render(state, size: Size(width: 160, height: 40))
+        assertSnapshot(frame.text, named: "errors-160x40")
+        #expect(frame.text.contains("Error groups"))
+        #expect(frame.text.contains("\(report.health.entries.filter(\.isHealthy).count)/16 healthy"))
+        let total = report.fingerprints.reduce(0) { $0 + $1.count }
+        #expect(frame.text.contains("\(NumberFormat.grouped(Double(total))) errors in the last 1h"))
+        let second = try #require(report.fingerprints.dropFirst().first)
+        #expect(frame.text.contains("sample " + second.sampleMessage), "the details follow the selection")
+    }
+
+    @Test func narrowErrorsViewKeepsTheHealthSummary() throws {
+        let frame = DashboardView.render(try DemoDashboard.state(keys: "e"), size: Size(width: 80, height: 24))
+        #expect(frame.text.contains("healthy ·"))
+        #expect(!frame.text.contains("Integrations"))
+    }
+
     @Test func helpOverlayListsEveryBinding() throws {
         let frame = DashboardView.render(try DemoDashboard.state(keys: "?"), size: Size(width: 160, height: 48))
         assertSnapshot(frame.text, named: "help-160x48")

@@ -11,7 +11,8 @@ enum DemoDashboard {
     /// A state with data loaded for `range`, keys applied in order (reloading after each, as
     /// the live loop does when a key asks for it).
     static func state(range: TimeRange = .oneHour, glyphs: GlyphSet = .unicode, keys: String = "") throws -> DashboardState {
-        let builder = SnapshotBuilder(source: DemoSeriesSource(simulator: DemoSimulator(seed: 42)))
+        let simulator = DemoSimulator(seed: 42)
+        let builder = SnapshotBuilder(source: DemoSeriesSource(simulator: simulator))
         var state = DashboardState(
             ecosystemName: Ecosystem.demo.name, now: time, range: range, themes: try ThemeCatalog.builtIn().themes,
             glyphs: glyphs)
@@ -20,6 +21,10 @@ enum DemoDashboard {
             guard let action = KeyMap.standard.action(for: key) else { continue }
             if state.reduce(action).contains(.reload) {
                 state.snapshot = try builder.snapshot(at: time, range: state.range, buckets: 60)
+                if state.screen == .errors {
+                    state.errors = try IntegrationErrorsReport(
+                        ecosystem: simulator.ecosystem, events: simulator, end: time, range: state.range)
+                }
             }
         }
         return state

@@ -50,7 +50,10 @@ struct DashboardEndToEndTests {
         try session.send("Escape", "p")
         let paused = try session.waitForScreen { $0.contains("PAUSED") }
         #expect(paused.contains("PAUSED") && paused.contains("2 Usage"))
-        try session.send("t")
+        try session.send("e")
+        let errors = try session.waitForScreen { $0.contains("Error groups") }
+        #expect(errors.contains("healthy") && errors.contains("errors in the last"))
+        try session.send("Escape", "t")
         let themed = try session.waitForScreen { $0.contains("theme light") }
         #expect(themed.contains("theme light"))
         try session.send("q")

@@ -8,6 +8,8 @@ public enum DashboardAction: Hashable, Sendable {
     case focusFamily(Int)
     case selectPrevious, selectNext
     case openDetail
+    /// Open the errors view: integration health and grouped error events.
+    case showErrors
     case togglePause
     case refreshNow
     case longerRange, shorterRange

@@ -7,6 +7,8 @@ public enum DashboardScreen: Hashable, Sendable {
     case overview
     /// One metric's large chart.
     case detail
+    /// Integration health and error groups.
+    case errors
 }
 
 /// Everything a dashboard frame is drawn from, as plain values. `reduce` is the only place
@@ -31,6 +33,10 @@ public struct DashboardState: Sendable {
     public var glyphs: GlyphSet
     /// A short note for the footer, e.g. which theme was just chosen.
     public var notice: String?
+    /// The errors view's data; read only while that view is open.
+    public var errors: IntegrationErrorsReport?
+    /// The selected error group in the errors view.
+    public var errorSelection: Int
 
     public init(
         ecosystemName: String, now: Double, range: TimeRange = .oneHour, themes: [Theme], themeIndex: Int = 0,
@@ -44,6 +50,7 @@ public struct DashboardState: Sendable {
         self.screen = .overview
         self.isHelpVisible = false
         self.isPaused = false
+        self.errorSelection = 0
         self.themes = themes.isEmpty ? [.monochrome] : themes
         self.themeIndex = min(max(0, themeIndex), self.themes.count - 1)
         self.glyphs = glyphs
@@ -74,9 +81,19 @@ public struct DashboardState: Sendable {
         case .toggleHelp:
             isHelpVisible = true
         case .back:
-            guard screen == .detail else { return [] }
+            guard screen != .overview else { return [] }
             screen = .overview
+            errors = nil
             return [.reload]
+        case .showErrors:
+            guard screen != .errors else { return [] }
+            screen = .errors
+            errorSelection = 0
+            return [.reload]
+        case .selectPrevious where screen == .errors:
+            errorSelection = max(0, errorSelection - 1)
+        case .selectNext where screen == .errors:
+            errorSelection = min(max(0, (errors?.fingerprints.count ?? 1) - 1), errorSelection + 1)
         case .focusNext:
             moveFocus(by: 1)
         case .focusPrevious:

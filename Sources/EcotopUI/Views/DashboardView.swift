@@ -15,6 +15,13 @@ public enum DashboardView {
         switch (state.screen, state.selectedSummary) {
         case let (.detail, summary?):
             DetailView(summary: summary, state: state).render(in: layout.body, buffer: &buffer)
+        case (.errors, _):
+            if let report = state.errors {
+                ErrorsView(report: report, state: state).render(in: layout.body, buffer: &buffer)
+            } else {
+                let message = state.dataError.map { "cannot read events: " + TerminalText.sanitize($0) } ?? "reading events" + state.glyphs.ellipsis
+                buffer.write(message, x: layout.body.x + 1, y: layout.body.y, style: theme.style(.muted), limit: layout.body.maxX)
+            }
         default:
             footer.hiddenPanesBelow = renderPanes(state, layout: layout, buffer: &buffer)
         }

@@ -31,11 +31,13 @@ struct FooterView: Widget {
         switch (state.isHelpVisible, state.screen) {
         case (true, _):
             return [("?", "close help"), ("q", "quit")]
+        case (false, .errors):
+            return [("Esc", "back"), (arrows, "group"), ("+/-", "range"), ("q", "quit")]
         case (false, .detail):
             return [("Esc", "back"), (arrows, "metric"), ("+/-", "range"), ("p", state.isPaused ? "resume" : "pause"), ("q", "quit")]
         case (false, .overview):
             return [
-                ("q", "quit"), ("?", "help"), ("Tab", "pane"), (arrows, "select"), ("Enter", "detail"),
+                ("q", "quit"), ("?", "help"), ("Tab", "pane"), (arrows, "select"), ("Enter", "detail"), ("e", "errors"),
                 ("+/-", "range"), ("p", state.isPaused ? "resume" : "pause"), ("t", "theme"),
             ]
         }
