@@ -1,0 +1,61 @@
+import EcotopCore
+import Foundation
+
+/// The `prometheus` collector: scrapes an endpoint that serves Prometheus text 0.0.4 or
+/// OpenMetrics 1.0 and maps the series to Ecotop metrics by `SeriesMapping` rules.
+///
+/// The request asks for OpenMetrics first; the answer's `Content-Type` picks the parser
+/// (`text/plain`, or anything unknown, reads as Prometheus text). Parsing is all or nothing:
+/// an exposition with an error imports nothing and fails the collection with `line:column`.
+public struct PrometheusScrapeCollector: Collector {
+    /// The `Accept` header of a scrape, as Prometheus itself sends it.
+    public static let acceptHeader =
+        "application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"
+
+    /// What to scrape and how to map it; see docs/collectors.md.
+    public struct Configuration: Hashable, Sendable {
+        /// The collector's name.
+        public var name: String
+        /// The URL, headers, timeout and body limit.
+        public var endpoint: HTTPEndpoint
+        /// Which scraped series become which metrics; a mapping without rules keeps every
+        /// series as scraped.
+        public var mapping: SeriesMapping
+        /// Forces a parser whatever the `Content-Type` says; nil chooses by `Content-Type`.
+        public var format: MetricTextFormat?
+
+        /// A configuration scraping `endpoint` through `mapping`.
+        public init(name: String, endpoint: HTTPEndpoint, mapping: SeriesMapping, format: MetricTextFormat? = nil) {
+            self.name = name
+            self.endpoint = endpoint
+            self.mapping = mapping
+            self.format = format
+        }
+    }
+
+    public let configuration: Configuration
+    private let environment: [String: String]
+
+    /// A collector; `environment` resolves the `${NAME}` secrets of the URL and headers at
+    /// each collection (the process environment by default).
+    public init(configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.configuration = configuration
+        self.environment = environment
+    }
+
+    public var name: String { configuration.name }
+
+    public func collect(at time: Double) async throws -> CollectionResult {
+        let endpoint = configuration.endpoint
+        let answer = try await endpoint.get(accept: Self.acceptHeader, environment: environment)
+        let format = configuration.format ?? answer.response.contentType.flatMap(MetricTextFormat.init(contentType:)) ?? .prometheus
+        let parsed: ParsedMetrics
+        do {
+            parsed = try format.parser.parse(answer.response.body, defaultTimestamp: time)
+        } catch {
+            throw CollectionFailure(answer.redactor.redact("GET \(endpoint.url): \(format.rawValue) \(error)"))
+        }
+        let samples = configuration.mapping.rules.isEmpty ? parsed.samples : configuration.mapping.map(parsed.samples)
+        return CollectionResult(samples: samples)
+    }
+}
