@@ -62,16 +62,20 @@ final class TestHTTPServer: @unchecked Sendable {
         return received
     }
 
-    /// Stops accepting connections.
+    /// Stops accepting connections. The accept loop closes the socket once `accept` returns,
+    /// so its descriptor cannot be reused by another server while the loop still waits on it.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
         while true {
             let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { return }
+            guard connection >= 0 else {
+                if errno == EINTR { continue }
+                close(listener)
+                return
+            }
             Thread.detachNewThread { [self] in serve(connection) }
         }
     }
