@@ -1,4 +1,5 @@
 import ArgumentParser
+import EcotopCollectors
 import EcotopCore
 import EcotopStore
 #if canImport(Glibc)
@@ -11,9 +12,13 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Append samples and events to the store.",
         discussion: """
-            Reads one record per line (see docs/store-format.md for the shapes), appends them in \
-            batches and prints the accepted and rejected counts. Each bad line is reported as \
+            jsonl reads one record per line (see docs/store-format.md for the shapes), appends them \
+            in batches and prints the accepted and rejected counts. Each bad line is reported as \
             FILE:LINE: why, and the exit status is 1 when any line was rejected.
+
+            influx, prometheus and openmetrics (see docs/parsers.md) are all or nothing: the first \
+            error is reported as FILE:LINE:COLUMN: why, nothing is appended and the exit status is 1. \
+            Samples without a timestamp get the time of the run.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -50,6 +55,9 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode.failure
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        if let textFormat = format.metricTextFormat {
+            return try runMetricText(textFormat, descriptor: descriptor, source: source)
+        }
         let summary = try reportingStoreErrors {
             let writer = dryRun ? nil : try StoreWriter(
                 layout: storeOptions.layout, clock: SystemWallClock(),
@@ -63,21 +71,56 @@ struct IngestCommand: ParsableCommand {
             try writer?.close()
             return ingestion.summary
         }
-        let verb = dryRun ? "valid" : "accepted"
-        let line = "\(verb) \(summary.samples) samples and \(summary.events) events, rejected \(summary.rejected) lines"
-        if ack { printError(line) } else { print(line) }
+        report(summary)
         if summary.rejected > 0 { throw ExitCode.failure }
+    }
+
+    /// Parses the whole input, then appends it; an invalid input appends nothing.
+    private func runMetricText(_ textFormat: MetricTextFormat, descriptor: Int32, source: String) throws {
+        let ingestion = MetricTextIngestion(format: textFormat, source: source, batchSize: batchSize)
+        do {
+            let parsed = try ingestion.parse(descriptor: descriptor, now: SystemWallClock().now())
+            try reportingStoreErrors {
+                let writer = dryRun ? nil : try StoreWriter(
+                    layout: storeOptions.layout, clock: SystemWallClock(),
+                    durability: fsyncInterval.map { .interval(seconds: $0) })
+                if let note = writer?.recovery.summary { printError("ecotop: \(note)") }
+                if let writer {
+                    try ingestion.append(parsed, to: writer)
+                    try writer.close()
+                }
+            }
+            if ack { writeUnbuffered("ack \(parsed.lines)\n", to: STDOUT_FILENO) }
+            report(Ingestion.Summary(samples: parsed.samples.count))
+        } catch let error as IngestInputError {
+            printError(error.message)
+            report(Ingestion.Summary(rejected: 1), rejectedWhat: "the input")
+            throw ExitCode.failure
+        }
+    }
+
+    private func report(_ summary: Ingestion.Summary, rejectedWhat: String? = nil) {
+        let verb = dryRun ? "valid" : "accepted"
+        let rejected = rejectedWhat ?? "\(summary.rejected) lines"
+        let line = "\(verb) \(summary.samples) samples and \(summary.events) events, rejected \(rejected)"
+        if ack { printError(line) } else { print(line) }
     }
 }
 
-/// The input formats `ingest` reads; others (Influx line protocol, Prometheus text) plug in
-/// here by returning their `RecordFormat`.
+/// The input formats `ingest` reads: `jsonl` line by line, the metric text formats whole.
 enum IngestFormat: String, ExpressibleByArgument, CaseIterable {
     case jsonl
+    case influx
+    case prometheus
+    case openmetrics
 
+    /// The line-based decoder of `jsonl`.
     func makeFormat() -> any RecordFormat {
-        switch self {
-        case .jsonl: JSONLinesFormat()
-        }
+        JSONLinesFormat()
+    }
+
+    /// The collectors' parser format, for every format but `jsonl`.
+    var metricTextFormat: MetricTextFormat? {
+        self == .jsonl ? nil : MetricTextFormat(rawValue: rawValue)
     }
 }
