@@ -77,7 +77,7 @@ struct IngestCommand: ParsableCommand {
 
     /// Parses the whole input, then appends it; an invalid input appends nothing.
     private func runMetricText(_ textFormat: MetricTextFormat, descriptor: Int32, source: String) throws {
-        let ingestion = MetricTextIngestion(format: textFormat, source: source, batchSize: batchSize)
+        let ingestion = MetricTextIngestion(format: textFormat, source: source)
         do {
             let parsed = try ingestion.parse(descriptor: descriptor, now: SystemWallClock().now())
             try reportingStoreErrors {
@@ -86,12 +86,12 @@ struct IngestCommand: ParsableCommand {
                     durability: fsyncInterval.map { .interval(seconds: $0) })
                 if let note = writer?.recovery.summary { printError("ecotop: \(note)") }
                 if let writer {
-                    try ingestion.append(parsed, to: writer)
+                    try parsed.samples.append(to: writer, batchSize: batchSize)
                     try writer.close()
                 }
             }
             if ack { writeUnbuffered("ack \(parsed.lines)\n", to: STDOUT_FILENO) }
-            report(Ingestion.Summary(samples: parsed.samples.count))
+            report(Ingestion.Summary(samples: parsed.samples.samples.count))
         } catch let error as IngestInputError {
             printError(error.message)
             report(Ingestion.Summary(rejected: 1), rejectedWhat: "the input")

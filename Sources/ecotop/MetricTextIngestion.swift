@@ -11,45 +11,26 @@ import Glibc
 struct MetricTextIngestion {
     let format: MetricTextFormat
     let source: String
-    let batchSize: Int
 
-    /// What parsing found: every sample, and how many lines the input had (for `ack`).
+    /// What parsing found: every sample, checked, and how many lines the input had (for `ack`).
     struct Parsed {
-        var samples: [Sample]
+        var samples: CheckedSamples
         var lines: Int
     }
 
     /// Reads, parses and checks the whole input; throws `IngestInputError` at the first parse
-    /// error or the first sample the store would refuse (a time outside 1970–2100, a value
-    /// that is not finite: the text formats allow NaN and infinities, the store does not).
+    /// error or the first sample the store would refuse (the text formats allow NaN and
+    /// infinities, the store does not).
     func parse(descriptor: Int32, now: Double) throws -> Parsed {
         let bytes = try Self.readAll(descriptor, source: source)
-        let samples: [Sample]
         do {
-            samples = try format.parser.parse(bytes, defaultTimestamp: now).samples
-        } catch {
+            let samples = try CheckedSamples(format.parser.parse(bytes, defaultTimestamp: now).samples)
+            let lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
+            return Parsed(samples: samples, lines: lines)
+        } catch let error as ParseError {
             throw IngestInputError(message: "\(source):\(error.line):\(error.column): \(error.reason)")
-        }
-        var check = AppendBatch.detached()
-        for sample in samples {
-            do {
-                try check.append(sample)
-            } catch {
-                throw IngestInputError(message: "\(source): \(sample.key): \(error.message)")
-            }
-        }
-        let lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
-        return Parsed(samples: samples, lines: lines)
-    }
-
-    /// Appends checked samples in batches of `batchSize`.
-    func append(_ parsed: Parsed, to writer: StoreWriter) throws {
-        for start in stride(from: 0, to: parsed.samples.count, by: batchSize) {
-            var batch = writer.makeBatch()
-            for sample in parsed.samples[start..<min(start + batchSize, parsed.samples.count)] {
-                try batch.append(sample)
-            }
-            try writer.append(batch)
+        } catch let error as StorableSampleError {
+            throw IngestInputError(message: "\(source): \(error.message)")
         }
     }
 
