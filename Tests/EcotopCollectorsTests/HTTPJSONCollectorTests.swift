@@ -113,6 +113,14 @@ import Testing
         #expect(message.hasPrefix("GET \(server.url("/bad")): invalid JSON"))
     }
 
+    @Test func aBodyOverTheLimitFailsTheCollection() async throws {
+        let server = try TestHTTPServer(routes: ["/stats": .init(body: Self.body)])
+        let endpoint = HTTPEndpoint(url: SecretTemplate(server.url("/stats")), maxBodyBytes: 100)
+        let limited = HTTPJSONCollector(configuration: .init(name: "shop-api", endpoint: endpoint, values: []), environment: [:])
+        let message = try #require(await failure(limited))
+        #expect(message == "GET \(server.url("/stats")): response body of \(Self.body.count) bytes is over the limit of 100")
+    }
+
     @Test func aURLThatIsNotHTTPIsRefused() async throws {
         let message = try #require(await failure(collector(url: "file:///etc/passwd")))
         #expect(message == "GET file:///etc/passwd: not an http:// or https:// URL")

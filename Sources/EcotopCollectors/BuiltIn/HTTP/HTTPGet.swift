@@ -73,7 +73,7 @@ struct HTTPGet: Sendable {
     private static func reason(_ error: any Error, timeout: Double) -> String {
         guard let error = error as? URLError else { return "request failed" }
         switch error.code {
-        case .timedOut: return "timed out after \(timeout.formatted()) s"
+        case .timedOut: return "timed out after \(timeout.secondsText) s"
         case .cannotConnectToHost: return "connection refused"
         case .cannotFindHost, .dnsLookupFailed: return "host not found"
         case .networkConnectionLost: return "connection closed before the response was complete"
@@ -125,8 +125,8 @@ struct HTTPGetError: Error, Sendable {
 }
 
 extension Double {
-    /// The number as few digits as it needs: `2`, `0.5`.
-    fileprivate func formatted() -> String {
+    /// Seconds with as few digits as they need: `2`, `0.5`.
+    fileprivate var secondsText: String {
         self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
     }
 }
