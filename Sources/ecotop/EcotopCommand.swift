@@ -9,8 +9,7 @@ struct EcotopCommand: ParsableCommand {
         version: EcotopVersion.current,
         subcommands: [
             DashCommand.self, ThemesCommand.self, ScreenshotCommand.self, IngestCommand.self, ImportCommand.self, QueryCommand.self,
-            StoreCommand.self,
-            DemoCommand.self,
+            StoreCommand.self, DemoCommand.self,
         ],
         defaultSubcommand: DashCommand.self
     )
