@@ -6,7 +6,7 @@ import Testing
 @Suite struct LogTailCollectorTests {
     /// The example rule set of docs/collectors.md for nginx's `upstream` log format.
     static let nginxRules: [LogLineRule] = {
-        let pattern = #"^(?<client>\S+) \S+ \S+ \[[^\]]+\] "(?<method>[A-Z]+) (?<path>\S+) [^"]*" (?<status>\d{3}) \d+ "[^"]*" "[^"]*" rt=(?<rt>[\d.]+) uct="[^"]*" urt="(?<urt>[^"]*)" ups="[^"]*" host="(?<upstream>[^"]*)""#
+        let pattern = #"^(?<client>\S+) \S+ \S+ \[(?<time>[^\]]+)\] "(?<method>[A-Z]+) (?<path>\S+) [^"]*" (?<status>\d{3}) \d+ "[^"]*" "[^"]*" rt=(?<rt>[\d.]+) uct="[^"]*" urt="(?<urt>[^"]*)" ups="[^"]*" host="(?<upstream>[^"]*)""#
         return [
             LogLineRule(format: .regex(pattern), conditions: ["upstream": "[a-z_]+"],
                         output: .sample(.init(metricID: "usage.upstream_requests", labels: ["upstream": "{upstream}"]))),
@@ -15,7 +15,7 @@ import Testing
             LogLineRule(format: .regex(pattern), conditions: ["status": #"5\d\d"#],
                         output: .event(.init(integration: "storefront->{upstream}", code: "{status}",
                                              message: "{method} {path} answered {status}", latencyField: "urt",
-                                             latencyScale: 1000, attributes: ["client": "{client}"]))),
+                                             latencyScale: 1000, attributes: ["client": "{client}"], timeField: "time"))),
         ]
     }()
 
@@ -36,7 +36,7 @@ import Testing
         #expect(timeout.integration == "storefront->stripe_api")
         #expect(timeout.message.hasPrefix("POST /api/"))
         #expect(timeout.latencyMilliseconds == 60_001)
-        #expect(timeout.timestamp == 1_800_000_000)
+        #expect(timeout.timestamp == 1_795_752_730, "27/Nov/2026:04:12:10 +0000, from the line")
         #expect(timeout.attributes["client"]?.hasPrefix("203.0.113.") == true)
         // The retried request has two upstream times: no single latency, but still an event.
         #expect(result.events.contains { $0.integration == "storefront->dhl_api" && $0.code == "502" && $0.latencyMilliseconds == nil })
@@ -107,20 +107,21 @@ import Testing
     @Test func jsonRulesReadNestedFieldsAndCountLinesThatAreNotJSON() async throws {
         let directory = try TemporaryDirectory()
         try directory.write("api.log", """
-            {"level":"error","partner":{"name":"stripe"},"status":429,"latency_s":0.25,"msg":"rate limited"}
+            {"level":"error","time":"2026-11-27T04:00:00Z","partner":{"name":"stripe"},"status":429,"latency_s":0.25,"msg":"rate limited"}
             {"level":"info","partner":{"name":"stripe"},"status":200,"latency_s":0.1}
             not json at all
             {"level":"error","status":500,"msg":"no partner"}
 
             """)
         let rule = LogLineRule(format: .json, conditions: ["level": "error"], output: .event(.init(
-            integration: "shop->{partner.name}", code: "{status}", message: "{msg}", latencyField: "latency_s", latencyScale: 1000)))
+            integration: "shop->{partner.name}", code: "{status}", message: "{msg}", latencyField: "latency_s", latencyScale: 1000,
+            timeField: "time")))
         let latency = LogLineRule(format: .json, output: .sample(.init(
             metricID: "usage.partner_latency_max", labels: ["partner": "{partner.name}"], aggregation: .max(field: "latency_s"))))
         let collector = try LogTailCollector(configuration: .init(
             name: "api", path: directory.file("api.log"), start: .beginning, rules: [rule, latency]))
         let result = try await collector.collect(at: 7)
-        #expect(result.events == [IntegrationEvent(timestamp: 7, kind: .error, integration: "shop->stripe", code: "429",
+        #expect(result.events == [IntegrationEvent(timestamp: 1_795_752_000, kind: .error, integration: "shop->stripe", code: "429",
                                                    message: "rate limited", latencyMilliseconds: 250)])
         #expect(result.samples == [Sample(key: SeriesKey(name: "usage.partner_latency_max", labels: ["partner": "stripe"]),
                                           timestamp: 7, value: 0.25)])

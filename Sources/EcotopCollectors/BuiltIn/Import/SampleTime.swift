@@ -2,14 +2,15 @@ import Foundation
 
 /// Reads the `ts` of an imported sample the way the store's input shapes do: a number below
 /// 100,000,000,000 is Unix seconds (fractions allowed), at or above it Unix milliseconds; a
-/// text is RFC 3339 (`2026-11-27T04:00:00Z`, `2026-11-27 05:00:00.250+01:00`).
+/// text is RFC 3339 (`2026-11-27T04:00:00Z`, `2026-11-27 05:00:00.250+01:00`). Log times may
+/// also be in the common log format (`27/Nov/2026:04:12:01 +0000`, nginx's `$time_local`).
 enum SampleTime {
-    /// The time in Unix seconds, or nil when the text is neither a number nor RFC 3339.
+    /// The time in Unix seconds, or nil when the text is none of the forms above.
     static func seconds(_ text: some StringProtocol) -> Double? {
         if let number = Double(text), number.isFinite {
             return number < 100_000_000_000 ? number : number / 1000
         }
-        return rfc3339(String(text))
+        return rfc3339(String(text)) ?? commonLogFormat(String(text))
     }
 
     /// The time of a JSON `ts`: a number as above, or an RFC 3339 string.
@@ -19,6 +20,13 @@ enum SampleTime {
         case .string(let text): rfc3339(text)
         default: nil
         }
+    }
+
+    private static func commonLogFormat(_ text: String) -> Double? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "dd/MMM/yyyy:HH:mm:ss Z"
+        return formatter.date(from: text)?.timeIntervalSince1970
     }
 
     private static func rfc3339(_ text: String) -> Double? {

@@ -82,7 +82,7 @@ struct CompiledLogRule: @unchecked Sendable {  // NSRegularExpression is immutab
                      output.attributes.sorted { $0.key < $1.key }.map { ($0.key, LogTemplate($0.value)) })
             used += [output.integration, output.code, output.message].flatMap { LogTemplate($0).fieldNames }
             used += output.attributes.values.flatMap { LogTemplate($0).fieldNames }
-            if let field = output.latencyField { used.append(field) }
+            used += [output.latencyField, output.timeField].compactMap { $0 }
         }
         used += labels.flatMap(\.template.fieldNames)
         if pattern != nil, let unknown = used.first(where: { !groups.contains($0) }) {

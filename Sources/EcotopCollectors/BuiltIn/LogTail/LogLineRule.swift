@@ -65,10 +65,15 @@ public struct LogLineRule: Hashable, Sendable {
         public var latencyScale: Double
         /// Attribute templates, e.g. `request_id: "{request_id}"`.
         public var attributes: [String: String]
+        /// A field holding when the line was written: Unix seconds or milliseconds, RFC 3339,
+        /// or the common log format's `27/Nov/2026:04:12:01 +0000` (nginx `$time_local`).
+        /// Without it, or when it cannot be read, the event gets the collection time.
+        public var timeField: String?
 
         public init(
             kind: IntegrationEvent.Kind = .error, integration: String, code: String, message: String,
-            latencyField: String? = nil, latencyScale: Double = 1, attributes: [String: String] = [:]
+            latencyField: String? = nil, latencyScale: Double = 1, attributes: [String: String] = [:],
+            timeField: String? = nil
         ) {
             self.kind = kind
             self.integration = integration
@@ -77,6 +82,7 @@ public struct LogLineRule: Hashable, Sendable {
             self.latencyField = latencyField
             self.latencyScale = latencyScale
             self.attributes = attributes
+            self.timeField = timeField
         }
     }
 

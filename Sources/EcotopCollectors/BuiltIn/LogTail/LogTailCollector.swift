@@ -13,7 +13,8 @@ public enum LogTailStart: String, Hashable, Sendable, CaseIterable {
 /// new lines into samples and integration events by `LogLineRule`s.
 ///
 /// Every line goes through every rule. Sample rules aggregate the lines of one collection per
-/// series; event rules make one event per line. Samples and events carry the collection time.
+/// series; event rules make one event per line. Samples carry the collection time, events
+/// the time their line gives (`EventOutput.timeField`) or else the collection time.
 /// Memory is bounded: at most `maxBytesPerCollection` bytes are read per collection (the rest
 /// waits for the next one) and lines longer than `maxLineBytes` are skipped.
 public actor LogTailCollector: Collector {
@@ -132,7 +133,8 @@ public actor LogTailCollector: Collector {
             attributes[name] = value
         }
         let latency = output.latencyField.flatMap(fields.number).map { $0 * output.latencyScale }
-        return IntegrationEvent(timestamp: time, kind: output.kind, integration: integration, code: code, message: message,
+        let written = output.timeField.flatMap { fields[$0] }.flatMap(SampleTime.seconds)
+        return IntegrationEvent(timestamp: written ?? time, kind: output.kind, integration: integration, code: code, message: message,
                                 latencyMilliseconds: latency, attributes: attributes)
     }
 }
