@@ -29,6 +29,14 @@ import Testing
     }
 
     @Test(arguments: [
+        ("1732680000", 1_732_680_000.0), ("1732680000500", 1_732_680_000.5), ("2024-11-27t05:00:00+01:00", 1_732_680_000),
+        ("27/Nov/2024:02:30:00 -0130", 1_732_680_000), ("29/Feb/2024:00:00:00 +0000", 1_709_164_800),
+    ])
+    func timesAreSecondsMillisecondsRFC3339OrCommonLogFormat(ts: String, expected: Double) throws {
+        #expect(try decode(.csv, "ts,name,value\n\(ts),m,1\n").get().first?.timestamp == expected)
+    }
+
+    @Test(arguments: [
         ("ts,name\n", "1:1: the header has no \"value\" column (it needs ts, name and value)"),
         ("ts,name,value,ts\n", "1:15: column \"ts\" appears twice"),
         ("ts,name,value\n1,a,1\n2,a\n", "3:4: expected 3 cells as in the header, found 2"),

@@ -22,11 +22,28 @@ enum SampleTime {
         }
     }
 
+    /// `27/Nov/2026:04:12:01 +0000`.
     private static func commonLogFormat(_ text: String) -> Double? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "dd/MMM/yyyy:HH:mm:ss Z"
-        return formatter.date(from: text)?.timeIntervalSince1970
+        let parts = text.split(whereSeparator: { "/: ".contains($0) })
+        guard parts.count == 7, let day = Int(parts[0]), let year = Int(parts[2]),
+              let month = months.firstIndex(of: String(parts[1])).map({ $0 + 1 }),
+              let hour = Int(parts[3]), let minute = Int(parts[4]), let second = Int(parts[5]),
+              parts[6].count == 5, let zone = Int(parts[6]), "+-".contains(parts[6].first!) else { return nil }
+        let offset = (abs(zone) / 100 * 3600 + abs(zone) % 100 * 60) * zone.signum()
+        let days = daysSinceEpoch(year: year, month: month, day: day)
+        return Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset)
+    }
+
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     private static func rfc3339(_ text: String) -> Double? {
@@ -37,11 +54,6 @@ enum SampleTime {
                 normalized.replaceSubrange(separator...separator, with: "T")
             }
         }
-        normalized = normalized.uppercased()
-        let plain = ISO8601DateFormatter()
-        plain.formatOptions = [.withInternetDateTime]
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return (plain.date(from: normalized) ?? fractional.date(from: normalized))?.timeIntervalSince1970
+        return (try? Date.ISO8601FormatStyle().parse(normalized.uppercased()))?.timeIntervalSince1970
     }
 }
