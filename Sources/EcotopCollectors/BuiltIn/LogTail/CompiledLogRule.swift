@@ -1,40 +1,6 @@
 import EcotopCore
 import Foundation
 
-/// The fields one line offers a rule: named groups of its regex, or members of its JSON.
-struct LogFields {
-    private let lookup: (String) -> String?
-
-    /// Fields from a regex match: every named group, "" when it took no part.
-    init(match: NSTextCheckingResult, groups: [String], in line: String) {
-        var values: [String: String] = [:]
-        for group in groups {
-            let range = match.range(withName: group)
-            values[group] = range.location == NSNotFound ? "" : Range(range, in: line).map { String(line[$0]) } ?? ""
-        }
-        lookup = { values[$0] }
-    }
-
-    /// Fields from a JSON object: `a.b` is member `b` of member `a`.
-    init(json: JSONValue) {
-        lookup = { name in
-            var value = json
-            for member in name.split(separator: ".", omittingEmptySubsequences: false) {
-                guard case .object(let members) = value, let next = members[String(member)] else { return nil }
-                value = next
-            }
-            return value.labelText
-        }
-    }
-
-    subscript(name: String) -> String? { lookup(name) }
-
-    /// A numeric field.
-    func number(_ name: String) -> Double? {
-        self[name].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0.isFinite ? $0 : nil }
-    }
-}
-
 /// A `LogLineRule` ready to run: its expressions compiled and its templates split, checked
 /// once when the collector is made.
 struct CompiledLogRule: @unchecked Sendable {  // NSRegularExpression is immutable once made
