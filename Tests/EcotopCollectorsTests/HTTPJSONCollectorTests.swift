@@ -113,12 +113,17 @@ import Testing
         #expect(message.hasPrefix("GET \(server.url("/bad")): invalid JSON"))
     }
 
-    @Test func aBodyOverTheLimitFailsTheCollection() async throws {
-        let server = try TestHTTPServer(routes: ["/stats": .init(body: Self.body)])
-        let endpoint = HTTPEndpoint(url: SecretTemplate(server.url("/stats")), maxBodyBytes: 100)
+    @Test(arguments: [true, false])
+    func aBodyOverTheLimitFailsTheCollectionWithOrWithoutALength(sendsLength: Bool) async throws {
+        let huge = Array(repeating: UInt8(ascii: " "), count: 4 << 20) + Self.body
+        let server = try TestHTTPServer(routes: ["/stats": .init(body: huge, sendsLength: sendsLength)])
+        let endpoint = HTTPEndpoint(url: SecretTemplate(server.url("/stats")), maxBodyBytes: 64 << 10)
         let limited = HTTPJSONCollector(configuration: .init(name: "shop-api", endpoint: endpoint, values: []), environment: [:])
         let message = try #require(await failure(limited))
-        #expect(message == "GET \(server.url("/stats")): response body of \(Self.body.count) bytes is over the limit of 100")
+        #expect(message == "GET \(server.url("/stats")): response body is over the limit of 65536 bytes")
+        let unlimited = HTTPJSONCollector(configuration: .init(
+            name: "shop-api", endpoint: HTTPEndpoint(url: SecretTemplate(server.url("/stats"))), values: []), environment: [:])
+        #expect(await failure(unlimited) == nil, "the same body within the limit is read whole")
     }
 
     @Test func aURLThatIsNotHTTPIsRefused() async throws {

@@ -13,6 +13,8 @@ final class TestHTTPServer: @unchecked Sendable {
         var body: [UInt8] = []
         /// Seconds to wait before answering (a slow endpoint).
         var delay: Double = 0
+        /// Whether to send `Content-Length`; without it the body ends when the connection closes.
+        var sendsLength = true
     }
 
     /// One request as received.
@@ -101,10 +103,12 @@ final class TestHTTPServer: @unchecked Sendable {
         lock.unlock()
         let route = routes[path] ?? Route(status: 404, contentType: "text/plain", body: Array("no such path".utf8))
         if route.delay > 0 { Thread.sleep(forTimeInterval: route.delay) }
-        let response = Array("HTTP/1.1 \(route.status) Answer\r\nContent-Type: \(route.contentType)\r\nContent-Length: \(route.body.count)\r\nConnection: close\r\n\r\n".utf8) + route.body
+        let length = route.sendsLength ? "Content-Length: \(route.body.count)\r\n" : ""
+        let statusLine = "HTTP/1.1 \(route.status) Answer\r\nContent-Type: \(route.contentType)\r\n\(length)Connection: close\r\n\r\n"
+        let response = Array(statusLine.utf8) + route.body
         var offset = 0
         while offset < response.count {
-            let written = response[offset...].withUnsafeBytes { write(connection, $0.baseAddress!, $0.count) }
+            let written = response[offset...].withUnsafeBytes { send(connection, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
             guard written > 0 else { return }
             offset += written
         }

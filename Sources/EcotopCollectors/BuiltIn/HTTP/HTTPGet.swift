@@ -34,39 +34,19 @@ struct HTTPGet: Sendable {
         configuration.timeoutIntervalForResource = timeout
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
-        let session = URLSession(configuration: configuration)
+        let exchange = BoundedExchange(limit: maxBodyBytes)
+        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         let data: Data, response: URLResponse
         do {
-            (data, response) = try await Self.exchange(session: session, request: request, deadline: timeout)
+            (data, response) = try await exchange.run(session.dataTask(with: request), deadline: timeout)
+        } catch BoundedExchange.Stop.overLimit {
+            throw HTTPGetError(reason: "response body is over the limit of \(maxBodyBytes) bytes")
         } catch {
             throw HTTPGetError(reason: Self.reason(error, timeout: timeout))
         }
         guard let http = response as? HTTPURLResponse else { throw HTTPGetError(reason: "not an HTTP response") }
-        guard data.count <= maxBodyBytes else {
-            throw HTTPGetError(reason: "response body of \(data.count) bytes is over the limit of \(maxBodyBytes)")
-        }
         return Response(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type"), body: data)
-    }
-
-    /// Runs the data task, cancelling it when the deadline passes (the session's own timeouts
-    /// only bound the idle time between bytes) or when the calling task is cancelled.
-    private static func exchange(session: URLSession, request: URLRequest, deadline: Double) async throws -> (Data, URLResponse) {
-        let box = TaskBox()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let task = session.dataTask(with: request) { data, response, error in
-                    if box.timedOut { continuation.resume(throwing: URLError(.timedOut)) }
-                    else if let data, let response { continuation.resume(returning: (data, response)) }
-                    else { continuation.resume(throwing: error ?? URLError(.badServerResponse)) }
-                }
-                box.set(task)
-                DispatchQueue.global().asyncAfter(deadline: .now() + deadline) { box.cancel(timedOut: true) }
-                task.resume()
-            }
-        } onCancel: {
-            box.cancel(timedOut: false)
-        }
     }
 
     /// A short reason for a failed exchange, without the URL (the caller names it).
@@ -87,35 +67,80 @@ struct HTTPGet: Sendable {
     }
 }
 
-/// The task of an exchange, reachable from the deadline and the cancellation handler.
-private final class TaskBox: @unchecked Sendable {
+/// One data task as its session's delegate: gathers the body, cancels the task as soon as
+/// the body passes the limit (memory stays bounded whatever the server sends) or the
+/// deadline passes (the session's own timeouts only bound the idle time between bytes), and
+/// ends the exchange once.
+private final class BoundedExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    /// Why the exchange stopped early.
+    enum Stop: Error { case overLimit, deadline, cancelled }
+
+    private let limit: Int
     private let lock = NSLock()
+    private var body = Data()
+    private var response: URLResponse?
+    private var stop: Stop?
     private var task: URLSessionDataTask?
-    private var cancelled = false
-    private var deadlinePassed = false
+    private var continuation: CheckedContinuation<(Data, URLResponse), any Error>?
 
-    /// Whether the deadline cancelled the task.
-    var timedOut: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return deadlinePassed
+    init(limit: Int) {
+        self.limit = limit
     }
 
-    func set(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelNow = cancelled
-        lock.unlock()
-        if cancelNow { task.cancel() }
+    /// Runs the task to its end, the deadline or the calling task's cancellation.
+    func run(_ task: URLSessionDataTask, deadline: Double) async throws -> (Data, URLResponse) {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                lock.withLock {
+                    self.continuation = continuation
+                    self.task = task
+                }
+                DispatchQueue.global().asyncAfter(deadline: .now() + deadline) { [self] in halt(.deadline) }
+                task.resume()
+            }
+        } onCancel: {
+            halt(.cancelled)
+        }
     }
 
-    func cancel(timedOut: Bool) {
-        lock.lock()
-        let task = cancelled ? nil : task
-        if !cancelled, timedOut, task?.state == .running { deadlinePassed = true }
-        cancelled = true
-        lock.unlock()
+    private func halt(_ reason: Stop) {
+        let task = lock.withLock { () -> URLSessionDataTask? in
+            guard continuation != nil, stop == nil else { return nil }
+            stop = reason
+            return self.task
+        }
         task?.cancel()
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        lock.withLock { self.response = response }
+        if response.expectedContentLength > Int64(limit) {
+            halt(.overLimit)
+            completionHandler(.cancel)
+        } else {
+            completionHandler(.allow)
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let over = lock.withLock { () -> Bool in
+            body.append(data)
+            return body.count > limit
+        }
+        if over { halt(.overLimit) }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let (continuation, result) = lock.withLock { () -> (CheckedContinuation<(Data, URLResponse), any Error>?, Result<(Data, URLResponse), any Error>) in
+            let continuation = self.continuation
+            self.continuation = nil
+            if let stop { return (continuation, .failure(stop == .deadline ? URLError(.timedOut) : stop)) }
+            if let error { return (continuation, .failure(error)) }
+            guard let response else { return (continuation, .failure(URLError(.badServerResponse))) }
+            return (continuation, .success((body, response)))
+        }
+        continuation?.resume(with: result)
     }
 }
 
