@@ -107,6 +107,17 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 2)
     }
 
+    @Test func cancellingTheCollectionEndsTheRequestAtOnce() async throws {
+        let server = try TestHTTPServer(routes: ["/slow": .init(body: Self.body, delay: 3)])
+        let slow = collector(server, path: "/slow", timeout: 10)
+        let start = Date()
+        let collection = Task { try await slow.collect(at: 0) }
+        try await Task.sleep(for: .milliseconds(100))
+        collection.cancel()
+        await #expect(throws: CollectionFailure("GET \(server.url("/slow")): cancelled")) { try await collection.value }
+        #expect(Date().timeIntervalSince(start) < 2)
+    }
+
     @Test func invalidJSONFailsTheCollection() async throws {
         let server = try TestHTTPServer(routes: ["/bad": .init(body: Array(#"{"data": [1, }"#.utf8))])
         let message = try #require(await failure(collector(server, path: "/bad")))

@@ -28,6 +28,7 @@ import Testing
         #expect(result.samples.count == 1 + idle.count)
         let accept = try #require(server.requests.first?.headers["accept"])
         #expect(accept.hasPrefix("application/openmetrics-text;version=1.0.0"))
+        #expect(server.requests.first?.headers["x-prometheus-scrape-timeout-seconds"] == "2.0")
     }
 
     @Test func theContentTypeChoosesOpenMetricsAndNoRulesKeepsEverySeries() async throws {

@@ -29,12 +29,13 @@ public struct HTTPEndpoint: Hashable, Sendable {
         var redactor: SecretRedactor
     }
 
-    /// GETs the URL; anything but a 2xx answer is a `CollectionFailure` that names the URL as
+    /// GETs the URL with the collector's own headers (`Accept`...) under the configured ones;
+    /// anything but a 2xx answer is a `CollectionFailure` that names the URL as
     /// configured, the status and the start of the body, with every secret redacted.
-    func get(accept: String, environment: [String: String]) async throws(CollectionFailure) -> Answer {
+    func get(defaultHeaders: [String: String], environment: [String: String]) async throws(CollectionFailure) -> Answer {
         let what = "GET \(url)"
         var secrets: [String] = []
-        var resolvedHeaders = ["Accept": accept]
+        var resolvedHeaders = defaultHeaders
         let resolvedURL: String
         do {
             let (text, urlSecrets) = try url.resolve(in: environment)

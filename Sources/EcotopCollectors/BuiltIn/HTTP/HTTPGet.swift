@@ -51,6 +51,7 @@ struct HTTPGet: Sendable {
 
     /// A short reason for a failed exchange, without the URL (the caller names it).
     private static func reason(_ error: any Error, timeout: Double) -> String {
+        if case BoundedExchange.Stop.cancelled? = error as? BoundedExchange.Stop { return "cancelled" }
         guard let error = error as? URLError else { return "request failed" }
         switch error.code {
         case .timedOut: return "timed out after \(timeout.secondsText) s"

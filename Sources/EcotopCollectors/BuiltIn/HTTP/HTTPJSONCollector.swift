@@ -67,7 +67,7 @@ public struct HTTPJSONCollector: Collector {
 
     public func collect(at time: Double) async throws -> CollectionResult {
         let endpoint = configuration.endpoint
-        let answer = try await endpoint.get(accept: "application/json", environment: environment)
+        let answer = try await endpoint.get(defaultHeaders: ["Accept": "application/json"], environment: environment)
         let document: JSONValue
         do {
             document = try JSONValue(parsing: answer.response.body)

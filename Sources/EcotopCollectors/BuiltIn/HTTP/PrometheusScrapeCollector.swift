@@ -4,7 +4,7 @@ import Foundation
 /// The `prometheus` collector: scrapes an endpoint that serves Prometheus text 0.0.4 or
 /// OpenMetrics 1.0 and maps the series to Ecotop metrics by `SeriesMapping` rules.
 ///
-/// The request asks for OpenMetrics first; the answer's `Content-Type` picks the parser
+/// The request asks for OpenMetrics first and says its timeout, as Prometheus does; the answer's `Content-Type` picks the parser
 /// (`text/plain`, or anything unknown, reads as Prometheus text). Parsing is all or nothing:
 /// an exposition with an error imports nothing and fails the collection with `line:column`.
 public struct PrometheusScrapeCollector: Collector {
@@ -47,7 +47,8 @@ public struct PrometheusScrapeCollector: Collector {
 
     public func collect(at time: Double) async throws -> CollectionResult {
         let endpoint = configuration.endpoint
-        let answer = try await endpoint.get(accept: Self.acceptHeader, environment: environment)
+        let headers = ["Accept": Self.acceptHeader, "X-Prometheus-Scrape-Timeout-Seconds": String(endpoint.timeout)]
+        let answer = try await endpoint.get(defaultHeaders: headers, environment: environment)
         let format = configuration.format ?? answer.response.contentType.flatMap(MetricTextFormat.init(contentType:)) ?? .prometheus
         let parsed: ParsedMetrics
         do {
