@@ -83,18 +83,28 @@ private final class BoundedExchange: NSObject, URLSessionDataDelegate, @unchecke
     private var stop: Stop?
     private var task: URLSessionDataTask?
     private var continuation: CheckedContinuation<(Data, URLResponse), any Error>?
+    private var finished = false
 
     init(limit: Int) {
         self.limit = limit
     }
 
-    /// Runs the task to its end, the deadline or the calling task's cancellation.
+    /// Runs the task to its end, the deadline or the calling task's cancellation (which may
+    /// come before the task even starts).
     func run(_ task: URLSessionDataTask, deadline: Double) async throws -> (Data, URLResponse) {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                lock.withLock {
-                    self.continuation = continuation
-                    self.task = task
+                let stopped = lock.withLock { () -> Stop? in
+                    if stop == nil {
+                        self.continuation = continuation
+                        self.task = task
+                    }
+                    return stop
+                }
+                if let stopped {
+                    task.cancel()  // never started; cancelling lets the session end
+                    continuation.resume(throwing: stopped)
+                    return
                 }
                 DispatchQueue.global().asyncAfter(deadline: .now() + deadline) { [self] in halt(.deadline) }
                 task.resume()
@@ -104,9 +114,10 @@ private final class BoundedExchange: NSObject, URLSessionDataDelegate, @unchecke
         }
     }
 
+    /// Stops the exchange for `reason` unless it already ended or stopped.
     private func halt(_ reason: Stop) {
         let task = lock.withLock { () -> URLSessionDataTask? in
-            guard continuation != nil, stop == nil else { return nil }
+            guard stop == nil, !finished else { return nil }
             stop = reason
             return self.task
         }
@@ -136,6 +147,7 @@ private final class BoundedExchange: NSObject, URLSessionDataDelegate, @unchecke
         let (continuation, result) = lock.withLock { () -> (CheckedContinuation<(Data, URLResponse), any Error>?, Result<(Data, URLResponse), any Error>) in
             let continuation = self.continuation
             self.continuation = nil
+            finished = true
             if let stop { return (continuation, .failure(stop == .deadline ? URLError(.timedOut) : stop)) }
             if let error { return (continuation, .failure(error)) }
             guard let response else { return (continuation, .failure(URLError(.badServerResponse))) }
