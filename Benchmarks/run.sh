@@ -26,14 +26,14 @@ $bin demo backfill --store "$work/demo30" --days 30
 echo "{\"ts\":$(date +%s),\"name\":\"unrelated\",\"value\":1}" | $bin ingest --store "$work/empty" -
 for range in 1h 24h 30d; do
     hyperfine -N -w 3 -r 20 \
-        -n "empty store, $range" "$bin screenshot --store $work/empty --range $range" \
-        -n "30 days, $range" "$bin screenshot --store $work/demo30 --range $range"
+        -n "empty store, $range" "$bin bench first-frame --store $work/empty --range $range" \
+        -n "30 days, $range" "$bin bench first-frame --store $work/demo30 --range $range"
 done
 
 echo "== peak memory (KB)"
 for range in 1h 24h 30d; do
     for store in empty demo30; do
-        /usr/bin/time -f "screenshot $store $range: %M" $bin screenshot --store "$work/$store" --range $range > /dev/null
+        /usr/bin/time -f "first frame $store $range: %M" $bin bench first-frame --store "$work/$store" --range $range > /dev/null
     done
 done
 rm -rf "$work/store"

@@ -13,7 +13,7 @@ struct DashboardLoop {
     /// Runs until the user quits or a termination signal arrives; returns that signal.
     func run(_ session: inout DashboardSession) -> Int32? {
         var size = screen.size
-        session.reload(size: size)
+        session.reload(size: size, detectingAnomalies: false)
         screen.draw(DashboardView.render(session.state, size: size, keyMap: keyMap))
         var nextRefresh = session.clock.now() + refreshInterval
         while true {

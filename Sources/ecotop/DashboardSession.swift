@@ -37,8 +37,13 @@ struct DashboardSession {
 
     /// Reads fresh data for the current range at the clock's time. A failed read keeps the
     /// last snapshot on screen and says why.
-    mutating func reload(size: Size) {
+    ///
+    /// - Parameter detectingAnomalies: false for the first frame, which then appears without
+    ///   reading a week of baseline history; the next refresh adds the ANOM verdicts.
+    mutating func reload(size: Size, detectingAnomalies: Bool = true) {
         state.now = clock.now()
+        var builder = builder
+        if !detectingAnomalies { builder.anomalyDetector = nil }
         do {
             try recorder?.record(upTo: state.now)
             state.snapshot = try builder.snapshot(at: state.now, range: state.range, buckets: buckets(for: size))

@@ -8,7 +8,7 @@ struct EcotopCommand: ParsableCommand {
         abstract: "A terminal dashboard for the health of a digital ecosystem.",
         version: EcotopVersion.current,
         subcommands: [
-            DashCommand.self, ThemesCommand.self, ScreenshotCommand.self, IngestCommand.self, ImportCommand.self, QueryCommand.self,
+            DashCommand.self, ThemesCommand.self, ScreenshotCommand.self, BenchCommand.self, IngestCommand.self, ImportCommand.self, QueryCommand.self,
             StoreCommand.self, DemoCommand.self,
         ],
         defaultSubcommand: DashCommand.self

@@ -1,0 +1,50 @@
+import ArgumentParser
+import EcotopCore
+import EcotopUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `ecotop bench`: measurements of the dashboard's own code paths, run as the dashboard runs
+/// them, for Benchmarks/run.sh. Timings belong here, never in unit tests.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the dashboard's code paths (see Benchmarks/README.md).",
+        subcommands: [FirstFrameBench.self]
+    )
+}
+
+/// `ecotop bench first-frame`: what `ecotop dash` does before its first draw — open the store,
+/// read the range, build the first snapshot, render the frame — without a terminal.
+struct FirstFrameBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "first-frame",
+        abstract: "Open the store and build and render the dashboard's first frame, as `dash` does."
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "Time range: 15m, 1h, 6h, 24h, 7d or 30d.") var range = "1h"
+    @Option(help: "Frame width in columns.") var width = 160
+    @Option(help: "Frame height in rows.") var height = 48
+
+    func validate() throws {
+        guard TimeRange(label: range) != nil else {
+            throw ValidationError("--range must be one of \(TimeRange.allCases.map(\.label).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let history = try storeOptions.history()
+        var session = try DashboardSession.demo(
+            seed: 42, clock: SystemWallClock(), themeName: "dark", glyphs: .unicode,
+            history: history, events: history as? any EventSource)
+        session.state.range = TimeRange(label: range)!
+        let size = Size(width: width, height: height)
+        session.reload(size: size, detectingAnomalies: false)
+        let frame = DashboardView.render(session.state, size: size)
+        let metrics = session.state.snapshot?.summaries.filter { $0.latest != nil }.count ?? 0
+        print("\(metrics) metrics with data, \(frame.size.width)x\(frame.size.height) frame\(history == nil ? " (demo simulator, no store)" : "")")
+    }
+}
