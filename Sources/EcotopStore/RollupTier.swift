@@ -69,15 +69,28 @@ public struct RetentionLadder: Sendable, Hashable, Codable {
         case eventSegmentSeconds = "event_segment_seconds", eventRetention = "event_retention_seconds"
     }
 
-    /// Checks the rules the store relies on: every tier's step divides the raw segment (so a raw
-    /// segment's rollups can be rebuilt from it alone) and its own segment; steps grow.
+    /// The longest segment or retention the store accepts, in seconds (about 1000 years): times
+    /// are kept in milliseconds, and this keeps every sum of them far from `Int64` overflow.
+    static let longestDuration: Int64 = 1_000 * 366 * 86_400
+
+    /// Checks the rules the store relies on: segment lengths and retentions are positive (and
+    /// at most `longestDuration`); every tier's step divides the raw segment (so a raw segment's
+    /// rollups can be rebuilt from it alone) and its own segment; steps grow; names differ.
     public func validate() throws {
         func invalid(_ message: String) -> StoreError { StoreError(.invalidRequest, "retention ladder: \(message)") }
-        guard rawSegmentSeconds > 0, rawRetention > 0, eventSegmentSeconds > 0, eventRetention > 0 else {
-            throw invalid("segment lengths and retentions must be positive")
+        let accepted = 1...Self.longestDuration
+        guard accepted.contains(rawSegmentSeconds), accepted.contains(rawRetention),
+            accepted.contains(eventSegmentSeconds), accepted.contains(eventRetention)
+        else {
+            throw invalid("segment lengths and retentions must be between 1 and \(Self.longestDuration) seconds")
         }
         var previousStep: Int64 = 0
+        var names: Set<String> = []
         for tier in tiers {
+            guard accepted.contains(tier.segmentSeconds), accepted.contains(tier.retention) else {
+                throw invalid("tier \(tier.name): segment_seconds and retention_seconds must be between 1 and \(Self.longestDuration)")
+            }
+            guard names.insert(tier.name).inserted else { throw invalid("tier name \"\(tier.name)\" is used twice") }
             guard tier.step > previousStep else { throw invalid("tier \(tier.name): steps must grow from tier to tier") }
             guard rawSegmentSeconds % tier.step == 0, tier.segmentSeconds % tier.step == 0 else {
                 throw invalid("tier \(tier.name): its step (\(tier.step) s) must divide the raw segment and its own segment")

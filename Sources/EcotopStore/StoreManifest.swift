@@ -34,7 +34,11 @@ public struct StoreManifest: Sendable, Hashable, Codable {
             throw StoreError(.unsupportedVersion, path: path,
                 "store format version \(manifest.version) is newer than this ecotop reads (\(currentVersion)); upgrade ecotop")
         }
-        try manifest.ladder.validate()
+        do {
+            try manifest.ladder.validate()
+        } catch let error as StoreError {
+            throw StoreError(.corrupt, path: path, error.message)
+        }
         return manifest
     }
 

@@ -146,6 +146,24 @@ import Testing
         let error = try #require(throws: StoreError.self) { try store.reader() }
         #expect(error.kind == .unsupportedVersion)
     }
+
+    @Test(arguments: [
+        ("\"segment_seconds\" : 86400", "\"segment_seconds\" : 0"),
+        ("\"retention_seconds\" : 691200", "\"retention_seconds\" : -1"),
+        ("\"raw_segment_seconds\" : 3600", "\"raw_segment_seconds\" : 9000000000000000"),
+        ("\"name\" : \"5m\"", "\"name\" : \"1m\""),
+    ])
+    func aHandEditedLadderIsRefusedWithItsFile(original: String, edited: String) throws {
+        let store = TemporaryStore()
+        try store.writer().close()
+        let text = String(decoding: try store.bytes("manifest.json"), as: UTF8.self)
+        try #require(text.contains(original))
+        try store.write("manifest.json", Array(text.replacingOccurrences(of: original, with: edited).utf8))
+        let error = try #require(throws: StoreError.self) { try store.reader() }
+        #expect(error.kind == .corrupt && error.path == store.path("manifest.json"))
+        #expect(error.message.contains("retention ladder"))
+        #expect(throws: StoreError.self) { try store.writer() }
+    }
 }
 
 import Synchronization
