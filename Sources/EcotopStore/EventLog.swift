@@ -8,7 +8,7 @@ extension StoreReader {
         var events: [IntegrationEvent] = []
         var damaged = 0
         for segment in StoreLayout.segments(in: layout.eventDirectory)
-        where segment.start + length > Int64(from.rounded(.down)) && Double(segment.start) <= to {
+        where segment.start + length > Self.milliseconds(from, .down) / 1000 && Double(segment.start) <= to {
             guard let bytes = try StoreFileSystem.contents(of: segment.path) else { continue }
             bytes.withUnsafeBufferPointer { buffer in
                 SegmentLines.forEach(in: buffer) { line, _ in

@@ -22,6 +22,10 @@ public struct RangeQuery: Sendable {
 
     /// The width of one bucket in seconds.
     public var bucketSeconds: Double { (to - from) / Double(buckets) }
+
+    /// The most buckets (over all series) one query may ask for: each takes memory while the
+    /// query runs, about 64 bytes.
+    public static let maximumBuckets = 10_000_000
 }
 
 /// One bucket of a range query's result.
@@ -50,9 +54,17 @@ public struct QueryBucket: Sendable, Equatable {
 extension StoreReader {
     /// The non-empty buckets of each series of `query`, in the order of `query.series`.
     public func run(_ query: RangeQuery) throws -> [[QueryBucket]] {
+        let (cells, overflow) = query.series.count.multipliedReportingOverflow(by: query.buckets)
+        guard !overflow, cells <= RangeQuery.maximumBuckets else {
+            throw StoreError(.invalidRequest,
+                "a query of \(query.series.count) series in \(query.buckets) buckets each is too large (at most \(RangeQuery.maximumBuckets) buckets in all); ask for a longer step or fewer series")
+        }
+        guard query.from.isFinite, query.to.isFinite else {
+            throw StoreError(.invalidRequest, "a query needs finite times, not \(query.from)...\(query.to)")
+        }
         let (slotOfSeries, selected) = try selection(query.series)
-        let from = Int64((query.from * 1000).rounded(.up))
-        let to = Int64((query.to * 1000).rounded(.down))
+        let from = Self.milliseconds(query.from, .up)
+        let to = Self.milliseconds(query.to, .down)
         let bucketMilliseconds = Swift.max(query.bucketSeconds * 1000, 1)
         let buckets = query.buckets
         var accumulators = [RollupBucket?](repeating: nil, count: query.series.count * buckets)
@@ -90,7 +102,7 @@ extension StoreReader {
     public func rawPoints(series: [UInt32], from: Double, to: Double) throws -> [[SeriesPoint]] {
         let (slotOfSeries, selected) = try selection(series)
         var points = [[SeriesPoint]](repeating: [], count: series.count)
-        try scanRaw(selected: selected, from: Int64((from * 1000).rounded(.up)), to: Int64((to * 1000).rounded(.down))) {
+        try scanRaw(selected: selected, from: Self.milliseconds(from, .up), to: Self.milliseconds(to, .down)) {
             id, time, value in
             points[slotOfSeries[id]].append(SeriesPoint(timestamp: Double(time) / 1000, value: value))
         }
@@ -126,8 +138,8 @@ extension StoreReader {
     public func latest(of key: SeriesKey, at time: Double, lookback: Double) throws -> SeriesPoint? {
         guard let id = try existingID(of: key) else { return nil }
         let selected = try selection([id]).selected
-        let from = Int64(((time - lookback) * 1000).rounded(.up))
-        let to = Int64((time * 1000).rounded(.down))
+        let from = Self.milliseconds(time - lookback, .up)
+        let to = Self.milliseconds(time, .down)
         var best: (time: Int64, value: Double)?
         try scanRaw(selected: selected, from: from, to: to, newestFirst: true) { _, pointTime, value in
             if pointTime >= best?.time ?? .min { best = (pointTime, value) }

@@ -85,7 +85,16 @@ public final class StoreReader: SeriesSource {
 
     private func hasSegments(_ resolution: Resolution, from: Double, to: Double) -> Bool {
         let (directory, length) = location(of: resolution)
-        return !segments(in: directory, length: length, from: Int64(from.rounded(.down)), to: Int64(to.rounded(.up))).isEmpty
+        return !segments(in: directory, length: length, from: Self.milliseconds(from, .down) / 1000, to: Self.milliseconds(to, .up) / 1000).isEmpty
+    }
+
+    /// Seconds as whole milliseconds, rounded by `rule`. Times beyond ±2^52 ms (about 142,000
+    /// years) are clamped and NaN is 0, so that no conversion of a caller's time, nor a
+    /// difference of two of them, can overflow.
+    static func milliseconds(_ seconds: Double, _ rule: FloatingPointRoundingRule) -> Int64 {
+        let limit = Double(Int64(1) << 52)
+        let milliseconds = (seconds * 1000).rounded(rule)
+        return milliseconds.isNaN ? 0 : Int64(Swift.min(Swift.max(milliseconds, -limit), limit))
     }
 
     private func location(of resolution: Resolution) -> (String, Int64) {

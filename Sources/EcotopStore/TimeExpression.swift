@@ -3,7 +3,21 @@ public enum TimeExpression {
     /// Parses `now`, a relative time (`-30d`, `-15m`, `-1h30m`, `+5m`), unix seconds
     /// (`1732680000`, `1732680000.5`), unix milliseconds (13 digits), or RFC 3339
     /// (`2026-11-27T04:43:06Z`), giving seconds since the epoch.
+    /// Refuses times outside the years 1 to 9999, so that no later conversion to milliseconds
+    /// can overflow.
     public static func time(_ text: String, now: Double) throws -> Double {
+        let seconds = try readTime(text, now: now)
+        guard seconds >= earliest, seconds <= latest else {
+            throw StoreError(.invalidRequest, "time \"\(text)\" is outside the years 1 to 9999")
+        }
+        return seconds
+    }
+
+    /// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z in seconds since the epoch.
+    static let earliest = -62_135_596_800.0
+    static let latest = 253_402_300_799.0
+
+    private static func readTime(_ text: String, now: Double) throws -> Double {
         let trimmed = text.trimmingSpaces
         if trimmed == "now" { return now }
         if let sign = trimmed.first, sign == "-" || sign == "+" {
@@ -19,7 +33,7 @@ public enum TimeExpression {
     }
 
     /// Parses a duration: one or more of a number and a unit (`ms`, `s`, `m`, `h`, `d`, `w`),
-    /// as in `30d`, `15m`, `1h30m`, `90s`, giving seconds.
+    /// as in `30d`, `15m`, `1h30m`, `90s`, giving seconds: 0, or from 1 ms to 10,000 years.
     public static func duration(_ text: String) throws -> Double {
         let scalars = Array(text.trimmingSpaces.unicodeScalars)
         var index = 0
@@ -41,6 +55,12 @@ public enum TimeExpression {
             }
             guard let value = Double(number), let scale = units[unit] else { throw failure() }
             total += value * scale
+        }
+        guard total <= latest - earliest else {
+            throw StoreError(.invalidRequest, "duration \"\(text)\" is longer than 10,000 years")
+        }
+        guard total == 0 || total >= 0.001 else {
+            throw StoreError(.invalidRequest, "duration \"\(text)\" is shorter than 1ms, the store's resolution")
         }
         return total
     }

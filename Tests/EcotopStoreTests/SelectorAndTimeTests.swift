@@ -54,6 +54,19 @@ import Testing
         #expect(throws: StoreError.self) { try TimeExpression.time(text, now: now) }
     }
 
+    @Test(arguments: ["99999999999999999999", "-99999999999999999999d", "+99999999w", "-3000000d"])
+    func refusesTimesOutsideTheYears1To9999(_ text: String) {
+        #expect(throws: StoreError.self) { try TimeExpression.time(text, now: now) }
+    }
+
+    @Test func refusesDurationsOver10000YearsOrUnder1ms() throws {
+        #expect(try TimeExpression.duration("9000w") == 9_000 * 7 * 86_400)
+        #expect(throws: StoreError.self) { try TimeExpression.duration(String(repeating: "9", count: 400) + "s") }
+        #expect(try TimeExpression.duration("1ms") == 0.001)
+        #expect(try TimeExpression.duration("0s") == 0)
+        #expect(throws: StoreError.self) { try TimeExpression.duration("0.0000000000000000000001s") }
+    }
+
     @Test func formatsRFC3339BackExactly() {
         for seconds in [0.0, 951_782_400, 1_732_680_000.25, 4_102_444_799] {
             #expect(RFC3339.seconds(Array(TimeExpression.rfc3339(seconds).utf8)) == seconds)

@@ -39,6 +39,22 @@ import Testing
         #expect(early[0].map(\.last) == [2], "the later append wins a tie")
     }
 
+    @Test func timesFarOutsideTheStoreAndHugeQueriesDoNotTrap() throws {
+        let store = TemporaryStore()
+        let writer = try store.writer()
+        try writer.append(samples: [Sample(key: key("m"), timestamp: 1_000, value: 1)])
+        try writer.close()
+        let reader = try store.reader()
+        #expect(try reader.rawPoints(series: [0], from: -1e300, to: 1e300)[0].map(\.value) == [1])
+        #expect(try reader.run(RangeQuery(series: [0], from: -1e20, to: 1e20, buckets: 2, resolution: .raw))[0].map(\.count) == [1])
+        #expect(try reader.latest(of: key("m"), at: 1e20, lookback: 2e20)?.value == 1)
+        #expect(try reader.events(from: -1e300, to: 1e300).isEmpty)
+        let huge = RangeQuery(series: [0], from: 0, to: 3_600, buckets: Int.max, resolution: .raw)
+        let error = try #require(throws: StoreError.self) { try reader.run(huge) }
+        #expect(error.kind == .invalidRequest && error.message.contains("too large"))
+        #expect(throws: StoreError.self) { try reader.run(RangeQuery(series: [0], from: .nan, to: 1, buckets: 1, resolution: .raw)) }
+    }
+
     @Test func filesAre0600AndDirectories0700() throws {
         let store = TemporaryStore()
         let writer = try store.writer()
