@@ -24,19 +24,18 @@ public enum StoreMaintenance {
             report.tornTails += 1
         }
         let stamp = Int64(clock.now())
-        report.quarantined += try quarantine(layout.catalog, stamp: stamp, layout: layout) { line in
-            do throws(JSONSyntaxError) {
-                _ = try SeriesCatalog.parse(line)
-                return nil
-            } catch {
-                return error.message
-            }
+        // The catalog's damage is what loading it reports: lines that do not parse, and lines
+        // that give an id a second series (which the writer refuses as well).
+        let catalogDamage = try SeriesCatalog.load(from: layout.catalog).damaged
+        let catalogReasons = Dictionary(catalogDamage.map { ($0.line, $0.reason) }) { first, _ in first }
+        report.quarantined += try quarantine(layout.catalog, stamp: stamp, layout: layout) { _, number in
+            catalogReasons[number]
         }
         let seriesCount = try SeriesCatalog.load(from: layout.catalog).catalog.count
         for (directory, kind, length) in layout.segmentDirectories(ladder) {
             for segment in StoreLayout.segments(in: directory) {
                 let window = (segment.start * 1000)..<((segment.start + length) * 1000)
-                report.quarantined += try quarantine(segment.path, stamp: stamp, layout: layout) { line in
+                report.quarantined += try quarantine(segment.path, stamp: stamp, layout: layout) { line, _ in
                     StoreCheck.lineProblem(line, kind: kind, seriesCount: seriesCount, window: window)
                         .flatMap { $0.0 == .damagedLine ? $0.1 : nil }
                 }
@@ -49,9 +48,10 @@ public enum StoreMaintenance {
         return report
     }
 
-    /// Moves the lines of `path` for which `problem` gives a reason into quarantine/.
+    /// Moves the lines of `path` for which `problem` (given a line and its 1-based number)
+    /// gives a reason into quarantine/.
     private static func quarantine(
-        _ path: String, stamp: Int64, layout: StoreLayout, problem: (UnsafeBufferPointer<UInt8>) -> String?
+        _ path: String, stamp: Int64, layout: StoreLayout, problem: (UnsafeBufferPointer<UInt8>, Int) -> String?
     ) throws -> [StoreProblem] {
         guard let bytes = try StoreFileSystem.contents(of: path) else { return [] }
         var kept: [UInt8] = []
@@ -59,7 +59,7 @@ public enum StoreMaintenance {
         var problems: [StoreProblem] = []
         bytes.withUnsafeBufferPointer { buffer in
             SegmentLines.forEach(in: buffer) { line, number in
-                if let reason = problem(line) {
+                if let reason = problem(line, number) {
                     problems.append(StoreProblem(kind: .damagedLine, path: path, line: number, message: reason))
                     moved += line
                     moved.append(0x0A)
