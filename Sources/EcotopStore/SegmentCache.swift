@@ -41,11 +41,16 @@ final class SegmentCache: Sendable {
         self.lineBudget = lineBudget
     }
 
+    /// How many lines the cache holds now, over all segments.
+    var keptLines: Int { state.withLock { $0.keptLines } }
+
     /// The lines of `path` as they are now; nil when the file does not exist.
     func entry(for path: String, requiring required: StoreLine.Fields) throws -> Entry? {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            state.withLock { $0.entries[path] = nil }
+            state.withLock { state in
+                if let gone = state.entries.removeValue(forKey: path) { state.keptLines -= gone.lines }
+            }
             return nil
         }
         return try state.withLock { state -> Entry? in
