@@ -7,10 +7,6 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
     public var latest: SeriesPoint?
     /// The range's points, oldest first, for sparklines and charts.
     public var history: [SeriesPoint]
-    /// The average over the range.
-    public var average: Double?
-    /// The average over the period of equal length just before the range.
-    public var previousAverage: Double?
     public var status: MetricStatus
     /// The 0-100 score that feeds the family's health score; nil when stale or without data.
     public var score: Double?
@@ -25,21 +21,25 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
     public var id: MetricID { definition.id }
 
     public init(
-        definition: MetricDefinition, latest: SeriesPoint?, history: [SeriesPoint], average: Double?,
-        previousAverage: Double?, status: MetricStatus, score: Double?, statistics: WindowStatistics? = nil,
+        definition: MetricDefinition, latest: SeriesPoint?, history: [SeriesPoint],
+        status: MetricStatus, score: Double?, statistics: WindowStatistics? = nil,
         previousStatistics: WindowStatistics? = nil, anomaly: AnomalyAssessment? = nil
     ) {
         self.definition = definition
         self.latest = latest
         self.history = history
-        self.average = average
-        self.previousAverage = previousAverage
         self.status = status
         self.score = score
         self.statistics = statistics
         self.previousStatistics = previousStatistics
         self.anomaly = anomaly
     }
+
+    /// The average over the range.
+    public var average: Double? { statistics?.average }
+
+    /// The average over the period of equal length just before the range.
+    public var previousAverage: Double? { previousStatistics?.average }
 
     /// The range against the period before it, for deltas of any statistic.
     public var comparison: PeriodComparison {
@@ -61,15 +61,9 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
         return (delta > 0) == (definition.direction == .higherIsBetter)
     }
 
-    /// The lowest, mean and highest value of the history.
+    /// The lowest, mean and highest value of the history (from `statistics`, so charts that
+    /// ask every frame do not walk the history again).
     public var historyRange: (min: Double, average: Double, max: Double)? {
-        guard let first = history.first else { return nil }
-        var low = first.value, high = first.value, total = 0.0
-        for point in history {
-            low = min(low, point.value)
-            high = max(high, point.value)
-            total += point.value
-        }
-        return (low, total / Double(history.count), high)
+        statistics.map { ($0.minimum, $0.average, $0.maximum) }
     }
 }

@@ -74,8 +74,7 @@ public struct SnapshotBuilder: Sendable {
         let statistics = WindowStatistics(points: history)
         let previousStatistics = WindowStatistics(points: previous)
         return MetricSummary(
-            definition: metric, latest: latest, history: history, average: statistics?.average,
-            previousAverage: previousStatistics?.average,
+            definition: metric, latest: latest, history: history,
             status: status(of: metric, latest: latest, fresh: fresh, anomaly: anomaly),
             score: fresh.map { metric.thresholds.score(of: $0.value, direction: metric.direction) },
             statistics: statistics, previousStatistics: previousStatistics, anomaly: anomaly)

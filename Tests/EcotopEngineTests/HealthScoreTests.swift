@@ -10,7 +10,7 @@ struct HealthScoreTests {
     /// A summary of a catalog metric with only its score set (nil: stale or no data).
     private func summary(_ id: MetricID, score: Double?) -> MetricSummary {
         MetricSummary(
-            definition: catalog[id]!, latest: nil, history: [], average: nil, previousAverage: nil,
+            definition: catalog[id]!, latest: nil, history: [],
             status: score == nil ? .stale : .ok, score: score)
     }
 
