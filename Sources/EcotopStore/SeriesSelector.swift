@@ -13,9 +13,10 @@ public struct SeriesSelector: CustomStringConvertible {
             case equal = "=", notEqual = "!=", matches = "=~", doesNotMatch = "!~"
         }
 
-        public var label: String
-        public var operation: Operation
-        public var value: String
+        // Constants: the regex is compiled from `operation` and `value` once, in `init`.
+        public let label: String
+        public let operation: Operation
+        public let value: String
         private let regex: Regex<AnyRegexOutput>?
 
         public init(label: String, operation: Operation, value: String) throws {
