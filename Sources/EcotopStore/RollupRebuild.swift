@@ -9,8 +9,8 @@ enum RollupRebuild {
         let rawPaths = rawStarts.map { StoreLayout.segmentPath(in: layout.rawDirectory, start: $0) }
         let windowMilliseconds = ladder.rawSegmentSeconds * 1000
         let windows = Set(rawStarts.map { $0 * 1000 })
-        for tier in ladder.tiers {
-            let rebuilt = try RollupAggregates.fromRaw(rawPaths, tier: tier)
+        let rebuiltTiers = try RollupAggregates.fromRaw(rawPaths, tiers: ladder.tiers)
+        for (tier, rebuilt) in zip(ladder.tiers, rebuiltTiers) {
             for segmentStart in Set(rawStarts.map { $0 / tier.segmentSeconds * tier.segmentSeconds }).sorted() {
                 let path = StoreLayout.segmentPath(in: layout.tierDirectory(tier), start: segmentStart)
                 let range = (segmentStart * 1000)..<((segmentStart + tier.segmentSeconds) * 1000)

@@ -31,27 +31,29 @@ public enum StoreCheck {
         var problems: [StoreProblem] = []
         let (catalog, damagedSeries) = try SeriesCatalog.load(from: layout.catalog)
         problems += damagedSeries.map { StoreProblem(kind: .damagedLine, path: layout.catalog, line: $0.line, message: $0.reason) }
-        problems += try tornTail(layout.catalog)
+        problems += try StoreFileSystem.contents(of: layout.catalog).map { tornTail($0, path: layout.catalog) } ?? []
         for (directory, kind, length) in layout.segmentDirectories(ladder) {
             for segment in StoreLayout.segments(in: directory) {
-                problems += try tornTail(segment.path)
+                guard let bytes = try StoreFileSystem.contents(of: segment.path) else { continue }
+                problems += tornTail(bytes, path: segment.path)
                 let window = (segment.start * 1000)..<((segment.start + length) * 1000)
-                problems += try damagedLines(segment.path, kind: kind, seriesCount: catalog.count, window: window)
+                problems += damagedLines(bytes, path: segment.path, kind: kind, seriesCount: catalog.count, window: window)
             }
         }
         problems += try rollupMismatches(layout: layout, ladder: ladder)
         return problems
     }
 
-    private static func tornTail(_ path: String) throws -> [StoreProblem] {
-        guard let bytes = try StoreFileSystem.contents(of: path), !bytes.isEmpty, bytes.last != 0x0A else { return [] }
+    private static func tornTail(_ bytes: [UInt8], path: String) -> [StoreProblem] {
+        guard !bytes.isEmpty, bytes.last != 0x0A else { return [] }
         let kept = bytes.withUnsafeBufferPointer { SegmentLines.completeLength(of: $0) }
         return [StoreProblem(kind: .tornTail, path: path, line: nil,
             message: "\(bytes.count - kept) byte(s) after the last line break (a writer still appending, or a crashed append)")]
     }
 
-    static func damagedLines(_ path: String, kind: SegmentKind, seriesCount: Int, window: Range<Int64>) throws -> [StoreProblem] {
-        guard let bytes = try StoreFileSystem.contents(of: path) else { return [] }
+    private static func damagedLines(
+        _ bytes: [UInt8], path: String, kind: SegmentKind, seriesCount: Int, window: Range<Int64>
+    ) -> [StoreProblem] {
         var problems: [StoreProblem] = []
         bytes.withUnsafeBufferPointer { buffer in
             SegmentLines.forEach(in: buffer) { line, number in
@@ -96,8 +98,8 @@ public enum StoreCheck {
         guard !rawSegments.isEmpty else { return [] }
         let windows = Set(rawSegments.map(\.start))
         let window = ladder.rawSegmentSeconds
-        for tier in ladder.tiers {
-            let fromRaw = try RollupAggregates.fromRaw(rawSegments.map(\.path), tier: tier)
+        let rebuilt = try RollupAggregates.fromRaw(rawSegments.map(\.path), tiers: ladder.tiers)
+        for (tier, fromRaw) in zip(ladder.tiers, rebuilt) {
             let stored = try RollupAggregates.fromTier(layout.tierDirectory(tier), tier: tier) { start in
                 windows.contains(start / 1000 / window * window)
             }
@@ -121,17 +123,21 @@ enum RollupAggregates {
         var start: Int64
     }
 
-    static func fromRaw(_ paths: [String], tier: RollupTier) throws -> [Key: RollupBucket] {
-        var buckets: [Key: RollupBucket] = [:]
+    /// The buckets of every tier (in the order of `tiers`) from the raw segments at `paths`,
+    /// reading each segment once.
+    static func fromRaw(_ paths: [String], tiers: [RollupTier]) throws -> [[Key: RollupBucket]] {
+        var buckets = [[Key: RollupBucket]](repeating: [:], count: tiers.count)
         var scan = SegmentScan()
         scan.refusesDamagedFiles = false
         for path in paths {
             try scan.forEach(in: path, requiring: .raw) { line in
-                let key = Key(series: UInt32(line.series), start: tier.bucketStart(of: line.time))
-                if buckets[key] == nil {
-                    buckets[key] = RollupBucket(start: key.start, time: line.time, value: line.value)
-                } else {
-                    buckets[key]!.add(time: line.time, value: line.value)
+                for (index, tier) in tiers.enumerated() {
+                    let key = Key(series: UInt32(line.series), start: tier.bucketStart(of: line.time))
+                    if buckets[index][key] == nil {
+                        buckets[index][key] = RollupBucket(start: key.start, time: line.time, value: line.value)
+                    } else {
+                        buckets[index][key]!.add(time: line.time, value: line.value)
+                    }
                 }
             }
         }
