@@ -32,7 +32,7 @@ public enum StoreCheck {
         let (catalog, damagedSeries) = try SeriesCatalog.load(from: layout.catalog)
         problems += damagedSeries.map { StoreProblem(kind: .damagedLine, path: layout.catalog, line: $0.line, message: $0.reason) }
         problems += try StoreFileSystem.contents(of: layout.catalog).map { tornTail($0, path: layout.catalog) } ?? []
-        for (directory, kind, length) in layout.segmentDirectories(ladder) {
+        for (_, directory, kind, length) in layout.segmentDirectories(ladder) {
             for segment in StoreLayout.segments(in: directory) {
                 guard let bytes = try StoreFileSystem.contents(of: segment.path) else { continue }
                 problems += tornTail(bytes, path: segment.path)

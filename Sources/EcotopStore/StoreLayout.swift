@@ -41,11 +41,14 @@ public struct StoreLayout: Sendable, Hashable {
         }.sorted { $0.start < $1.start }
     }
 
-    /// Every segment directory of the store with the kind of line its files hold and the time
-    /// one segment covers.
-    func segmentDirectories(_ ladder: RetentionLadder) -> [(directory: String, kind: SegmentKind, segmentSeconds: Int64)] {
-        [(rawDirectory, .raw, ladder.rawSegmentSeconds)] + ladder.tiers.map { (tierDirectory($0), .rollup, $0.segmentSeconds) }
-            + [(eventDirectory, .events, ladder.eventSegmentSeconds)]
+    /// Every segment directory of the store, with its name (`raw`, a tier name such as `1m`,
+    /// or `events`), the kind of line its files hold and the time one segment covers.
+    func segmentDirectories(
+        _ ladder: RetentionLadder
+    ) -> [(name: String, directory: String, kind: SegmentKind, segmentSeconds: Int64)] {
+        [("raw", rawDirectory, .raw, ladder.rawSegmentSeconds)]
+            + ladder.tiers.map { ($0.name, tierDirectory($0), .rollup, $0.segmentSeconds) }
+            + [("events", eventDirectory, .events, ladder.eventSegmentSeconds)]
     }
 }
 

@@ -32,7 +32,7 @@ public enum StoreMaintenance {
             catalogReasons[number]
         }
         let seriesCount = try SeriesCatalog.load(from: layout.catalog).catalog.count
-        for (directory, kind, length) in layout.segmentDirectories(ladder) {
+        for (_, directory, kind, length) in layout.segmentDirectories(ladder) {
             for segment in StoreLayout.segments(in: directory) {
                 let window = (segment.start * 1000)..<((segment.start + length) * 1000)
                 report.quarantined += try quarantine(segment.path, stamp: stamp, layout: layout) { line, _ in

@@ -20,11 +20,7 @@ public struct StoreStats: Sendable, Equatable {
         let reader = try StoreReader(layout: layout)
         let ladder = reader.manifest.ladder
         var parts: [Part] = []
-        let named: [(String, String, Int64)] =
-            [("raw", layout.rawDirectory, ladder.rawSegmentSeconds)]
-            + ladder.tiers.map { ($0.name, layout.tierDirectory($0), $0.segmentSeconds) }
-            + [("events", layout.eventDirectory, ladder.eventSegmentSeconds)]
-        for (name, directory, length) in named {
+        for (name, directory, _, length) in layout.segmentDirectories(ladder) {
             let segments = StoreLayout.segments(in: directory)
             var part = Part(name: name, segments: segments.count, lines: 0, bytes: 0, covers: nil)
             for segment in segments {
