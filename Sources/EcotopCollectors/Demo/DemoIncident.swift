@@ -56,8 +56,8 @@ struct DemoIncidentSchedule: Sendable {
     /// The incidents that are active at some moment of `from..<to`.
     func incidents(from: Double, to: Double) -> [DemoIncident] {
         guard !integrations.isEmpty, to > from else { return [] }
-        let first = Int64(((from - Self.longestDuration) / Self.slotLength).rounded(.down))
-        let last = Int64((to / Self.slotLength).rounded(.down))
+        let first = DeterministicNoise.index((from - Self.longestDuration) / Self.slotLength)
+        let last = DeterministicNoise.index(to / Self.slotLength)
         return (first...last).compactMap(incident(inSlot:)).filter { $0.end > from && $0.start < to }
     }
 

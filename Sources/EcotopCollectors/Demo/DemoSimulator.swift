@@ -62,7 +62,7 @@ public struct DemoSimulator: Sendable {
             for (offset, integration) in ecosystem.integrations.enumerated() {
                 let incident = incidents.first { $0.integration == integration && $0.severity(at: start) > 0 }
                 let expected = incident.map { 0.5 + 4 * $0.severity(at: start) } ?? 0.004
-                let index = Int64(start / bucket) &* 64 &+ Int64(offset)
+                let index = DeterministicNoise.index(start / bucket) &* 64 &+ Int64(offset)
                 let count = Int(expected + noise.unit(0xE7E7, index))
                 for occurrence in 0..<count {
                     let at = start + bucket * noise.unit(0xE7E8, index &* 8 &+ Int64(occurrence))
@@ -86,7 +86,7 @@ public struct DemoSimulator: Sendable {
         let daily = signal.dailySwing * sin((hourOfDay - 8) / 24 * 2 * .pi)
         let wander = signal.wander * noise.smooth(stream, at: time, period: signal.wanderPeriod)
         let drift = signal.drift * noise.smooth(stream &+ 0x100, at: time, period: 23 * 86_400)
-        let jitter = signal.jitter * noise.signed(stream &+ 0x200, Int64(time.rounded(.down)))
+        let jitter = signal.jitter * noise.signed(stream &+ 0x200, DeterministicNoise.index(time))
         let severity = incidents
             .filter { !signal.criticalIncidentsOnly || $0.integration.isCritical }
             .map { $0.severity(at: time) }

@@ -27,8 +27,17 @@ struct DeterministicNoise: Sendable {
         let knot = position.rounded(.down)
         let fraction = position - knot
         let eased = fraction * fraction * (3 - 2 * fraction)
-        let left = signed(stream, Int64(knot))
-        let right = signed(stream, Int64(knot) + 1)
+        let left = signed(stream, Self.index(knot))
+        let right = signed(stream, Self.index(knot) &+ 1)
         return left + (right - left) * eased
+    }
+
+    /// `value` rounded down as a hash index, saturating at the ends of `Int64` (0 for NaN), so
+    /// that a time however far out (`ecotop screenshot --time 1e300`) still has noise rather
+    /// than trapping.
+    static func index(_ value: Double) -> Int64 {
+        let limit = 9.2e18
+        let floor = value.rounded(.down)
+        return floor.isNaN ? 0 : Int64(Swift.min(Swift.max(floor, -limit), limit))
     }
 }
