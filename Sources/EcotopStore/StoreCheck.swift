@@ -100,7 +100,7 @@ public enum StoreCheck {
         let window = ladder.rawSegmentSeconds
         let rebuilt = try RollupAggregates.fromRaw(rawSegments.map(\.path), tiers: ladder.tiers)
         for (tier, fromRaw) in zip(ladder.tiers, rebuilt) {
-            let stored = try RollupAggregates.fromTier(layout.tierDirectory(tier), tier: tier) { start in
+            let stored = try RollupAggregates.fromTier(layout.tierDirectory(tier)) { start in
                 windows.contains(start / 1000 / window * window)
             }
             for (key, expected) in fromRaw where stored[key].map({ !$0.agrees(with: expected) }) ?? true {
@@ -144,7 +144,9 @@ enum RollupAggregates {
         return buckets
     }
 
-    static func fromTier(_ directory: String, tier: RollupTier, including: (Int64) -> Bool = { _ in true }) throws -> [Key: RollupBucket] {
+    /// The buckets stored in a tier's directory whose start `including` accepts, their
+    /// partial lines merged.
+    static func fromTier(_ directory: String, including: (Int64) -> Bool) throws -> [Key: RollupBucket] {
         var buckets: [Key: RollupBucket] = [:]
         var scan = SegmentScan()
         scan.refusesDamagedFiles = false
