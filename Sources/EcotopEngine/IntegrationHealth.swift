@@ -39,7 +39,9 @@ public struct IntegrationHealth: Sendable, Hashable {
     /// One entry per integration, in the ecosystem's order.
     public var entries: [Entry]
 
-    /// Assesses every integration of `ecosystem` over the window `(end - length, end]`.
+    /// Assesses every integration of `ecosystem` over the window `end - length ..< end`, the
+    /// half-open window an `EventSource` reads, so that the errors counted here are the
+    /// errors read for the same window.
     ///
     /// - Parameters:
     ///   - events: integration events in any order; only errors inside the window count.
@@ -54,7 +56,7 @@ public struct IntegrationHealth: Sendable, Hashable {
     ) {
         let start = end - length
         var counts: [String: Int] = [:]
-        for event in events where event.kind == .error && event.timestamp > start && event.timestamp <= end {
+        for event in events where event.kind == .error && event.timestamp >= start && event.timestamp < end {
             counts[event.integration, default: 0] += 1
         }
         let minutes = max(length, 1) / 60

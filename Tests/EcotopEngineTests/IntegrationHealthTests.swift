@@ -47,6 +47,15 @@ struct IntegrationHealthTests {
         #expect(health.unhealthy.map(\.id) == ["storefront->stripe", "cdp->google-ads"])  // critical first
     }
 
+    @Test("the window is start..<end, like the events an EventSource reads for it")
+    func halfOpenWindow() throws {
+        let events = errors(1, on: "storefront->stripe", from: end - window, every: 1)
+            + errors(1, on: "storefront->paypal", from: end, every: 1)
+        let health = IntegrationHealth(ecosystem: ecosystem, events: events, end: end, length: window)
+        #expect(try #require(health.entries.first { $0.id == "storefront->stripe" }).errorCount == 1)
+        #expect(try #require(health.entries.first { $0.id == "storefront->paypal" }).errorCount == 0)
+    }
+
     @Test("the threshold is a rate: the same count is fine over a longer window")
     func rateNotCount() throws {
         let events = errors(30, on: "storefront->stripe", from: end - 890, every: 29)

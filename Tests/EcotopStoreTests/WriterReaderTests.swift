@@ -120,6 +120,7 @@ import Testing
         try writer.close()
         #expect(try store.reader().events(from: 0, to: 100_000) == [early, late])
         #expect(try store.reader().events(from: 2_000, to: 100_000) == [late])
+        #expect(try store.reader().events(from: 1_000, to: 90_000) == [early], "from..<to, as EventSource says")
     }
 
     @Test func aFailedAppendStopsTheWriterAndReopeningRecovers() throws {
