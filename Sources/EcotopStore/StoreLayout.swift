@@ -34,9 +34,14 @@ public struct StoreLayout: Sendable, Hashable {
     }
 
     /// The segments of a directory with their start seconds, oldest first.
+    ///
+    /// Only names whose start lies in the times the store accepts (1970 up to 2100) are
+    /// segments: a stray `9223372036854775807.jsonl` would otherwise overflow every window
+    /// computed from its start.
     static func segments(in directory: String) -> [(start: Int64, path: String)] {
-        StoreFileSystem.entries(of: directory).compactMap { name in
-            guard name.hasSuffix(".jsonl"), let start = Int64(name.dropLast(6)) else { return nil }
+        let starts = 0..<(AppendBatch.acceptedTimes.upperBound / 1000)
+        return StoreFileSystem.entries(of: directory).compactMap { name in
+            guard name.hasSuffix(".jsonl"), let start = Int64(name.dropLast(6)), starts.contains(start) else { return nil }
             return (start, directory + "/" + name)
         }.sorted { $0.start < $1.start }
     }

@@ -168,6 +168,23 @@ import Testing
         #expect(try StoreCheck.run(layout: store.layout).isEmpty)
     }
 
+    @Test(arguments: ["9223372036854775807", "-9223372036854775808", "-3600", "4102444800"])
+    func aStrayFileNamedLikeAFarAwaySegmentIsIgnored(_ start: String) throws {
+        let store = try filledStore()
+        for directory in ["raw", "rollup/1m", "events"] {
+            try StoreFileSystem.createDirectory(store.path(directory))
+            try store.write("\(directory)/\(start).jsonl", Array("junk\n".utf8))
+        }
+        #expect(try values(store) == (0..<100).map(Double.init))
+        #expect(try store.reader().events(from: -1e12, to: 1e12).isEmpty)
+        #expect(try StoreCheck.run(layout: store.layout).isEmpty)
+        let writer = try store.writer(now: 1_800_000_000)
+        try writer.append(samples: [Sample(key: series, timestamp: hour + 7, value: 100)])
+        try writer.close()
+        #expect(try StoreMaintenance.compact(layout: store.layout, clock: FixedWallClock(1_800_000_000)).expiredSegments == 0)
+        #expect(try StoreMaintenance.repair(layout: store.layout, clock: FixedWallClock(1_800_000_000)).quarantined.isEmpty)
+    }
+
     @Test func aCleanStoreRebuildsNothing() throws {
         let store = try filledStore()
         let writer = try store.writer()
