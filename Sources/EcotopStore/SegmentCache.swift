@@ -18,12 +18,43 @@ final class SegmentCache: Sendable {
         /// a later rewrite, the same bytes at the same place cannot plausibly.
         fileprivate var parsedTail: [UInt8] = []
         fileprivate var lastUse: UInt64 = 0
-        /// Lines by series id, each in append order.
-        var bySeries: [[StoreLine]] = []
+        /// Lines by series id, each in append order, for ids below `denseSeriesLimit`.
+        fileprivate var bySeries: [[StoreLine]] = []
+        /// Lines of larger ids by id: a damaged or hostile line with id 4,000,000,000 must not
+        /// make the array above take 32 GB.
+        fileprivate var sparse: [Int: [StoreLine]] = [:]
         var lines = 0
         var damaged = 0
         var firstDamage: StoreError?
+
+        /// Calls `body` with the lines of the series `selected` (indexed by id), series by series.
+        func forEachLine(selected: [Bool], _ body: (StoreLine) -> Void) {
+            for (series, lines) in bySeries.enumerated() where series < selected.count && selected[series] {
+                for line in lines { body(line) }
+            }
+            for (series, lines) in sparse where series < selected.count && selected[series] {
+                for line in lines { body(line) }
+            }
+        }
+
+        fileprivate mutating func append(_ line: StoreLine, reserving capacity: Int) {
+            let series = Int(line.series)
+            guard series < SegmentCache.denseSeriesLimit else {
+                sparse[series, default: []].append(line)
+                return
+            }
+            if series >= bySeries.count {
+                bySeries += Array(repeating: [], count: series + 1 - bySeries.count)
+            }
+            if bySeries[series].isEmpty {
+                bySeries[series].reserveCapacity(capacity / Swift.max(1, bySeries.count))
+            }
+            bySeries[series].append(line)
+        }
     }
+
+    /// Series ids from here on are kept in a dictionary instead of an array indexed by id.
+    static let denseSeriesLimit = 1 << 16
 
     private struct State {
         var entries: [String: Entry] = [:]
@@ -90,15 +121,7 @@ final class SegmentCache: Sendable {
             SegmentLines.forEach(in: buffer) { line, number in
                 entry.lines += 1
                 do throws(JSONSyntaxError) {
-                    let scanned = try StoreLineScanner.scan(line, requiring: required)
-                    let series = Int(scanned.series)
-                    if series >= entry.bySeries.count {
-                        entry.bySeries += Array(repeating: [], count: series + 1 - entry.bySeries.count)
-                    }
-                    if entry.bySeries[series].isEmpty {
-                        entry.bySeries[series].reserveCapacity(buffer.count / 100 / Swift.max(1, entry.bySeries.count))
-                    }
-                    entry.bySeries[series].append(scanned)
+                    entry.append(try StoreLineScanner.scan(line, requiring: required), reserving: buffer.count / 100)
                 } catch {
                     entry.damaged += 1
                     if entry.firstDamage == nil {

@@ -28,9 +28,7 @@ struct SegmentScan {
         if let cache {
             guard let entry = try cache.entry(for: path, requiring: required) else { return }
             try account(damaged: entry.damaged, of: entry.lines, first: entry.firstDamage, path: path)
-            for (series, lines) in entry.bySeries.enumerated() where series < selected.count && selected[series] {
-                for line in lines { body(line) }
-            }
+            entry.forEachLine(selected: selected, body)
             return
         }
         guard let file = try PosixFile.openForReading(path) else { return }

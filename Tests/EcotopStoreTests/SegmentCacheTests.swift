@@ -23,4 +23,16 @@ import Testing
         #expect(try cache.entry(for: store.path("b.jsonl"), requiring: .raw)?.lines == 4)
         #expect(cache.keptLines == 4)
     }
+
+    @Test func aLineWithAHugeSeriesIdIsKeptWithoutAnArrayThatLarge() throws {
+        let store = TemporaryStore()
+        try StoreFileSystem.createDirectory(store.root)
+        try store.write("a.jsonl", Array("{\"s\":4000000000,\"t\":1,\"v\":7}\n{\"s\":1,\"t\":2,\"v\":8}\n".utf8))
+        let entry = try #require(try SegmentCache().entry(for: store.path("a.jsonl"), requiring: .raw))
+        var selected = [Bool](repeating: false, count: 2)
+        selected[1] = true
+        var values: [Double] = []
+        entry.forEachLine(selected: selected) { values.append($0.value) }
+        #expect(values == [8] && entry.lines == 2)
+    }
 }
