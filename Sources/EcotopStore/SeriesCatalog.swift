@@ -49,8 +49,14 @@ public final class SeriesCatalog {
         var reason: String
     }
 
+    /// How many ids a line may skip past the largest id so far. The writer numbers series
+    /// densely, so a gap only comes from lost lines; a far larger one is damage, and taking it
+    /// would size every id-indexed array by it (4 billion entries for `"s":4000000000`).
+    static let largestGap = 65_536
+
     /// Reads `series.jsonl`; a missing file is an empty catalog, an unterminated last line is
-    /// ignored (the writer truncates it on open), and damaged lines are returned for reporting.
+    /// ignored (the writer truncates it on open), and damaged lines (unreadable, an id that is
+    /// already another series, or one far past the others) are returned for reporting.
     static func load(from path: String) throws -> (catalog: SeriesCatalog, damaged: [DamagedLine]) {
         let catalog = SeriesCatalog()
         var damaged: [DamagedLine] = []
@@ -61,6 +67,9 @@ public final class SeriesCatalog {
                     let (id, key) = try parse(line)
                     if let known = catalog.keys.indices.contains(Int(id)) ? catalog.keys[Int(id)] : nil, known != key {
                         damaged.append(DamagedLine(line: number, reason: "series id \(id) is already \(known)"))
+                    } else if Int(id) - catalog.keys.count >= largestGap {
+                        damaged.append(DamagedLine(line: number,
+                            reason: "series id \(id) leaves a gap of \(Int(id) - catalog.keys.count) ids after \(catalog.keys.count) series; ids are dense"))
                     } else {
                         catalog.register(key, id: id)
                     }

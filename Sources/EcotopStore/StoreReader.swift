@@ -32,7 +32,8 @@ public final class StoreReader: SeriesSource {
         self.manifest = manifest
     }
 
-    /// Unreadable lines skipped by the queries of this reader so far.
+    /// Unreadable lines skipped by the queries of this reader so far (damaged catalog lines
+    /// count each time the catalog is read).
     public var damagedLinesSkipped: Int { damage.withLock { $0 } }
 
     // MARK: - Series
@@ -45,7 +46,9 @@ public final class StoreReader: SeriesSource {
     private func catalog() throws -> (keys: [SeriesKey?], ids: [SeriesKey: UInt32]) {
         let size = StoreFileSystem.size(of: layout.catalog) ?? 0
         if let cached = catalogCache.withLock({ $0.size == size ? ($0.keys, $0.ids) : nil }) { return cached }
-        let keys = try SeriesCatalog.load(from: layout.catalog).catalog.keys
+        let (catalog, damaged) = try SeriesCatalog.load(from: layout.catalog)
+        recordDamagedLines(damaged.count)
+        let keys = catalog.keys
         var ids: [SeriesKey: UInt32] = [:]
         for (id, key) in keys.enumerated() { if let key { ids[key] = UInt32(id) } }
         catalogCache.withLock { $0 = (size, keys, ids) }

@@ -155,6 +155,20 @@ import Testing
         #expect(try StoreCheck.run(layout: store.layout).isEmpty)
     }
 
+    @Test func aCatalogIdFarPastTheOthersIsDamageNotAnArraySize() throws {
+        let store = try filledStore()
+        try store.write("series.jsonl", Array("{\"s\":0,\"name\":\"m\",\"labels\":{}}\n{\"s\":4000000000,\"name\":\"x\",\"labels\":{}}\n".utf8))
+        let reader = try store.reader()
+        #expect(try reader.seriesKeys() == [series])
+        #expect(reader.damagedLinesSkipped == 1, "so that query warns")
+        let error = try #require(throws: StoreError.self) { try store.writer() }
+        #expect(error.line == 2 && error.message.contains("gap"))
+        let report = try StoreMaintenance.repair(layout: store.layout, clock: FixedWallClock(1_800_000_000))
+        #expect(report.quarantined.map(\.line) == [2])
+        try store.writer().close()
+        #expect(try values(store) == (0..<100).map(Double.init))
+    }
+
     @Test func aCrashBetweenRawAndRollupAppendsIsRebuiltOnOpen() throws {
         let store = try filledStore()
         let raw = try store.onlySegment(in: "raw")
