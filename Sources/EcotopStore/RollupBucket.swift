@@ -43,9 +43,10 @@ struct RollupBucket: Equatable {
         }
     }
 
-    /// Adds the points of `later`, a bucket appended after this one.
+    /// Adds the points of `later`, a bucket appended after this one. (The count wraps rather
+    /// than traps: only a hand-made file could hold 2^63 points, and reading it must not crash.)
     @inline(__always) mutating func merge(_ later: RollupBucket) {
-        count += later.count
+        count &+= later.count
         sum += later.sum
         if later.min < min { min = later.min }
         if later.max > max { max = later.max }

@@ -89,7 +89,7 @@ enum StoreLineScanner {
         result.series = series
         result.time = time
         if rollup {
-            guard let count = integer(after: ",\"n\":"), let sum = double(after: ",\"sum\":"),
+            guard let count = integer(after: ",\"n\":"), count >= 1, let sum = double(after: ",\"sum\":"),
                 let min = double(after: ",\"min\":"), let max = double(after: ",\"max\":"),
                 let last = double(after: ",\"last\":"), let lastTime = integer(after: ",\"lt\":")
             else { return nil }
@@ -153,7 +153,9 @@ enum StoreLineScanner {
                 guard integer >= 0, integer < Int64(UInt32.max) else { throw cursor.failure("series id out of range") }
                 line.series = integer
             case .time: line.time = integer
-            case .count: line.count = integer
+            case .count:
+                guard integer >= 1 else { throw cursor.failure("a bucket's count \"n\" must be at least 1") }
+                line.count = integer
             default: line.lastTime = integer
             }
         default:

@@ -41,6 +41,15 @@ import Testing
     }
 
     @Test(arguments: [
+        #"{"s":1,"t":60000,"n":0,"sum":0,"min":0,"max":0,"last":0,"lt":61000}"#,
+        #"{"s":1,"t":60000,"n":-4,"sum":50,"min":1,"max":14,"last":12.5,"lt":61000}"#,
+        #"{"n":-4,"s":1,"t":60000,"sum":50,"min":1,"max":14,"last":12.5,"lt":61000}"#,
+    ])
+    func rejectsRollupLinesOfNoPoints(_ text: String) {
+        #expect(scan(text, .rollup) == nil, "a bucket holds at least one point; avg would divide by its count")
+    }
+
+    @Test(arguments: [
         #"{"s":3,"t":1,"v":1"#, #"{"s":3,"t":1,"v":}"#, #"{"s":3,"t":1}"#, #"{"s":-1,"t":1,"v":1}"#, #"{"s":3,"t":1,"v":01}"#,
         #"{"s":3,"t":1,"v":1} x"#, #"{"s":3,"t":1,"v":"1"}"#, #"{"s":3,"t":1.5,"v":1}"#, #"{"s":3,"t":1,"v":1e999}"#, "",
         #"{"s":3,"t":1,"v":NaN}"#, #"{"s":3,"t":1,"v":1,}"#, #"{"s":3 "t":1,"v":1}"#,
