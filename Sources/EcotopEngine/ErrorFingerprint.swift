@@ -38,18 +38,25 @@ public struct ErrorFingerprint: Sendable, Hashable, Identifiable {
     /// Groups the error events (deliveries are skipped), most frequent first; ties go to the
     /// group seen most recently, then to the integration, code and template in order.
     public static func group(_ events: [IntegrationEvent]) -> [ErrorFingerprint] {
+        /// The three parts as they are: joined into `id`, an integration or code that contains
+        /// the separator could make two groups one.
+        struct Key: Hashable {
+            var integration: String
+            var code: String
+            var template: String
+        }
         var templates: [String: String] = [:]
-        var groups: [String: ErrorFingerprint] = [:]
+        var groups: [Key: ErrorFingerprint] = [:]
         for event in events where event.kind == .error {
             let template = templates[event.message] ?? ErrorMessageTemplate.normalize(event.message)
             templates[event.message] = template
-            let fingerprint = ErrorFingerprint(
-                integration: event.integration, code: event.code, template: template, count: 1,
-                firstSeen: event.timestamp, lastSeen: event.timestamp, sampleMessage: event.message)
-            if groups[fingerprint.id] == nil {
-                groups[fingerprint.id] = fingerprint
+            let key = Key(integration: event.integration, code: event.code, template: template)
+            if groups[key] == nil {
+                groups[key] = ErrorFingerprint(
+                    integration: event.integration, code: event.code, template: template, count: 1,
+                    firstSeen: event.timestamp, lastSeen: event.timestamp, sampleMessage: event.message)
             } else {
-                groups[fingerprint.id]?.absorb(event)
+                groups[key]?.absorb(event)
             }
         }
         return groups.values.sorted { lhs, rhs in

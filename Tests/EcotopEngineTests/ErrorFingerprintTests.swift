@@ -70,6 +70,15 @@ struct ErrorFingerprintTests {
         #expect(Set(groups.map(\.id)).count == 3)
     }
 
+    @Test("an integration or code containing the id's separator does not merge two groups")
+    func separatorInTheParts() {
+        let events = [
+            error(100, "boom", integration: "a\u{1F}b", code: "c"),
+            error(110, "boom", integration: "a", code: "b\u{1F}c"),
+        ]
+        #expect(ErrorFingerprint.group(events).map(\.integration).sorted() == ["a", "a\u{1F}b"])
+    }
+
     @Test("the demo's incident bursts fold into one fingerprint per integration and cause")
     func demoEvents() {
         let events = DemoEvents.sixHours
