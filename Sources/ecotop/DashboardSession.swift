@@ -25,7 +25,8 @@ struct DashboardSession {
         let simulator = DemoSimulator(seed: seed)
         let themes = try ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: ProcessEnvironment.current))
         guard let themeIndex = themes.themes.firstIndex(where: { $0.name == themeName }) else {
-            throw SessionError.unknownTheme(themeName, available: themes.themes.map(\.name))
+            throw SessionError.unknownTheme(
+                themeName, available: themes.themes.map(\.name), problems: themes.problems.map(\.description))
         }
         let state = DashboardState(
             ecosystemName: simulator.ecosystem.name, now: clock.now(), themes: themes.themes, themeIndex: themeIndex,
@@ -70,12 +71,13 @@ struct DashboardSession {
 
 /// Why a dashboard session could not start.
 enum SessionError: Error, CustomStringConvertible {
-    case unknownTheme(String, available: [String])
+    case unknownTheme(String, available: [String], problems: [String])
 
     var description: String {
         switch self {
-        case let .unknownTheme(name, available):
+        case let .unknownTheme(name, available, problems):
             "unknown theme '\(name)'; available: \(available.joined(separator: ", ")) (see `ecotop themes`)"
+                + problems.map { "\nskipped theme file \($0)" }.joined()
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EcotopCore
+import EcotopStore
 import EcotopUI
 
 /// `ecotop screenshot`: one dashboard frame of the demo ecosystem as text or SVG, for the
@@ -12,7 +13,8 @@ struct ScreenshotCommand: ParsableCommand {
 
     @Option(help: "Frame width in columns.") var width = 160
     @Option(help: "Frame height in rows.") var height = 48
-    @Option(help: "The moment to draw, in Unix seconds (default: now).") var time: Double?
+    @Option(help: "The moment to draw: RFC 3339, Unix seconds, or relative such as -2h (default: now).")
+    var time: String?
     @Option(help: "Seed of the demo simulator.") var seed: UInt64 = 42
     @Option(help: "Time range: 15m, 1h, 6h, 24h, 7d or 30d.") var range = "1h"
     @Option(help: "Theme name.") var theme = "dark"
@@ -23,14 +25,23 @@ struct ScreenshotCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        guard width > 0, height > 0 else { throw ValidationError("--width and --height must be positive") }
+        guard (1...1_000).contains(width), (1...1_000).contains(height) else {
+            throw ValidationError("--width and --height must be between 1 and 1000")
+        }
         guard TimeRange(label: range) != nil else {
             throw ValidationError("--range must be one of \(TimeRange.allCases.map(\.label).joined(separator: ", "))")
         }
     }
 
     func run() throws {
-        let clock = FixedWallClock(time ?? SystemWallClock().now())
+        let now = SystemWallClock().now()
+        let clock = FixedWallClock(try time.map { text in
+            do {
+                return try TimeExpression.time(text, now: now)
+            } catch {
+                throw ValidationError("--time: \(error)")
+            }
+        } ?? now)
         let history = try storeOptions.history(defaultLocation: false)
         var session = try DashboardSession.demo(
             seed: seed, clock: clock, themeName: theme, glyphs: ascii ? .ascii : .unicode,

@@ -1,3 +1,4 @@
+import EcotopCore
 import EcotopUI
 import Testing
 
@@ -36,5 +37,31 @@ import Testing
         let buffer = frame(width: 5, height: 1, Self.sparkline([0, 1, 2, 3, 4], gradient: [low, middle, high]))
         let legend: [Character: Style] = ["l": Style(foreground: low), "m": Style(foreground: middle), "h": Style(foreground: high)]
         #expect(styleMap(of: buffer, legend: legend) == "lmmhh")
+    }
+}
+
+@Suite struct ExtremeValueTests {
+    @Test func sparklineOfValuesAtTheEdgesOfDoubleDrawsWithoutCrashing() {
+        let buffer = frame(width: 6, height: 1, Sparkline(
+            values: [-1e308, 1e308, nil, .nan, .infinity, 0], style: .plain, glyphs: .unicode))
+        #expect(buffer.lines[0].hasPrefix("▁█"))
+        #expect(buffer.lines[0].hasSuffix("▅") || buffer.lines[0].hasSuffix("▄"))
+    }
+
+    @Test func lineChartOfHugeValuesAndFarPointsDrawsWithoutCrashing() {
+        let points = [SeriesPoint(timestamp: -1e18, value: 1), SeriesPoint(timestamp: 50, value: 1e308),
+                      SeriesPoint(timestamp: 60, value: -1e308), SeriesPoint(timestamp: 70, value: .nan)]
+        let chart = LineChart(
+            points: points, timeSpan: 0...100, referenceLines: [], lineStyle: .plain, axisStyle: .plain, glyphs: .unicode,
+            formatValue: { value, _ in NumberFormat.compact(value) }, formatTime: { ClockFormat.timeOfDay($0) })
+        let buffer = frame(width: 40, height: 8, chart)
+        #expect(buffer.lines.count == 8)
+    }
+
+    @Test func controlCharactersNeverReachTheBuffer() {
+        var buffer = FrameBuffer(size: Size(width: 10, height: 1))
+        buffer.write("a\u{1B}[2Jb\u{7}", x: 0, y: 0, style: .plain)
+        #expect(!buffer.cells.contains { $0.scalar.value < 0x20 || $0.scalar.value == 0x7F })
+        #expect(buffer.lines[0].hasPrefix("a\u{FFFD}[2Jb\u{FFFD}"))
     }
 }

@@ -28,7 +28,9 @@ enum SampleTime {
         guard parts.count == 7, let day = Int(parts[0]), let year = Int(parts[2]),
               let month = months.firstIndex(of: String(parts[1])).map({ $0 + 1 }),
               let hour = Int(parts[3]), let minute = Int(parts[4]), let second = Int(parts[5]),
-              parts[6].count == 5, let zone = Int(parts[6]), "+-".contains(parts[6].first!) else { return nil }
+              parts[6].count == 5, let zone = Int(parts[6]), "+-".contains(parts[6].first!),
+              (1...9_999).contains(year), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+              (0...60).contains(second), abs(zone) % 100 < 60, abs(zone) / 100 <= 14 else { return nil }
         let offset = (abs(zone) / 100 * 3600 + abs(zone) % 100 * 60) * zone.signum()
         let days = daysSinceEpoch(year: year, month: month, day: day)
         return Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset)

@@ -87,6 +87,9 @@ public struct FrameBuffer: Hashable, Sendable {
     /// Places a scalar, keeping double-width characters whole: a wide character that is
     /// partly overwritten is replaced by spaces.
     private mutating func put(_ scalar: Unicode.Scalar, x: Int, y: Int, style: Style, width: Int) {
+        // The last defence for text that skipped `TerminalText.sanitize`: control characters
+        // never reach the terminal.
+        let scalar = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
         let index = y * size.width + x
         if cells[index].isContinuation, x > 0 {
             cells[index - 1] = Cell(" ", style: cells[index - 1].style)

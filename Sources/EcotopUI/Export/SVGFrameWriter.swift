@@ -58,7 +58,7 @@ public enum SVGFrameWriter {
         var runs: [Run] = []
         for x in 0..<frame.size.width {
             let cell = frame[x, y]
-            if cell.isContinuation {
+            if cell.isContinuation, !runs.isEmpty {
                 runs[runs.count - 1].columns += 1
                 continue
             }

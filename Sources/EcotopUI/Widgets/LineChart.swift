@@ -107,16 +107,22 @@ public struct LineChart: Widget {
         }
     }
 
-    private func position(of point: SeriesPoint, span: ClosedRange<Double>, width: Int, height: Int) -> (x: Int, y: Int) {
+    /// The dot or cell of a point; nil for points that cannot be placed (non-finite values or
+    /// positions far outside the plot).
+    private func position(of point: SeriesPoint, span: ClosedRange<Double>, width: Int, height: Int) -> (x: Int, y: Int)? {
         let timeLength = max(timeSpan.upperBound - timeSpan.lowerBound, 1)
-        let x = Int(((point.timestamp - timeSpan.lowerBound) / timeLength * Double(width - 1)).rounded())
-        let y = Int(((span.upperBound - point.value) / (span.upperBound - span.lowerBound) * Double(height - 1)).rounded())
-        return (x, y)
+        let across = (point.timestamp - timeSpan.lowerBound) / timeLength * Double(width - 1)
+        guard let down = Sparkline.position(of: point.value, low: span.lowerBound, high: span.upperBound).map({ (1 - $0) * Double(height - 1) }),
+              across.isFinite else { return nil }
+        // Points far outside the time span are pulled to just outside it: the line towards them
+        // keeps its direction across the plot, and line drawing never walks millions of dots.
+        let clamped = min(max(across, -Double(width)), 2 * Double(width))
+        return (Int(clamped.rounded()), Int(down.rounded()))
     }
 
     private func drawBraille(span: ClosedRange<Double>, plot: Rect, buffer: inout FrameBuffer) {
         var canvas = BrailleCanvas(columns: plot.width, rows: plot.height)
-        let positions = points.filter { $0.value.isFinite }.map {
+        let positions = points.compactMap {
             position(of: $0, span: span, width: canvas.dotWidth, height: canvas.dotHeight)
         }
         for (start, end) in zip(positions, positions.dropFirst()) { canvas.line(from: start, to: end) }
@@ -131,9 +137,8 @@ public struct LineChart: Widget {
     }
 
     private func drawMarks(span: ClosedRange<Double>, plot: Rect, buffer: inout FrameBuffer) {
-        for point in points where point.value.isFinite {
-            let spot = position(of: point, span: span, width: plot.width, height: plot.height)
-            guard spot.x >= 0, spot.x < plot.width, spot.y >= 0, spot.y < plot.height else { continue }
+        for point in points {
+            guard let spot = position(of: point, span: span, width: plot.width, height: plot.height), spot.x >= 0, spot.x < plot.width, spot.y >= 0, spot.y < plot.height else { continue }
             buffer.set("*", x: plot.x + spot.x, y: plot.y + spot.y, style: lineStyle)
         }
     }

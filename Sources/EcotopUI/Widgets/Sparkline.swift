@@ -19,13 +19,12 @@ public struct Sparkline: Widget {
     public func render(in area: Rect, buffer: inout FrameBuffer) {
         guard !area.isEmpty else { return }
         let columns = Self.resample(values, to: area.width)
-        let present = columns.compactMap { $0 }
+        let present = columns.compactMap { $0 }.filter(\.isFinite)
         guard let low = present.min(), let high = present.max() else { return }
         let levels = glyphs.sparkLevels
         let start = area.maxX - columns.count
         for (offset, value) in columns.enumerated() {
-            guard let value else { continue }
-            let position = high > low ? (value - low) / (high - low) : 0.5
+            guard let value, let position = Self.position(of: value, low: low, high: high) else { continue }
             let level = min(levels.count - 1, Int(position * Double(levels.count - 1) + 0.5))
             var cellStyle = style
             if !gradient.isEmpty {
@@ -33,6 +32,16 @@ public struct Sparkline: Widget {
             }
             buffer.set(levels[level], x: start + offset, y: area.y, style: cellStyle)
         }
+    }
+
+    /// Where a value sits between `low` and `high`, 0...1 (0.5 when they are equal); nil for
+    /// values that cannot be placed (NaN, or infinite spans from values near ±Double.greatestFiniteMagnitude
+    /// are halved first so that their difference stays finite).
+    static func position(of value: Double, low: Double, high: Double) -> Double? {
+        guard value.isFinite, low.isFinite, high.isFinite else { return nil }
+        guard high > low else { return 0.5 }
+        let position = (value / 2 - low / 2) / (high / 2 - low / 2)
+        return position.isFinite ? min(1, max(0, position)) : nil
     }
 
     /// Averages runs of values so at most `width` remain; nil only where a whole run is nil.

@@ -109,6 +109,7 @@ public struct Table: Widget {
             }
             body = area.dropTop(1)
         }
+        let selected = selected.map { min($0, rows.count - 1) }
         let offset = selected.map { max(0, $0 - body.height + 1) } ?? 0
         for (line, rowIndex) in (offset..<rows.count).prefix(body.height).enumerated() {
             let y = body.y + line
