@@ -13,7 +13,7 @@ struct ScreenshotCommand: ParsableCommand {
 
     @Option(help: "Frame width in columns.") var width = 160
     @Option(help: "Frame height in rows.") var height = 48
-    @Option(help: "The moment to draw: RFC 3339, Unix seconds, or relative such as -2h (default: now).")
+    @Option(parsing: .unconditional, help: "The moment to draw: RFC 3339, Unix seconds, or relative such as -2h (default: now).")
     var time: String?
     @Option(help: "Seed of the demo simulator.") var seed: UInt64 = 42
     @Option(help: "Time range: 15m, 1h, 6h, 24h, 7d or 30d.") var range = "1h"
