@@ -99,6 +99,14 @@ import Testing
         #expect(state.errors == nil)
     }
 
+    @Test func collectorsViewOpensWithCAndClosesWithEscape() throws {
+        var state = try state()
+        #expect(state.reduce(.showCollectors) == [])
+        #expect(state.screen == .collectors)
+        #expect(state.reduce(.back) == [.reload])
+        #expect(state.screen == .overview)
+    }
+
     @Test func refreshAsksForAReload() throws {
         var state = try state()
         #expect(state.reduce(.refreshNow) == [.reload])

@@ -51,6 +51,31 @@ import Testing
         #expect(!frame.text.contains("Integrations"))
     }
 
+    @Test func collectorsViewShowsHealthAndConfigProblems() throws {
+        var state = try DemoDashboard.state(keys: "c")
+        let now = DemoDashboard.time
+        state.collectors = [
+            CollectorStatus(name: "shop-orders", kind: "exec", state: .ok, lastRun: now - 12, lastDuration: 0.042,
+                            recordsAccepted: 1_250, nextRun: now + 48),
+            CollectorStatus(name: "stripe-api", kind: "http-json", state: .failing, lastRun: now - 3, lastDuration: 5,
+                            recordsRejected: 3, lastError: "timed out after 5 s\u{1B}[31m", nextRun: now + 27),
+            CollectorStatus(name: "nginx", kind: "log-tail", state: .pending),
+        ]
+        state.configProblems = ["config.yaml:12:5: collectors[1].intervall: unknown key (did you mean 'interval'?)"]
+        let frame = DashboardView.render(state, size: Size(width: 140, height: 20))
+        assertSnapshot(frame.text, named: "collectors-140x20")
+        #expect(frame.text.contains("2/3 ok"))
+        #expect(frame.text.contains("1 collector failing (c)"))
+        #expect(frame.text.contains("config error (c)"))
+        #expect(frame.text.contains("did you mean 'interval'?"))
+        #expect(!frame.text.contains("\u{1B}"), "plugin output is sanitized")
+    }
+
+    @Test func collectorsViewOnTheDemoExplainsWhyItIsEmpty() throws {
+        let frame = DashboardView.render(try DemoDashboard.state(keys: "c"), size: Size(width: 120, height: 20))
+        #expect(frame.text.contains("No collectors are configured"))
+    }
+
     @Test func helpOverlayListsEveryBinding() throws {
         let frame = DashboardView.render(try DemoDashboard.state(keys: "?"), size: Size(width: 160, height: 48))
         assertSnapshot(frame.text, named: "help-160x48")

@@ -10,6 +10,8 @@ public enum DashboardAction: Hashable, Sendable {
     case openDetail
     /// Open the errors view: integration health and grouped error events.
     case showErrors
+    /// Open the collectors view: each collector's last run, records and errors.
+    case showCollectors
     case togglePause
     case refreshNow
     case longerRange, shorterRange

@@ -9,6 +9,8 @@ public enum DashboardScreen: Hashable, Sendable {
     case detail
     /// Integration health and error groups.
     case errors
+    /// Each collector's health.
+    case collectors
 }
 
 /// Everything a dashboard frame is drawn from, as plain values. `reduce` is the only place
@@ -37,6 +39,11 @@ public struct DashboardState: Sendable {
     public var errors: IntegrationErrorsReport?
     /// The selected error group in the errors view.
     public var errorSelection: Int
+    /// The configured collectors' health; empty on the demo.
+    public var collectors: [CollectorStatus]
+    /// Why the configuration file could not be (re)loaded, each as `file:line:column: why`;
+    /// empty when the configuration in force is the file's.
+    public var configProblems: [String]
 
     public init(
         ecosystemName: String, now: Double, range: TimeRange = .oneHour, themes: [Theme], themeIndex: Int = 0,
@@ -51,6 +58,8 @@ public struct DashboardState: Sendable {
         self.isHelpVisible = false
         self.isPaused = false
         self.errorSelection = 0
+        self.collectors = []
+        self.configProblems = []
         self.themes = themes.isEmpty ? [.monochrome] : themes
         self.themeIndex = min(max(0, themeIndex), self.themes.count - 1)
         self.glyphs = glyphs
@@ -90,6 +99,9 @@ public struct DashboardState: Sendable {
             screen = .errors
             errorSelection = 0
             return [.reload]
+        case .showCollectors:
+            guard screen != .collectors else { return [] }
+            screen = .collectors
         case .selectPrevious where screen == .errors:
             errorSelection = max(0, errorSelection - 1)
         case .selectNext where screen == .errors:

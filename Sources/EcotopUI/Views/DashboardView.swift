@@ -15,6 +15,8 @@ public enum DashboardView {
         switch (state.screen, state.selectedSummary) {
         case let (.detail, summary?):
             DetailView(summary: summary, state: state).render(in: layout.body, buffer: &buffer)
+        case (.collectors, _):
+            CollectorsView(state: state).render(in: layout.body, buffer: &buffer)
         case (.errors, _):
             if let report = state.errors {
                 ErrorsView(report: report, state: state).render(in: layout.body, buffer: &buffer)

@@ -31,6 +31,8 @@ struct FooterView: Widget {
         switch (state.isHelpVisible, state.screen) {
         case (true, _):
             return [("?", "close help"), ("q", "quit")]
+        case (false, .collectors):
+            return [("Esc", "back"), ("e", "errors"), ("q", "quit")]
         case (false, .errors):
             return [("Esc", "back"), (arrows, "group"), ("+/-", "range"), ("q", "quit")]
         case (false, .detail):

@@ -37,6 +37,13 @@ struct HeaderView: Widget {
         } else if state.dataError != nil {
             spans.append(Span("  data error", style: theme.style(.critical, .bold)))
         }
+        if !state.configProblems.isEmpty {
+            spans.append(Span("  config error (c)", style: theme.style(.critical, .bold)))
+        }
+        let failing = state.collectors.filter { $0.state == .failing }.count
+        if failing > 0 {
+            spans.append(Span("  \(failing) collector\(failing == 1 ? "" : "s") failing (c)", style: theme.style(.critical, .bold)))
+        }
         spans.append(state.isPaused
             ? Span("  \(state.glyphs.paused) PAUSED", style: theme.style(.warn, .bold))
             : Span("  \(state.glyphs.live) LIVE", style: theme.style(.ok, .bold)))
