@@ -92,3 +92,19 @@ import Testing
         #expect(Truncation.truncate("e\u{301}te\u{301}", width: 2, ellipsis: "~") == "e\u{301}~")
     }
 }
+
+@Suite struct TableFittingCellTests {
+    private func render(width: Int) -> String {
+        let table = Table(
+            columns: [TableColumn("Metric", width: .fill(min: 4))],
+            rows: [[.fitting(["Transaction volume", "Transactions"], style: .plain)]],
+            selected: nil, headerStyle: nil, selectionStyle: .plain, glyphs: .unicode)
+        return frame(width: width, height: 1, table).lines[0]
+    }
+
+    @Test func theLongestWordingThatFitsIsChosen() {
+        #expect(render(width: 20) == "Transaction volume")
+        #expect(render(width: 14) == "Transactions")
+        #expect(render(width: 8) == "Transac…")
+    }
+}

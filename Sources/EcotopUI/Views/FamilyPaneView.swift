@@ -26,13 +26,10 @@ struct FamilyPaneView: Widget {
             return
         }
         let tableArea = inner.inset(horizontal: 1).top(summaries.count + 1)
-        let columns = columns()
-        let titleWidth = Table(columns: columns, rows: [], selected: nil, headerStyle: nil, selectionStyle: .plain, glyphs: state.glyphs)
-            .layout(width: tableArea.width).first??.width ?? 0
         let selected = min(selectedRow, summaries.count - 1)
         Table(
-            columns: columns,
-            rows: summaries.map { row($0, titleWidth: titleWidth) },
+            columns: columns(),
+            rows: summaries.map(row),
             selected: isFocused ? selected : nil,
             headerStyle: theme.style(.muted),
             selectionStyle: Style(foreground: theme.color(.text), background: theme.color(.selection), modifiers: .bold),
@@ -84,13 +81,12 @@ struct FamilyPaneView: Widget {
         ]
     }
 
-    private func row(_ summary: MetricSummary, titleWidth: Int) -> [TableCell] {
+    private func row(_ summary: MetricSummary) -> [TableCell] {
         let theme = state.theme
         let unit = summary.definition.unit
         let value = summary.latest.map { NumberFormat.value($0.value, unit: unit) } ?? "--"
-        let title = summary.definition.title.terminalWidth <= titleWidth ? summary.definition.title : summary.definition.shortTitle
         return [
-            .text(title, style: theme.style(.text)),
+            .fitting([summary.definition.title, summary.definition.shortTitle], style: theme.style(.text)),
             .text(value, style: theme.style(theme.role(for: summary.status), summary.status == .ok ? [] : .bold)),
             .text(deltaSpans(summary)),
             .widget(Sparkline(

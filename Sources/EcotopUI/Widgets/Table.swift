@@ -35,6 +35,9 @@ public struct TableColumn: Hashable, Sendable {
 /// A table cell: spans of text, or a widget drawn into the cell's rectangle (a sparkline).
 public enum TableCell {
     case text([Span])
+    /// The first of several wordings (longest first) that fits the column, e.g. a full and a
+    /// short title; the last is truncated when none fits.
+    case fitting([String], style: Style)
     case widget(any Widget)
 
     /// Plain text in one style.
@@ -123,6 +126,11 @@ public struct Table: Widget {
                 case let .text(spans):
                     let spans = rowIndex == selected ? spans.map { Self.onSelection($0, selectionStyle) } : spans
                     draw(spans, alignment: columns[columnIndex].alignment, in: cellArea, buffer: &buffer)
+                case let .fitting(variants, style):
+                    let text = variants.first { $0.terminalWidth <= cellArea.width } ?? variants.last ?? ""
+                    let span = Span(text, style: style)
+                    draw([rowIndex == selected ? Self.onSelection(span, selectionStyle) : span],
+                         alignment: columns[columnIndex].alignment, in: cellArea, buffer: &buffer)
                 case let .widget(widget):
                     widget.render(in: cellArea, buffer: &buffer)
                     if rowIndex == selected {
