@@ -20,7 +20,8 @@ let package = Package(
         .target(name: "EcotopCore"),
         .target(name: "EcotopStore", dependencies: ["EcotopCore"]),
         .target(name: "EcotopEngine", dependencies: ["EcotopCore"]),
-        .target(name: "EcotopCollectors", dependencies: ["EcotopCore"]),
+        .target(name: "EcotopConfig", dependencies: ["EcotopCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "EcotopCollectors", dependencies: ["EcotopCore", "EcotopConfig", "EcotopStore"]),
         .target(
             name: "EcotopUI",
             dependencies: ["EcotopCore", "EcotopEngine", .product(name: "Yams", package: "Yams")],
@@ -35,7 +36,8 @@ let package = Package(
         .executableTarget(
             name: "ecotop",
             dependencies: [
-                "EcotopCore", "EcotopStore", "EcotopEngine", "EcotopCollectors", "EcotopUI", "EcotopTerminal",
+                "EcotopCore", "EcotopStore", "EcotopEngine", "EcotopCollectors", "EcotopConfig", "EcotopUI",
+                "EcotopTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +54,7 @@ let package = Package(
         .testTarget(name: "EcotopCoreTests", dependencies: ["EcotopCore"]),
         .testTarget(name: "EcotopStoreTests", dependencies: ["EcotopStore", "EcotopCore", "ecotop"]),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors"]),
-        .testTarget(name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors"], exclude: ["Fixtures"]),
+        .testTarget(name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors", "EcotopConfig"], exclude: ["Fixtures"]),
         .testTarget(
             name: "EcotopUITests",
             dependencies: ["EcotopUI", "EcotopCollectors", "EcotopEngine"],

@@ -28,7 +28,7 @@ public struct Component: Sendable, Hashable, Identifiable {
     }
 
     /// Hubs connect many others (storefront, CRM, CDP); endpoints connect to a hub.
-    public enum Role: String, Sendable, Codable {
+    public enum Role: String, Sendable, Codable, CaseIterable {
         case hub, endpoint
     }
 

@@ -1,0 +1,130 @@
+import Yams
+
+/// Where something is in a configuration file: `file:line:column`, both 1-based.
+public struct ConfigMark: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column`.
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// One node of a parsed YAML document, with where it was written.
+///
+/// A plain value tree so that configuration types stay free of the YAML library: collectors
+/// read their type-specific `options` through `ConfigFields` over one of these.
+public struct ConfigNode: Sendable, Hashable {
+    /// What the node holds.
+    public enum Content: Sendable, Hashable {
+        /// A scalar as written (numbers and booleans are read from the text on demand).
+        case scalar(String)
+        /// A mapping, its entries in document order.
+        case mapping([ConfigEntry])
+        case sequence([ConfigNode])
+        /// `~`, `null` or nothing at all.
+        case null
+    }
+
+    public var content: Content
+    /// Where the node starts.
+    public var mark: ConfigMark
+
+    public init(_ content: Content, mark: ConfigMark) {
+        self.content = content
+        self.mark = mark
+    }
+
+    /// The scalar text, or nil when the node is not a scalar.
+    public var scalar: String? {
+        if case .scalar(let text) = content { return text }
+        return nil
+    }
+
+    /// What the node is, for "expected a mapping, found a sequence" messages.
+    public var kindName: String {
+        switch content {
+        case .scalar: "a scalar"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .null: "nothing"
+        }
+    }
+}
+
+/// One `key: value` pair of a mapping.
+public struct ConfigEntry: Sendable, Hashable {
+    public var key: String
+    /// Where the key is written; unknown keys are reported here.
+    public var keyMark: ConfigMark
+    public var value: ConfigNode
+
+    public init(key: String, keyMark: ConfigMark, value: ConfigNode) {
+        self.key = key
+        self.keyMark = keyMark
+        self.value = value
+    }
+}
+
+// MARK: - Reading YAML
+
+extension ConfigNode {
+    /// Parses one YAML document. A syntax error becomes a single diagnostic at its position.
+    ///
+    /// - Returns: the root node (a null node for an empty document), or the syntax error.
+    public static func parse(yaml: String, file: String) -> Result<ConfigNode, ConfigDiagnostic> {
+        do {
+            guard let root = try Yams.compose(yaml: yaml) else {
+                return .success(ConfigNode(.null, mark: ConfigMark(file: file, line: 1, column: 1)))
+            }
+            return .success(ConfigNode(root, file: file))
+        } catch let error as YamlError {
+            return .failure(diagnostic(error, file: file))
+        } catch {
+            return .failure(ConfigDiagnostic(ConfigMark(file: file, line: 1, column: 1), field: "", message: "\(error)"))
+        }
+    }
+
+    private init(_ node: Node, file: String) {
+        let mark = ConfigMark(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        switch node {
+        case .scalar(let scalar):
+            let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+            self.init(isNull ? .null : .scalar(scalar.string), mark: mark)
+        case .mapping(let mapping):
+            let entries = mapping.map { key, value in
+                let keyNode = ConfigNode(key, file: file)
+                return ConfigEntry(key: keyNode.scalar ?? "", keyMark: keyNode.mark, value: ConfigNode(value, file: file))
+            }
+            self.init(.mapping(entries), mark: mark)
+        case .sequence(let sequence):
+            self.init(.sequence(sequence.map { ConfigNode($0, file: file) }), mark: mark)
+        case .alias:
+            // Yams resolves aliases while composing; an unresolved one reads as nothing.
+            self.init(.null, mark: mark)
+        }
+    }
+
+    private static func diagnostic(_ error: YamlError, file: String) -> ConfigDiagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let message = [context.map(\.text), problem].compactMap { $0 }.joined(separator: " ")
+            return ConfigDiagnostic(
+                ConfigMark(file: file, line: mark.line, column: mark.column), field: "", message: "YAML syntax: \(message)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ConfigDiagnostic(
+                ConfigMark(file: file, line: context.mark.line, column: context.mark.column), field: "",
+                message: "duplicate key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in this mapping")
+        default:
+            return ConfigDiagnostic(ConfigMark(file: file, line: 1, column: 1), field: "", message: "YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// Reading typed values out of scalar nodes; each reports what was expected when it fails.
+extension ConfigNode {
+    /// The scalar's text; a mapping or list is reported.
+    public func readString(field: String, issues: ConfigIssues) -> String? {
+        guard let text = scalar else {
+            issues.report(mark, field: field, "expected a string, found \(kindName)")
+            return nil
+        }
+        return text
+    }
+
+    /// A finite number, optionally within `range`.
+    public func readNumber(field: String, in range: ClosedRange<Double>? = nil, issues: ConfigIssues) -> Double? {
+        guard let text = readString(field: field, issues: issues) else { return nil }
+        guard let number = Double(text.filter { $0 != "_" }), number.isFinite else {
+            issues.report(mark, field: field, "expected a number, found '\(text)'")
+            return nil
+        }
+        if let range, !range.contains(number) {
+            issues.report(mark, field: field, "expected a number from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), found \(text)")
+            return nil
+        }
+        return number
+    }
+
+    /// A whole number, optionally within `range`.
+    public func readInteger(field: String, in range: ClosedRange<Int>? = nil, issues: ConfigIssues) -> Int? {
+        guard let text = readString(field: field, issues: issues) else { return nil }
+        guard let number = Int(text.filter { $0 != "_" }) else {
+            issues.report(mark, field: field, "expected a whole number, found '\(text)'")
+            return nil
+        }
+        if let range, !range.contains(number) {
+            issues.report(mark, field: field, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(number)")
+            return nil
+        }
+        return number
+    }
+
+    /// `true`/`false`, `yes`/`no` or `on`/`off`, in any case.
+    public func readBool(field: String, issues: ConfigIssues) -> Bool? {
+        guard let text = readString(field: field, issues: issues) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            issues.report(mark, field: field, "expected true or false, found '\(text)'")
+            return nil
+        }
+    }
+
+    /// A positive number of seconds: a bare number or a number with a unit, `ms`, `s`, `m`,
+    /// `h` or `d` (`250ms`, `30s`, `1.5m`).
+    public func readDuration(field: String, issues: ConfigIssues) -> Double? {
+        guard let text = readString(field: field, issues: issues) else { return nil }
+        let units: [(suffix: String, seconds: Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3_600), ("d", 86_400)]
+        let trimmed = text.filter { $0 != " " }
+        let unit = units.first { trimmed.hasSuffix($0.suffix) && Double(trimmed.dropLast($0.suffix.count)) != nil }
+        let number = Double(unit.map { String(trimmed.dropLast($0.suffix.count)) } ?? trimmed)
+        guard let number, number.isFinite, number > 0 else {
+            issues.report(mark, field: field, "expected a positive duration such as 500ms, 30s, 5m or 1h (a bare number is seconds), found '\(text)'")
+            return nil
+        }
+        return number * (unit?.seconds ?? 1)
+    }
+
+    /// One of the raw values of `T`, with a "did you mean" for a near miss.
+    public func readChoice<T: RawRepresentable & CaseIterable>(field: String, as type: T.Type, issues: ConfigIssues) -> T?
+    where T.RawValue == String {
+        guard let text = readString(field: field, issues: issues) else { return nil }
+        if let value = T(rawValue: text) { return value }
+        let names = T.allCases.map(\.rawValue)
+        let hint = Suggestion.closest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        issues.report(mark, field: field, "expected one of \(names.joined(separator: ", ")), found '\(text)'\(hint)")
+        return nil
+    }
+
+    private static func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+}

@@ -1,0 +1,168 @@
+import EcotopCore
+
+/// Reads a configuration document into an `EcotopConfiguration`, reporting every problem.
+///
+/// The sections are read independently, so a mistake in one does not hide those in another;
+/// the configuration is returned only when nothing at all was reported.
+public struct ConfigValidator {
+    /// The catalog metric ids are checked against.
+    public var catalog: MetricCatalog
+    /// Expands `~` in paths.
+    public var home: String?
+
+    public init(catalog: MetricCatalog = .standard, home: String? = nil) {
+        self.catalog = catalog
+        self.home = home
+    }
+
+    /// Validates YAML text; `file` names it in every diagnostic.
+    public func validate(yaml: String, file: String) -> Result<EcotopConfiguration, ConfigErrors> {
+        switch ConfigNode.parse(yaml: yaml, file: file) {
+        case .failure(let diagnostic): return .failure(ConfigErrors([diagnostic]))
+        case .success(let root):
+            let issues = ConfigIssues()
+            let configuration = read(root, file: file, issues: issues)
+            return issues.isEmpty ? .success(configuration) : .failure(ConfigErrors(issues.diagnostics))
+        }
+    }
+
+    /// Reads a parsed document; problems go to `issues` and the result is best effort.
+    public func read(_ root: ConfigNode, file: String, issues: ConfigIssues) -> EcotopConfiguration {
+        let fields = ConfigFields(root, path: "", issues: issues)
+        if root.content == .null {
+            issues.report(root.mark, field: "", "the file is empty; expected at least `ecosystem:` and `collectors:`")
+        }
+        let ecosystem = fields.mapping("ecosystem").map(EcosystemSection.read) ?? Ecosystem(name: "", components: [], integrations: [], partners: [])
+        let collectors = fields.list("collectors").map { readCollectors($0, field: fields.field("collectors"), issues: issues) } ?? []
+        let overrides = fields.mapping("metrics").map(readMetricOverrides) ?? []
+        let health = fields.mapping("health").map(readHealth) ?? HealthWeights()
+        let store = fields.mapping("store").map(readStore) ?? StoreSettings()
+        fields.finish()
+        return EcotopConfiguration(
+            file: file, ecosystem: ecosystem, collectors: collectors, metricOverrides: overrides, health: health, store: store)
+    }
+
+    // MARK: - Collectors
+
+    private func readCollectors(_ items: [ConfigNode], field: String, issues: ConfigIssues) -> [CollectorConfig] {
+        var names: [String: ConfigMark] = [:]
+        return items.enumerated().compactMap { index, item in
+            let path = "\(field)[\(index)]"
+            let fields = ConfigFields(item, path: path, issues: issues)
+            defer { fields.finish() }
+            let name = fields.string("name", required: true)
+            if let name, let first = names[name] {
+                issues.report(fields.value("name")!.mark, field: fields.field("name"), "duplicate collector name '\(name)' (first used at \(first))")
+            } else if let name {
+                names[name] = fields.value("name")!.mark
+            }
+            let type = fields.choice("type", as: CollectorType.self, required: true)
+            let interval = fields.duration("interval") ?? 60
+            let timeout = fields.duration("timeout") ?? 5
+            let argv = fields.strings("argv")
+            if type == .exec || type == .daemon {
+                if argv == nil, fields.value("argv") == nil {
+                    issues.report(item.mark, field: fields.field("argv"), "missing; an \(type!.rawValue) collector needs the program and its arguments, e.g. [/usr/local/bin/orders.sh, --json]")
+                } else if argv?.isEmpty == true {
+                    issues.report(fields.value("argv")!.mark, field: fields.field("argv"), "expected the program and its arguments, found an empty list")
+                }
+            }
+            let collector = CollectorConfig(
+                name: name ?? "", type: type ?? .demo, interval: interval, timeout: timeout, argv: argv ?? [],
+                env: fields.stringMap("env") ?? [:], cwd: fields.string("cwd").map(expandingHome),
+                url: fields.string("url"), headers: fields.stringMap("headers") ?? [:],
+                path: fields.string("path").map(expandingHome), format: fields.string("format"),
+                mapping: fields.list("mapping").map { readMapping($0, field: fields.field("mapping"), issues: issues) } ?? [],
+                labels: fields.stringMap("labels") ?? [:], options: fields.value("options"), mark: item.mark, fieldPath: path)
+            return name != nil && type != nil ? collector : nil
+        }
+    }
+
+    private func readMapping(_ items: [ConfigNode], field: String, issues: ConfigIssues) -> [MappingRuleConfig] {
+        items.enumerated().compactMap { index, item in
+            let fields = ConfigFields(item, path: "\(field)[\(index)]", issues: issues)
+            defer { fields.finish() }
+            let match = fields.string("match")
+            let jsonPath = fields.string("path")
+            let metric = fields.string("metric", required: true)
+            if let metric, catalog[MetricID(rawValue: metric)] == nil {
+                reportUnknownMetric(metric, at: fields.value("metric")!.mark, field: fields.field("metric"), issues: issues)
+            }
+            guard let metric else { return nil }
+            return MappingRuleConfig(
+                match: match, jsonPath: jsonPath, metric: metric, keepLabels: fields.strings("keep_labels"),
+                renameLabels: fields.stringMap("rename_labels") ?? [:], setLabels: fields.stringMap("set_labels") ?? [:],
+                scale: fields.number("scale") ?? 1, mark: item.mark, matchMark: fields.value("match")?.mark,
+                fieldPath: fields.path)
+        }
+    }
+
+    // MARK: - Metrics, health and store
+
+    private func readMetricOverrides(_ fields: ConfigFields) -> [MetricOverride] {
+        fields.entries.compactMap { entry in
+            _ = fields.value(entry.key)
+            let id = MetricID(rawValue: entry.key)
+            guard let metric = catalog[id] else {
+                reportUnknownMetric(entry.key, at: entry.keyMark, field: fields.field(entry.key), issues: fields.issues)
+                return nil
+            }
+            let metricFields = ConfigFields(entry.value, path: fields.field(entry.key), issues: fields.issues)
+            defer { metricFields.finish() }
+            var thresholds: Thresholds?
+            if let levels = metricFields.mapping("thresholds") {
+                let warn = levels.number("warn", required: true), critical = levels.number("critical", required: true)
+                levels.finish()
+                if let warn, let critical {
+                    thresholds = Thresholds(warn: warn, critical: critical)
+                    let ordered = metric.direction == .higherIsBetter ? warn >= critical : warn <= critical
+                    if !ordered {
+                        let relation = metric.direction == .higherIsBetter ? "at least" : "at most"
+                        fields.issues.report(levels.node.mark, field: levels.path,
+                            "\(entry.key) is \(metric.direction == .higherIsBetter ? "higher" : "lower") is better, so warn must be \(relation) critical (warn \(warn), critical \(critical))")
+                    }
+                }
+            }
+            return MetricOverride(
+                id: id, thresholds: thresholds, unit: metricFields.choice("unit", as: MetricUnit.self),
+                expectedInterval: metricFields.duration("expected_interval"))
+        }
+    }
+
+    private func readHealth(_ fields: ConfigFields) -> HealthWeights {
+        defer { fields.finish() }
+        var weights = HealthWeights()
+        if let families = fields.mapping("families") {
+            for family in MetricFamily.allCases {
+                weights.families[family] = families.number(family.rawValue, in: 0...1_000)
+            }
+            families.finish()
+        }
+        if let metrics = fields.mapping("metrics") {
+            for entry in metrics.entries {
+                if catalog[MetricID(rawValue: entry.key)] == nil {
+                    _ = metrics.value(entry.key)
+                    reportUnknownMetric(entry.key, at: entry.keyMark, field: metrics.field(entry.key), issues: fields.issues)
+                } else {
+                    weights.metrics[MetricID(rawValue: entry.key)] = metrics.number(entry.key, in: 0...1_000)
+                }
+            }
+        }
+        return weights
+    }
+
+    private func readStore(_ fields: ConfigFields) -> StoreSettings {
+        defer { fields.finish() }
+        return StoreSettings(path: fields.string("path").map(expandingHome), fsyncInterval: fields.duration("fsync_interval"))
+    }
+
+    private func reportUnknownMetric(_ id: String, at mark: ConfigMark, field: String, issues: ConfigIssues) {
+        let hint = Suggestion.hint(for: id, among: catalog.metrics.map(\.id.rawValue))
+        issues.report(mark, field: field, "unknown metric '\(id)'\(hint.isEmpty ? "; docs/config.md lists the metric ids" : hint)")
+    }
+
+    private func expandingHome(_ path: String) -> String {
+        guard let home, path == "~" || path.hasPrefix("~/") else { return path }
+        return home + path.dropFirst()
+    }
+}

@@ -1,0 +1,79 @@
+import EcotopCore
+
+/// Reads the `ecosystem:` section: components, the integrations between them and partners,
+/// checking that ids are unique and that every reference names a component.
+enum EcosystemSection {
+    static func read(_ fields: ConfigFields) -> Ecosystem {
+        defer { fields.finish() }
+        let issues = fields.issues
+        let name = fields.string("name") ?? "Ecosystem"
+        var componentIDs: [String: ConfigMark] = [:]
+        let components: [Component] = items(fields, "components").compactMap { item in
+            let component = ConfigFields(item.node, path: item.path, issues: issues)
+            defer { component.finish() }
+            guard let id = uniqueID(component, seen: &componentIDs, what: "component") else { return nil }
+            return Component(
+                id: id, name: component.string("name") ?? id,
+                kind: component.choice("kind", as: Component.Kind.self) ?? .other,
+                role: component.choice("role", as: Component.Role.self) ?? .endpoint)
+        }
+        let known = components.map(\.id)
+        var integrationIDs: Set<String> = []
+        let integrations: [Integration] = items(fields, "integrations").compactMap { item in
+            let integration = ConfigFields(item.node, path: item.path, issues: issues)
+            defer { integration.finish() }
+            let from = reference(integration, "from", known: known, required: true)
+            let to = reference(integration, "to", known: known, required: true)
+            let transport = integration.choice("protocol", as: Integration.Transport.self) ?? .api
+            let critical = integration.bool("critical") ?? false
+            guard let from, let to else { return nil }
+            if !integrationIDs.insert("\(from)->\(to)").inserted {
+                issues.report(item.node.mark, field: item.path, "duplicate integration \(from)->\(to)")
+            }
+            return Integration(from: from, to: to, transport: transport, isCritical: critical)
+        }
+        var partnerIDs: [String: ConfigMark] = [:]
+        let partners: [Partner] = items(fields, "partners").compactMap { item in
+            let partner = ConfigFields(item.node, path: item.path, issues: issues)
+            defer { partner.finish() }
+            guard let id = uniqueID(partner, seen: &partnerIDs, what: "partner") else { return nil }
+            let provided = partner.list("components") ?? []
+            let componentList = provided.enumerated().compactMap { index, node -> String? in
+                guard let text = node.readString(field: "\(partner.field("components"))[\(index)]", issues: issues) else { return nil }
+                checkReference(text, at: node.mark, field: "\(partner.field("components"))[\(index)]", known: known, issues: issues)
+                return text
+            }
+            return Partner(
+                id: id, name: partner.string("name") ?? id, tier: partner.choice("tier", as: Partner.Tier.self) ?? .technology,
+                components: componentList)
+        }
+        return Ecosystem(name: name, components: components, integrations: integrations, partners: partners)
+    }
+
+    private static func items(_ fields: ConfigFields, _ key: String) -> [(node: ConfigNode, path: String)] {
+        (fields.list(key) ?? []).enumerated().map { ($1, "\(fields.field(key))[\($0)]") }
+    }
+
+    private static func uniqueID(_ fields: ConfigFields, seen: inout [String: ConfigMark], what: String) -> String? {
+        guard let id = fields.string("id", required: true) else { return nil }
+        let mark = fields.value("id")!.mark
+        if let first = seen[id] {
+            fields.issues.report(mark, field: fields.field("id"), "duplicate \(what) id '\(id)' (first used at \(first))")
+            return nil
+        }
+        seen[id] = mark
+        return id
+    }
+
+    private static func reference(_ fields: ConfigFields, _ key: String, known: [String], required: Bool) -> String? {
+        guard let id = fields.string(key, required: required) else { return nil }
+        return checkReference(id, at: fields.value(key)!.mark, field: fields.field(key), known: known, issues: fields.issues) ? id : nil
+    }
+
+    @discardableResult
+    private static func checkReference(_ id: String, at mark: ConfigMark, field: String, known: [String], issues: ConfigIssues) -> Bool {
+        guard !known.contains(id) else { return true }
+        issues.report(mark, field: field, "unknown component '\(id)'\(Suggestion.hint(for: id, among: known)); expected the id of a component under ecosystem.components")
+        return false
+    }
+}

@@ -1,0 +1,87 @@
+import EcotopCore
+
+/// A validated configuration file: the ecosystem, its collectors, metric overrides, health
+/// weights and the store. See docs/config.md for every field.
+public struct EcotopConfiguration: Sendable {
+    /// The file it was read from.
+    public var file: String
+    public var ecosystem: Ecosystem
+    public var collectors: [CollectorConfig]
+    /// Per-metric overrides, in file order.
+    public var metricOverrides: [MetricOverride]
+    public var health: HealthWeights
+    public var store: StoreSettings
+
+    public init(
+        file: String, ecosystem: Ecosystem, collectors: [CollectorConfig], metricOverrides: [MetricOverride] = [],
+        health: HealthWeights = HealthWeights(), store: StoreSettings = StoreSettings()
+    ) {
+        self.file = file
+        self.ecosystem = ecosystem
+        self.collectors = collectors
+        self.metricOverrides = metricOverrides
+        self.health = health
+        self.store = store
+    }
+
+    /// `base` with the metric overrides applied (thresholds and units).
+    public func metricCatalog(base: MetricCatalog = .standard) -> MetricCatalog {
+        var metrics = base.metrics
+        for override in metricOverrides {
+            guard let index = metrics.firstIndex(where: { $0.id == override.id }) else { continue }
+            if let thresholds = override.thresholds { metrics[index].thresholds = thresholds }
+            if let unit = override.unit { metrics[index].unit = unit }
+        }
+        return MetricCatalog(metrics: metrics)
+    }
+
+    /// Expected collection intervals by metric, for staleness (`StalenessPolicy.metricIntervals`).
+    public var expectedIntervals: [MetricID: Double] {
+        var intervals: [MetricID: Double] = [:]
+        for override in metricOverrides {
+            if let interval = override.expectedInterval { intervals[override.id] = interval }
+        }
+        return intervals
+    }
+}
+
+/// What the configuration changes about one catalog metric.
+public struct MetricOverride: Sendable, Hashable {
+    public var id: MetricID
+    public var thresholds: Thresholds?
+    public var unit: MetricUnit?
+    /// How often a value is expected, in seconds; several missed intervals make it stale.
+    public var expectedInterval: Double?
+
+    public init(id: MetricID, thresholds: Thresholds? = nil, unit: MetricUnit? = nil, expectedInterval: Double? = nil) {
+        self.id = id
+        self.thresholds = thresholds
+        self.unit = unit
+        self.expectedInterval = expectedInterval
+    }
+}
+
+/// Weights of the health score: families in the overall score, metrics in their family's.
+/// A missing weight is 1 (`SnapshotBuilder`'s `weights` and `metricWeights`).
+public struct HealthWeights: Sendable, Hashable {
+    public var families: [MetricFamily: Double]
+    public var metrics: [MetricID: Double]
+
+    public init(families: [MetricFamily: Double] = [:], metrics: [MetricID: Double] = [:]) {
+        self.families = families
+        self.metrics = metrics
+    }
+}
+
+/// The `store` section: where collected data goes and how often it is synced.
+public struct StoreSettings: Sendable, Hashable {
+    /// The store directory (with `~` expanded); nil is the default location.
+    public var path: String?
+    /// fsync at most this often (seconds); nil syncs every batch.
+    public var fsyncInterval: Double?
+
+    public init(path: String? = nil, fsyncInterval: Double? = nil) {
+        self.path = path
+        self.fsyncInterval = fsyncInterval
+    }
+}
