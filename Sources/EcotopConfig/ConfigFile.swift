@@ -20,15 +20,18 @@ public enum ConfigFile {
     public static func load(
         _ path: String, catalog: MetricCatalog = .standard, home: String? = nil
     ) throws(ConfigErrors) -> EcotopConfiguration {
-        let text: String
-        do {
-            text = try contents(of: path)
-        } catch {
-            throw ConfigErrors([ConfigDiagnostic(ConfigMark(file: path, line: 1, column: 1), field: "", message: error.message)])
-        }
-        switch ConfigValidator(catalog: catalog, home: home).validate(yaml: text, file: path) {
+        switch ConfigValidator(catalog: catalog, home: home).validate(yaml: try text(of: path), file: path) {
         case .success(let configuration): return configuration
         case .failure(let errors): throw errors
+        }
+    }
+
+    /// The file's text, or a configuration error at its first line saying why it cannot be read.
+    public static func text(of path: String) throws(ConfigErrors) -> String {
+        do {
+            return try contents(of: path)
+        } catch {
+            throw ConfigErrors([ConfigDiagnostic(ConfigMark(file: path, line: 1, column: 1), field: "", message: error.message)])
         }
     }
 

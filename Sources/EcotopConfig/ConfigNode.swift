@@ -33,7 +33,8 @@ public struct ConfigNode: Sendable, Hashable {
     }
 
     public var content: Content
-    /// Where the node starts.
+    /// Where the node starts; for a quoted scalar, its first character inside the quotes, so
+    /// that a column within the text (a bad selector) adds to it.
     public var mark: ConfigMark
 
     public init(_ content: Content, mark: ConfigMark) {
@@ -95,6 +96,8 @@ extension ConfigNode {
         let mark = ConfigMark(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         switch node {
         case .scalar(let scalar):
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            let mark = quoted ? ConfigMark(file: file, line: mark.line, column: mark.column + 1) : mark
             let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
             self.init(isNull ? .null : .scalar(scalar.string), mark: mark)
         case .mapping(let mapping):

@@ -32,6 +32,14 @@ public struct AppendBatch {
 
     /// How many samples the batch holds.
     public var sampleCount: Int { series.count }
+    /// The samples of the batch with their series keys, for callers that decode input with a
+    /// store format but hand samples on (plugin collectors).
+    public var samples: [Sample] {
+        series.indices.map { index in
+            Sample(key: catalog.keys[Int(series[index])]!, timestamp: Double(times[index]) / 1000, value: values[index])
+        }
+    }
+
     /// Whether the batch holds neither samples nor events.
     public var isEmpty: Bool { series.isEmpty && events.isEmpty }
 
