@@ -47,6 +47,9 @@ extension ByteSet {
     static let metricNameStart = ByteSet(where: { isLetter($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":") })
     /// `[a-zA-Z0-9_:]`: the other characters of a metric name.
     static let metricNameRest = metricNameStart.adding("0123456789")
+    /// The other characters of a selector's series name: a metric name's plus `.`, which
+    /// Ecotop metric ids and Influx `measurement.field` names contain.
+    static let seriesNameRest = metricNameRest.adding(".")
     /// `[a-zA-Z_]`: the first character of a label name.
     static let labelNameStart = ByteSet(where: { isLetter($0) || $0 == UInt8(ascii: "_") })
     /// `[a-zA-Z0-9_]`: the other characters of a label name.

@@ -34,12 +34,13 @@ public struct SeriesSelector: Hashable, Sendable {
         self.matchers = matchers
     }
 
-    /// Reads a selector such as `node_load1` or `up{job="node",instance!=""}`; an error
+    /// Reads a selector such as `node_load1`, `usage.transactions` or
+    /// `up{job="node",instance!=""}`; an error
     /// names the column (its line is always 1).
     public init(parsing text: String) throws(ParseError) {
         self = try withContiguousBytes(of: text.utf8) { bytes throws(ParseError) -> SeriesSelector in
             var cursor = ByteCursor(bytes)
-            let name = try cursor.readMetricName()
+            let name = try cursor.readName(start: .metricNameStart, rest: .seriesNameRest, what: "a series name")
             var matchers: [LabelMatcher] = []
             if cursor.consume(UInt8(ascii: "{")), !cursor.consume(UInt8(ascii: "}")) {
                 repeat {

@@ -1,0 +1,76 @@
+import ArgumentParser
+import EcotopCollectors
+import EcotopConfig
+import EcotopCore
+import EcotopStore
+import EcotopTerminal
+
+/// `ecotop collect`: runs the configured collectors headless into the store.
+struct CollectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collect",
+        abstract: "Run the configured collectors into the store, without the dashboard.",
+        discussion: """
+            Runs every collector on its interval until interrupted (SIGINT or SIGTERM). The \
+            configuration is reloaded when its file changes or on SIGHUP; a new file with errors \
+            is reported and the running configuration kept. With --once, runs each collector once, \
+            prints their health and exits with status 1 if any failed.
+            """)
+
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Run each collector once, print their health and exit (status 1 if any failed).")
+    var once = false
+
+    func run() async throws {
+        let configured = try configOptions.load()
+        let settings = configured.configuration.store
+        let layout = storeOptions.layout(configured: settings)
+        let writer = try reportingStoreErrors {
+            try StoreWriter(layout: layout, clock: SystemWallClock(), durability: settings.fsyncInterval.map { .interval(seconds: $0) })
+        }
+        if let note = writer.recovery.summary { printError("ecotop: \(note)") }
+        let sink = StoreSink(writer: writer)
+        if once {
+            let scheduler = configured.makeScheduler(sink: sink, clock: SystemWallClock())
+            let health = await scheduler.runOnce()
+            await scheduler.stop()
+            print(CollectorHealthTable.render(health))
+            try reportingStoreErrors { try writer.close() }
+            if health.contains(where: { $0.status == .failing }) { throw ExitCode.failure }
+            return
+        }
+        try await runUntilStopped(configured, sink: sink, store: layout.root)
+        try reportingStoreErrors { try writer.close() }
+    }
+
+    /// Collects until SIGINT or SIGTERM, reloading the configuration when it changes.
+    private func runUntilStopped(_ configured: ConfiguredCollectors, sink: StoreSink, store: String) async throws {
+        TerminationSignal.install()
+        ReloadSignal.install()
+        let home = ProcessEnvironment.current["HOME"]
+        let watcher = ConfigWatcher(path: configOptions.path, current: configured) { path throws(ConfigErrors) in
+            try ConfiguredCollectors.load(path, home: home)
+        }
+        var scheduler = configured.makeScheduler(sink: sink, clock: SystemWallClock())
+        scheduler.start()
+        printError("ecotop: collecting with \(configured.collectors.count) collector(s) into \(store); interrupt to stop")
+        while TerminationSignal.received == nil {
+            try? await Task.sleep(for: .milliseconds(250))
+            switch ReloadSignal.takePending() ? watcher.reload() : watcher.poll() {
+            case .unchanged:
+                break
+            case .reloaded(let reloaded):
+                await scheduler.stop()
+                scheduler = reloaded.makeScheduler(sink: sink, clock: SystemWallClock())
+                scheduler.start()
+                printError("ecotop: reloaded \(watcher.path): \(reloaded.collectors.count) collector(s)")
+            case .rejected(let errors):
+                printConfigErrors(errors)
+                printError("ecotop: kept the running configuration")
+            }
+        }
+        await scheduler.stop()
+    }
+}

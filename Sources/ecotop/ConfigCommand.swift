@@ -1,0 +1,52 @@
+import ArgumentParser
+import EcotopCollectors
+import EcotopConfig
+
+/// `ecotop config`: working with the configuration file.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Check the configuration file.",
+        subcommands: [Check.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a configuration file and list every problem as FILE:LINE:COLUMN: field: what was expected.",
+            discussion: "Runs nothing. Exits with status 1 when the file has any problem.")
+
+        @Argument(help: "The file (default: $XDG_CONFIG_HOME/ecotop/config.yaml, else ~/.config/ecotop/config.yaml).")
+        var file: String?
+
+        func run() throws {
+            let options = try ConfigOptions.parse(file.map { ["--config", $0] } ?? [])
+            let configured = try options.load()
+            let ecosystem = configured.configuration.ecosystem
+            print("\(options.path): ok (\(ecosystem.components.count) components, \(ecosystem.integrations.count) integrations, \(configured.collectors.count) collectors)")
+        }
+    }
+}
+
+/// `ecotop init`: writes a commented starter configuration.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a commented starter configuration to edit.",
+        discussion: "The starter describes a small ecosystem and one exec collector; `ecotop config check` accepts it as written.")
+
+    @Flag(help: "Replace an existing file.")
+    var force = false
+
+    @Argument(help: "Where to write it (default: $XDG_CONFIG_HOME/ecotop/config.yaml, else ~/.config/ecotop/config.yaml).")
+    var path: String?
+
+    func run() throws {
+        let target = path ?? ConfigFile.defaultPath(environment: ProcessEnvironment.current)
+        do {
+            try ConfigFile.save(StarterConfig.text, to: target, overwrite: force)
+        } catch {
+            printError("ecotop: \(error.message)")
+            throw ExitCode.failure
+        }
+        print("wrote \(target); edit it, then run `ecotop config check \(target)`")
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import EcotopCollectors
+import EcotopConfig
+import EcotopCore
+import EcotopStore
+
+/// `--config FILE`, shared by the commands that run configured collectors.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The configuration file (default: $XDG_CONFIG_HOME/ecotop/config.yaml, else ~/.config/ecotop/config.yaml).",
+        valueName: "file"))
+    var config: String?
+
+    /// The file named by `--config`, or the default location.
+    var path: String { config ?? ConfigFile.defaultPath(environment: ProcessEnvironment.current) }
+
+    /// The configuration with its collectors built; prints every problem and exits 1 when
+    /// the file has any.
+    func load() throws -> ConfiguredCollectors {
+        do {
+            return try ConfiguredCollectors.load(path, home: ProcessEnvironment.current["HOME"])
+        } catch {
+            printConfigErrors(error)
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Prints configuration problems on stderr, one per line, with a count.
+func printConfigErrors(_ errors: ConfigErrors) {
+    for diagnostic in errors.diagnostics { printError(diagnostic.description) }
+    printError("\(errors.diagnostics.count) problem(s) in the configuration")
+}
+
+extension StoreOptions {
+    /// The store `--store` names, else the configuration's `store.path`, else the default.
+    func layout(configured settings: StoreSettings) -> StoreLayout {
+        store == nil && settings.path != nil ? StoreLayout(root: settings.path!) : layout
+    }
+}
+
+/// The store writer as the collectors' sink. The scheduler serializes appends, which is
+/// what the writer needs from its callers.
+struct StoreSink: RecordSink, @unchecked Sendable {
+    let writer: StoreWriter
+
+    func append(samples: [Sample], events: [IntegrationEvent]) throws {
+        try writer.append(samples: samples, events: events)
+    }
+}
