@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "EcotopCoreTests", dependencies: ["EcotopCore"]),
         .testTarget(name: "EcotopStoreTests", dependencies: ["EcotopStore", "EcotopCore", "ecotop"]),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors"]),
+        .testTarget(name: "EcotopConfigTests", dependencies: ["EcotopConfig", "EcotopCore"]),
         .testTarget(name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors", "EcotopConfig"], exclude: ["Fixtures"]),
         .testTarget(
             name: "EcotopUITests",
