@@ -74,6 +74,12 @@ public final class DaemonCollector: LongRunningCollector {
     /// When the plugin will be started again after dying, if it is waiting to be.
     public var restartTime: Double? { state.withLock { $0.restartAt } }
 
+    /// Whether the running plugin has ended (the next collection reports it and backs off).
+    public var hasEnded: Bool { state.withLock { $0.exit != nil } }
+
+    /// How the last plugin that ended, ended.
+    public var lastExit: PluginExit? { state.withLock { $0.lastExit } }
+
     public func collect(at time: Double) async throws -> CollectionResult {
         try ensureRunning(at: time)
         state.withLock { $0.decoder.defaultTimestamp = time }
@@ -109,9 +115,10 @@ public final class DaemonCollector: LongRunningCollector {
         guard let process else { return }
         let box = UncheckedBox(process)
         let grace = limits.grace
-        await BlockingThread.run {
-            if box.value.waitForExit(until: MonotonicTime.now() + grace) == nil { box.value.terminate(grace: grace) }
+        let exit = await BlockingThread.run {
+            box.value.waitForExit(until: MonotonicTime.now() + grace) ?? box.value.terminate(grace: grace)
         }
+        state.withLock { $0.lastExit = exit }
     }
 
     /// Starts the plugin if it is not running and its backoff has passed; otherwise throws
@@ -162,6 +169,7 @@ public final class DaemonCollector: LongRunningCollector {
             }
             let exit = box.value.waitForExit(until: MonotonicTime.now() + limits.grace) ?? box.value.terminate(grace: limits.grace)
             state.withLock { state in
+                state.lastExit = exit
                 if state.process === box.value { state.exit = exit }
             }
         }
@@ -180,7 +188,8 @@ struct DaemonState {
     var decoder: PluginOutputDecoder
     var process: PluginProcess?
     var stderr = StderrFirstLine()
-    var exit: PluginProcess.Exit?
+    var exit: PluginExit?
+    var lastExit: PluginExit?
     var starts = 0
     var deaths = 0
     var restartAt: Double?
@@ -196,7 +205,7 @@ struct DaemonState {
         lastOutput >= start && MonotonicTime.now() - lastOutput >= quiet
     }
 
-    func deathMessage(_ exit: PluginProcess.Exit) -> String {
+    func deathMessage(_ exit: PluginExit) -> String {
         stderr.text.map { "\($0) (\(exit))" } ?? "plugin \(exit)"
     }
 

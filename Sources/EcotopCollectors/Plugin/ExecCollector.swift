@@ -134,7 +134,9 @@ struct PluginPipes {
         guard !requests.isEmpty, poll(&requests, nfds_t(requests.count), Int32(wait * 1000)) > 0 else { return }
         for request in requests where request.revents != 0 {
             let isStdout = request.fd == stdout
-            while true {
+            // A bounded number of reads per call, so a plugin that writes faster than it is
+            // read cannot keep the caller from its deadline.
+            for _ in 0..<16 {
                 let count = buffer.withUnsafeMutableBytes { read(request.fd, $0.baseAddress, $0.count) }
                 if count < 0, errno == EINTR { continue }
                 if count > 0 {

@@ -1,5 +1,10 @@
 import EcotopCore
 import EcotopStore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The caps that keep a plugin's output from using unbounded memory (docs/plugins.md).
 public struct PluginLimits: Sendable, Hashable {
@@ -61,22 +66,42 @@ struct PluginOutputDecoder {
 
     /// Feeds a chunk of stdout.
     mutating func consume(_ chunk: UnsafeRawBufferPointer) {
-        for byte in chunk {
+        guard let base = chunk.baseAddress else { return }
+        var start = 0
+        while start < chunk.count {
+            let rest = chunk.count - start
+            let newline = memchr(base + start, 0x0A, rest).map { base.distance(to: UnsafeRawPointer($0)) }
             if isFull {
-                if byte == 0x0A { droppedLines += 1 }
+                droppedLines += newline == nil ? 0 : 1
+                start = newline.map { $0 + 1 } ?? chunk.count
                 continue
             }
+            let end = newline ?? chunk.count
+            let budget = limits.maxOutputBytes - outputBytes
+            guard end - start <= budget else {
+                // The cap falls inside this line: the line is dropped with the rest.
+                outputBytes = limits.maxOutputBytes
+                pending.removeAll()
+                discardingLongLine = false
+                continue
+            }
+            append(UnsafeRawBufferPointer(start: base + start, count: end - start))
+            outputBytes += end - start
+            guard let newline else { break }
             outputBytes += 1
-            if byte == 0x0A {
-                endLine()
-            } else if discardingLongLine {
-                continue
-            } else if pending.count >= limits.maxLineBytes {
-                discardingLongLine = true
-                pending.removeAll(keepingCapacity: true)
-            } else {
-                pending.append(byte)
-            }
+            endLine()
+            start = newline + 1
+        }
+    }
+
+    /// Adds bytes to the line being read, or starts dropping a line that is too long.
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard !discardingLongLine else { return }
+        if pending.count + bytes.count > limits.maxLineBytes {
+            discardingLongLine = true
+            pending.removeAll(keepingCapacity: true)
+        } else {
+            pending.append(contentsOf: bytes)
         }
     }
 

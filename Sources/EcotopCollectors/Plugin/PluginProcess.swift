@@ -4,6 +4,21 @@ import Glibc
 import Darwin
 #endif
 
+/// How a plugin process ended.
+public enum PluginExit: Sendable, Equatable, CustomStringConvertible {
+    case exited(Int32)
+    case signalled(Int32)
+
+    public var isSuccess: Bool { self == .exited(0) }
+
+    public var description: String {
+        switch self {
+        case .exited(let status): "exited with status \(status)"
+        case .signalled(let number): "killed by signal \(number)\(number == SIGKILL ? " (SIGKILL)" : number == SIGTERM ? " (SIGTERM)" : "")"
+        }
+    }
+}
+
 /// A plugin program running as a child process, in its own process group, with its stdout
 /// and stderr (and, for daemons, stdin) connected to pipes.
 ///
@@ -11,21 +26,6 @@ import Darwin
 /// a shell. Signals go to the whole group, so a script's own children stop with it. Not
 /// thread-safe: one thread at a time drives it.
 final class PluginProcess {
-    /// How a plugin ended.
-    enum Exit: Equatable, CustomStringConvertible {
-        case exited(Int32)
-        case signalled(Int32)
-
-        var isSuccess: Bool { self == .exited(0) }
-
-        var description: String {
-            switch self {
-            case .exited(let status): "exited with status \(status)"
-            case .signalled(let number): "killed by signal \(number)\(number == SIGKILL ? " (SIGKILL)" : number == SIGTERM ? " (SIGTERM)" : "")"
-            }
-        }
-    }
-
     /// Why a plugin could not be started.
     struct SpawnError: Error, CustomStringConvertible {
         var description: String
@@ -37,7 +37,7 @@ final class PluginProcess {
     let stderr: Int32
     /// The write end of the plugin's stdin, when it has one (daemons); nil means /dev/null.
     private(set) var stdin: Int32?
-    private(set) var exit: Exit?
+    private(set) var exit: PluginExit?
 
     /// Starts `argv` with the inherited environment plus `environment`, in `directory`.
     ///
@@ -90,7 +90,13 @@ final class PluginProcess {
         let cEnvironment = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in cArguments + cEnvironment { free(pointer) } }
         var pid: pid_t = 0
-        let status = posix_spawnp(&pid, program, &actions, &attributes, cArguments, cEnvironment)
+        var status = posix_spawnp(&pid, program, &actions, &attributes, cArguments, cEnvironment)
+        // A program just written may still be open for writing in a child forked meanwhile
+        // (by another thread, before its exec): that passes within moments.
+        for _ in 0..<5 where status == ETXTBSY {
+            usleep(20_000)
+            status = posix_spawnp(&pid, program, &actions, &attributes, cArguments, cEnvironment)
+        }
         close(output[1])
         close(errors[1])
         if withStdin { close(input[0]) }
@@ -144,7 +150,7 @@ final class PluginProcess {
 
     /// Reaps the plugin if it has ended, without waiting.
     @discardableResult
-    func pollExit() -> Exit? {
+    func pollExit() -> PluginExit? {
         guard exit == nil else { return exit }
         var status: Int32 = 0
         let result = waitpid(pid, &status, WNOHANG)
@@ -153,7 +159,7 @@ final class PluginProcess {
     }
 
     /// Waits until the plugin ends or `deadline` (monotonic seconds) passes.
-    func waitForExit(until deadline: Double) -> Exit? {
+    func waitForExit(until deadline: Double) -> PluginExit? {
         while pollExit() == nil {
             let left = deadline - MonotonicTime.now()
             guard left > 0 else { return nil }
@@ -164,14 +170,14 @@ final class PluginProcess {
 
     /// SIGTERM to the group, then SIGKILL after `grace` seconds if it is still running.
     @discardableResult
-    func terminate(grace: Double) -> Exit {
+    func terminate(grace: Double) -> PluginExit {
         signalGroup(SIGTERM)
         if let exit = waitForExit(until: MonotonicTime.now() + grace) { return exit }
         signalGroup(SIGKILL)
         return waitForExit(until: .infinity)!
     }
 
-    private static func decode(_ status: Int32) -> Exit {
+    private static func decode(_ status: Int32) -> PluginExit {
         let signal = status & 0x7F
         return signal == 0 ? .exited((status >> 8) & 0xFF) : .signalled(signal)
     }

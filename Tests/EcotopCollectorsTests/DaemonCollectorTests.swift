@@ -1,0 +1,73 @@
+import EcotopCore
+import Testing
+@testable import EcotopCollectors
+
+/// The daemon contract with real subprocesses: a newline per collection, restarts with backoff.
+@Suite struct DaemonCollectorTests {
+    let scripts = PluginScripts()
+
+    @Test func aDaemonThatDiesIsRestartedAfterABackoffThatDoubles() async throws {
+        let path = scripts.script("once.sh", """
+            #!/bin/sh
+            read line
+            echo 'partner answered=1i'
+            echo 'lost the portal connection' >&2
+            exit 3
+            """)
+        let daemon = DaemonCollector(
+            name: "portal", argv: [path], timeout: 2, settle: 0.05, backoff: .init(initial: 1, maximum: 3), limits: quickLimits())
+        let first = try await daemon.collect(at: 100)
+        #expect(first.samples.map(\.key.name) == ["partner.answered"])
+        try await waitUntilDead(daemon)
+
+        await #expect(throws: PluginError("lost the portal connection (exited with status 3); restarting in 1 s")) {
+            try await daemon.collect(at: 101)
+        }
+        #expect(daemon.restartTime == 102)
+        await #expect(throws: PluginError("not running; restarting in 0.5 s")) { try await daemon.collect(at: 101.5) }
+        #expect(daemon.starts == 1)
+
+        let restarted = try await daemon.collect(at: 102)
+        #expect(daemon.starts == 2)
+        #expect(restarted.samples.count == 1)
+        try await waitUntilDead(daemon)
+        await #expect(throws: PluginError("lost the portal connection (exited with status 3); restarting in 2 s")) {
+            try await daemon.collect(at: 103)
+        }
+        #expect(daemon.restartTime == 105)
+        _ = try await daemon.collect(at: 105)
+        try await waitUntilDead(daemon)
+        await #expect(throws: PluginError("lost the portal connection (exited with status 3); restarting in 3 s")) {
+            try await daemon.collect(at: 106)
+        }
+    }
+
+    @Test func aDaemonThatCannotStartIsRetriedWithBackoff() async {
+        let daemon = DaemonCollector(name: "gone", argv: ["/nonexistent/daemon"], backoff: .init(initial: 4, maximum: 60))
+        await #expect(throws: PluginError("cannot run /nonexistent/daemon: no such program on PATH or at that path")) {
+            try await daemon.collect(at: 10)
+        }
+        #expect(daemon.restartTime == 14)
+        await #expect(throws: PluginError("not running; restarting in 2 s")) { try await daemon.collect(at: 12) }
+    }
+
+    @Test func freeRunningOutputIsTakenAtEachCollection() async throws {
+        let path = scripts.script("ticker.sh", "#!/bin/sh\nfor i in 1 2 3; do echo \"tick n=${i}i\"; done\nexec sleep 30\n")
+        let daemon = DaemonCollector(name: "ticker", argv: [path], mode: .freeRunning, limits: quickLimits())
+        _ = try await daemon.collect(at: 1)
+        try await Task.sleep(for: .milliseconds(300))
+        let result = try await daemon.collect(at: 2)
+        #expect(result.samples.map(\.value) == [1, 2, 3])
+        let stopTime = await seconds { await daemon.stop() }
+        #expect(stopTime < 2)
+    }
+
+    /// Waits (in real time) until the reader thread has seen the plugin end.
+    private func waitUntilDead(_ daemon: DaemonCollector) async throws {
+        for _ in 0..<200 {
+            if daemon.hasEnded { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("the daemon did not end")
+    }
+}
