@@ -1,0 +1,68 @@
+import EcotopCore
+import Foundation
+import Testing
+@testable import EcotopStore
+
+/// `ecotop init`, `config check`, `collect --once` and `collectors` as a user runs them.
+@Suite struct ConfigCommandLineTests {
+    let store = TemporaryStore()
+    var directory: String { StoreFileSystem.directoryName(of: store.root) }
+    let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Plugins/examples").path
+
+    @Test func initWritesAStarterThatConfigCheckAcceptsAndRefusesToOverwrite() throws {
+        let path = directory + "/etc/ecotop/config.yaml"
+        let first = try EcotopBinary.run(["init", path])
+        #expect(first.status == 0 && first.output.contains("wrote \(path)"))
+        let check = try EcotopBinary.run(["config", "check", path])
+        #expect(check.status == 0)
+        #expect(check.output == "\(path): ok (4 components, 3 integrations, 1 collectors)\n")
+        let again = try EcotopBinary.run(["init", path])
+        #expect(again.status == 1 && again.errors.contains("already exists; use --force"))
+        #expect(try EcotopBinary.run(["init", "--force", path]).status == 0)
+    }
+
+    @Test func configCheckListsEveryProblemAndFails() throws {
+        let path = directory + "/bad.yaml"
+        try "collectors:\n  - name: x\n    type: exec\n    argv: [x]\n    intreval: 5s\n    timeout: -1\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try EcotopBinary.run(["config", "check", path])
+        #expect(check.status == 1)
+        #expect(check.errors == """
+            \(path):5:5: collectors[0].intreval: unknown key 'intreval'; did you mean 'interval'?
+            \(path):6:14: collectors[0].timeout: expected a positive duration such as 500ms, 30s, 5m or 1h (a bare number is seconds), found '-1'
+            2 problem(s) in the configuration
+
+            """)
+    }
+
+    @Test func collectOnceStoresWhatPluginsPrintAndFailsWhenOneFails() throws {
+        let path = directory + "/collect.yaml"
+        try """
+            ecosystem: {components: [{id: shop}]}
+            collectors:
+              - name: orders
+                type: exec
+                argv: [\(examples)/orders.sh]
+                env: {ORDERS_PER_MINUTE: "37"}
+                mapping:
+                  - {match: shop.orders_per_minute, metric: usage.transactions}
+              - name: broken
+                type: exec
+                argv: [\(examples)/orders.sh]
+                env: {ORDERS_PER_MINUTE: "many"}
+            store: {path: \(store.root)}
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try EcotopBinary.run(["collect", "--config", path, "--once"])
+        #expect(run.status == 1)
+        #expect(run.output.contains("broken: error: ORDERS_PER_MINUTE must be a whole number, not 'many' (exited with status 2)"))
+        let table = run.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(table.first { $0.first == "orders" }?[2] == "ok")
+        #expect(table.first { $0.first == "broken" }?[2] == "failing")
+        let stored = try store.reader().series(matching: SeriesSelector(parsing: "usage.transactions"))
+        #expect(stored.count == 1)
+
+        let collectors = try EcotopBinary.run(["collectors", "--config", path])
+        #expect(collectors.status == 1)
+        #expect(collectors.output.hasPrefix("NAME    TYPE  STATUS"))
+    }
+}
