@@ -11,30 +11,28 @@ extension ConfigNode {
 
     /// A finite number, optionally within `range`.
     public func readNumber(field: String, in range: ClosedRange<Double>? = nil, issues: ConfigIssues) -> Double? {
-        guard let text = readString(field: field, issues: issues) else { return nil }
-        guard let number = Double(text.filter { $0 != "_" }), number.isFinite else {
-            issues.report(mark, field: field, "expected a number, found '\(text)'")
-            return nil
-        }
-        if let range, !range.contains(number) {
-            issues.report(mark, field: field, "expected a number from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), found \(text)")
-            return nil
-        }
-        return number
+        readValue(field: field, what: "a number", in: range, issues: issues) { Double($0).flatMap { $0.isFinite ? $0 : nil } }
     }
 
     /// A whole number, optionally within `range`.
     public func readInteger(field: String, in range: ClosedRange<Int>? = nil, issues: ConfigIssues) -> Int? {
+        readValue(field: field, what: "a whole number", in: range, issues: issues) { Int($0) }
+    }
+
+    /// A scalar parsed by `parse` (after dropping `_` digit separators) and checked against `range`.
+    private func readValue<Value: Comparable>(
+        field: String, what: String, in range: ClosedRange<Value>?, issues: ConfigIssues, parse: (String) -> Value?
+    ) -> Value? {
         guard let text = readString(field: field, issues: issues) else { return nil }
-        guard let number = Int(text.filter { $0 != "_" }) else {
-            issues.report(mark, field: field, "expected a whole number, found '\(text)'")
+        guard let value = parse(text.filter { $0 != "_" }) else {
+            issues.report(mark, field: field, "expected \(what), found '\(text)'")
             return nil
         }
-        if let range, !range.contains(number) {
-            issues.report(mark, field: field, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(number)")
+        if let range, !range.contains(value) {
+            issues.report(mark, field: field, "expected \(what) from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), found \(text)")
             return nil
         }
-        return number
+        return value
     }
 
     /// `true`/`false`, `yes`/`no` or `on`/`off`, in any case.
@@ -75,7 +73,8 @@ extension ConfigNode {
         return nil
     }
 
-    private static func format(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    private static func format(_ bound: some Comparable) -> String {
+        guard let number = bound as? Double else { return "\(bound)" }
+        return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
     }
 }
