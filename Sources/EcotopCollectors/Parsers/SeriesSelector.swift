@@ -40,7 +40,7 @@ public struct SeriesSelector: Hashable, Sendable {
     public init(parsing text: String) throws(ParseError) {
         self = try withContiguousBytes(of: text.utf8) { bytes throws(ParseError) -> SeriesSelector in
             var cursor = ByteCursor(bytes)
-            let name = try cursor.readName(start: .metricNameStart, rest: .seriesNameRest, what: "a series name")
+            let name = try cursor.readName(start: .metricNameStart, rest: .seriesNameRest, what: "a metric name")
             var matchers: [LabelMatcher] = []
             if cursor.consume(UInt8(ascii: "{")), !cursor.consume(UInt8(ascii: "}")) {
                 repeat {

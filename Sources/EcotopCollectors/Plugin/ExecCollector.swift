@@ -1,4 +1,5 @@
 import EcotopCore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,12 +37,20 @@ public struct ExecCollector: Collector {
         self.mapping = mapping
     }
 
+    /// Runs the plugin once. Cancelling the task stops the plugin as a timeout would.
     public func collect(at time: Double) async throws -> CollectionResult {
-        try await BlockingThread.run { Result { () throws(PluginError) in try run(at: time) } }.get()
+        let cancellation = CancellationFlag()
+        return try await withTaskCancellationHandler {
+            try await BlockingThread.run {
+                Result { () throws(PluginError) in try run(at: time) { cancellation.isSet } }
+            }.get()
+        } onCancel: {
+            cancellation.set()
+        }
     }
 
     /// One run of the plugin, blocking the calling thread until it ends or is stopped.
-    func run(at time: Double) throws(PluginError) -> CollectionResult {
+    func run(at time: Double, isCancelled: () -> Bool = { false }) throws(PluginError) -> CollectionResult {
         let process: PluginProcess
         do {
             process = try PluginProcess(argv: argv, environment: environment, directory: directory, withStdin: false)
@@ -59,7 +68,7 @@ public struct ExecCollector: Collector {
                 break
             }
             let left = deadline - MonotonicTime.now()
-            guard left > 0 else {
+            guard left > 0, !isCancelled() else {
                 timedOut = true
                 break
             }
@@ -72,7 +81,9 @@ public struct ExecCollector: Collector {
         }
         var result = decoder.finish()
         result.samples = mapping.apply(result.samples)
-        if timedOut {
+        if isCancelled() {
+            result.failure = "stopped before it finished; \(exit!)"
+        } else if timedOut {
             result.failure = "timed out after \(Self.seconds(timeout)); \(exit!)"
         } else if let exit, !exit.isSuccess {
             result.failure = stderr.text.map { "\($0) (\(exit))" } ?? exit.description
@@ -83,6 +94,13 @@ public struct ExecCollector: Collector {
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
+}
+
+/// Set when the task running a collection is cancelled; read by the thread running the plugin.
+final class CancellationFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    var isSet: Bool { flag.load(ordering: .relaxed) }
+    func set() { flag.store(true, ordering: .relaxed) }
 }
 
 /// Why a plugin collection failed as a whole.

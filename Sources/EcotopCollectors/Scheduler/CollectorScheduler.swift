@@ -105,23 +105,29 @@ public final class CollectorScheduler: Sendable {
     }
 
     /// The collection, or a failure when it does not return by the collector's deadline (it is
-    /// then left to finish on its own, holding its in-flight mark until it does).
+    /// then left to finish on its own, holding its in-flight mark until it does). Cancelling
+    /// the calling task (`stop()`) cancels the collection and stops waiting for it.
     private func collect(_ scheduled: ScheduledCollector, at time: Double) async -> Result<CollectionResult, any Error> {
         let first = FirstResult<Result<CollectionResult, any Error>>()
-        return await withCheckedContinuation { continuation in
-            first.set(continuation)
-            let work = Task { [self] in
-                let result: Result<CollectionResult, any Error>
-                do { result = .success(try await scheduled.collector.collect(at: time)) } catch { result = .failure(error) }
-                inFlight.withLock { _ = $0.remove(scheduled.name) }
-                first.resume(result)
-            }
-            Task {
-                try? await Task.sleep(for: .seconds(scheduled.deadline))
-                if first.resume(.failure(PluginError("no answer within \(ExecCollector.seconds(scheduled.deadline)); abandoned"))) {
-                    work.cancel()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                first.set(continuation)
+                first.attach(Task { [self] in
+                    let result: Result<CollectionResult, any Error>
+                    do { result = .success(try await scheduled.collector.collect(at: time)) } catch { result = .failure(error) }
+                    inFlight.withLock { _ = $0.remove(scheduled.name) }
+                    first.resume(result)
+                })
+                Task {
+                    try? await Task.sleep(for: .seconds(scheduled.deadline))
+                    if first.resume(.failure(PluginError("no answer within \(ExecCollector.seconds(scheduled.deadline)); abandoned"))) {
+                        first.cancelWork()
+                    }
                 }
             }
+        } onCancel: {
+            first.cancelWork()
+            first.resume(.failure(PluginError("stopped before it finished")))
         }
     }
 
@@ -154,9 +160,19 @@ public final class CollectorScheduler: Sendable {
     }
 }
 
-/// Resumes a continuation with whichever result arrives first.
+/// Resumes a continuation with whichever result arrives first, and holds the task doing the
+/// work so that a deadline or a stop can cancel it.
 private final class FirstResult<Value: Sendable>: Sendable {
     private let continuation = Mutex<CheckedContinuation<Value, Never>?>(nil)
+    private let work = Mutex<Task<Void, Never>?>(nil)
+
+    func attach(_ task: Task<Void, Never>) {
+        work.withLock { $0 = task }
+    }
+
+    func cancelWork() {
+        work.withLock { $0?.cancel() }
+    }
 
     func set(_ waiting: CheckedContinuation<Value, Never>) {
         continuation.withLock { $0 = waiting }
