@@ -1,14 +1,16 @@
 import EcotopCollectors
 import EcotopStore
+import EcotopUI
 
 /// The text table of collector health that `ecotop collect --once` and `ecotop collectors`
-/// print, followed by each collector's error and rejected lines.
+/// print, followed by each collector's error and rejected lines, which come from plugins and
+/// are sanitized: no control character or escape sequence reaches the terminal.
 enum CollectorHealthTable {
     static func render(_ health: [CollectorHealth]) -> String {
         var rows = [["NAME", "TYPE", "STATUS", "LAST RUN", "DURATION", "OK", "BAD", "NEXT RUN"]]
         for entry in health {
             rows.append([
-                entry.name, entry.type, entry.status.rawValue, entry.lastRun.map(TimeExpression.rfc3339) ?? "-",
+                TerminalText.sanitize(entry.name), entry.type, entry.status.rawValue, entry.lastRun.map(TimeExpression.rfc3339) ?? "-",
                 entry.lastDuration.map { String(format3: $0) + " s" } ?? "-", String(entry.recordsOK), String(entry.recordsBad),
                 entry.nextRun.map(TimeExpression.rfc3339) ?? "-",
             ])
@@ -18,8 +20,8 @@ enum CollectorHealthTable {
             zip(row, widths).map { $0.padding(to: $1) }.joined(separator: "  ").trimmingTrailingSpaces
         }
         for entry in health {
-            if let error = entry.lastError { lines.append("\(entry.name): error: \(error)") }
-            for problem in entry.problems { lines.append("  \(problem)") }
+            if let error = entry.lastError { lines.append(TerminalText.sanitize("\(entry.name): error: \(error)")) }
+            for problem in entry.problems { lines.append("  " + TerminalText.sanitize(problem)) }
         }
         return lines.joined(separator: "\n")
     }

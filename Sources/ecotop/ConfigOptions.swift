@@ -3,6 +3,7 @@ import EcotopCollectors
 import EcotopConfig
 import EcotopCore
 import EcotopStore
+import EcotopUI
 
 /// `--config FILE`, shared by the commands that run configured collectors.
 struct ConfigOptions: ParsableArguments {
@@ -28,7 +29,7 @@ struct ConfigOptions: ParsableArguments {
 
 /// Prints configuration problems on stderr, one per line, with a count.
 func printConfigErrors(_ errors: ConfigErrors) {
-    for diagnostic in errors.diagnostics { printError(diagnostic.description) }
+    for diagnostic in errors.diagnostics { printError(TerminalText.sanitize(diagnostic.description)) }
     printError("\(errors.diagnostics.count) problem(s) in the configuration")
 }
 

@@ -65,4 +65,17 @@ import Testing
         #expect(collectors.status == 1)
         #expect(collectors.output.hasPrefix("NAME    TYPE  STATUS"))
     }
+
+    @Test func pluginMessagesAreSanitizedBeforeReachingTheTerminal() throws {
+        let script = directory + "/escape.sh"
+        try "#!/bin/sh\nprintf 'x\\033[2Jy v=1\\n'\nprintf '\\033[2J\\033]0;title\\007boom\\n' >&2\nexit 1\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let path = directory + "/escape.yaml"
+        try "collectors:\n  - {name: escape, type: exec, argv: [\(script)]}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try EcotopBinary.run(["collectors", "--config", path])
+        #expect(run.status == 1)
+        #expect(run.output.contains("escape: error: boom (exited with status 1)"))
+        #expect(!run.output.contains("\u{1B}") && !run.output.contains("\u{07}"))
+    }
 }
