@@ -86,10 +86,8 @@ public struct CollectorConfig: Sendable, Hashable {
 /// they become. Rules are tried in order; the first that matches wins, and with any rules at
 /// all a series no rule matches is dropped.
 public struct MappingRuleConfig: Sendable, Hashable {
-    /// A series selector (`name{label="value"}`, docs/parsers.md) for plugin and scrape output.
-    public var match: String?
-    /// A JSON path (`$.data.active_partners`) for `http-json`.
-    public var jsonPath: String?
+    /// A series selector (`name{label="value"}`, docs/parsers.md).
+    public var match: String
     /// The Ecotop metric id the series become.
     public var metric: String
     /// The labels to keep; nil keeps all.
@@ -98,24 +96,22 @@ public struct MappingRuleConfig: Sendable, Hashable {
     public var setLabels: [String: String]
     /// Values are multiplied by this (100 turns a ratio into a percent).
     public var scale: Double
-    /// Where the rule starts, and where its `match` is (a bad selector is reported there).
-    public var mark: ConfigMark
-    public var matchMark: ConfigMark?
+    /// Where `match` is written: a bad selector is reported at its own column.
+    public var matchMark: ConfigMark
+    /// The rule's path in the file, e.g. `collectors[2].mapping[0]`.
     public var fieldPath: String
 
     public init(
-        match: String? = nil, jsonPath: String? = nil, metric: String, keepLabels: [String]? = nil,
-        renameLabels: [String: String] = [:], setLabels: [String: String] = [:], scale: Double = 1,
-        mark: ConfigMark = ConfigMark(file: "", line: 1, column: 1), matchMark: ConfigMark? = nil, fieldPath: String = ""
+        match: String, metric: String, keepLabels: [String]? = nil, renameLabels: [String: String] = [:],
+        setLabels: [String: String] = [:], scale: Double = 1,
+        matchMark: ConfigMark = ConfigMark(file: "", line: 1, column: 1), fieldPath: String = ""
     ) {
         self.match = match
-        self.jsonPath = jsonPath
         self.metric = metric
         self.keepLabels = keepLabels
         self.renameLabels = renameLabels
         self.setLabels = setLabels
         self.scale = scale
-        self.mark = mark
         self.matchMark = matchMark
         self.fieldPath = fieldPath
     }

@@ -82,17 +82,16 @@ public struct ConfigValidator {
         items.enumerated().compactMap { index, item in
             let fields = ConfigFields(item, path: "\(field)[\(index)]", issues: issues)
             defer { fields.finish() }
-            let match = fields.string("match")
-            let jsonPath = fields.string("path")
+            let match = fields.string("match", required: true)
             let metric = fields.string("metric", required: true)
             if let metric, catalog[MetricID(rawValue: metric)] == nil {
                 reportUnknownMetric(metric, at: fields.value("metric")!.mark, field: fields.field("metric"), issues: issues)
             }
-            guard let metric else { return nil }
+            guard let match, let metric else { return nil }
             return MappingRuleConfig(
-                match: match, jsonPath: jsonPath, metric: metric, keepLabels: fields.strings("keep_labels"),
+                match: match, metric: metric, keepLabels: fields.strings("keep_labels"),
                 renameLabels: fields.stringMap("rename_labels") ?? [:], setLabels: fields.stringMap("set_labels") ?? [:],
-                scale: fields.number("scale") ?? 1, mark: item.mark, matchMark: fields.value("match")?.mark,
+                scale: fields.number("scale") ?? 1, matchMark: fields.value("match")!.mark,
                 fieldPath: fields.path)
         }
     }

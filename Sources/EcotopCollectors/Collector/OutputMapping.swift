@@ -25,28 +25,23 @@ public struct OutputMapping: Sendable, Hashable {
         }
     }
 
-    /// The mapping of a collector's configuration; rules need a `match` selector, and a bad
-    /// selector is reported at its own line and column.
+    /// The mapping of a collector's configuration; a bad selector is reported at its own line
+    /// and column.
     public init(_ config: CollectorConfig, issues: ConfigIssues) {
         var rules: [SeriesMappingRule] = []
         for rule in config.mapping {
-            guard let match = rule.match, let mark = rule.matchMark else {
-                issues.report(rule.mark, field: "\(rule.fieldPath).match", "missing; a \(config.type.rawValue) mapping rule needs a series selector such as 'orders.count{shop=\"eu\"}'")
-                continue
-            }
             do {
-                let selector = try SeriesSelector(parsing: match)
                 rules.append(SeriesMappingRule(
-                    selector: selector, metricID: rule.metric, keepLabels: rule.keepLabels.map(Set.init),
-                    renameLabels: rule.renameLabels, setLabels: rule.setLabels, scale: rule.scale))
+                    selector: try SeriesSelector(parsing: rule.match), metricID: rule.metric,
+                    keepLabels: rule.keepLabels.map(Set.init), renameLabels: rule.renameLabels, setLabels: rule.setLabels,
+                    scale: rule.scale))
             } catch {
-                let column = mark.column + error.column - 1
+                let mark = rule.matchMark
                 issues.report(
-                    ConfigMark(file: mark.file, line: mark.line, column: column), field: "\(rule.fieldPath).match",
-                    "bad series selector: \(error.reason)")
+                    ConfigMark(file: mark.file, line: mark.line, column: mark.column + error.column - 1),
+                    field: "\(rule.fieldPath).match", "bad series selector: \(error.reason)")
             }
         }
         self.init(rules: config.mapping.isEmpty ? nil : SeriesMapping(rules: rules), labels: config.labels)
     }
-
 }
