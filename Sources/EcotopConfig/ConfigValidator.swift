@@ -84,8 +84,8 @@ public struct ConfigValidator {
             defer { fields.finish() }
             let match = fields.string("match", required: true)
             let metric = fields.string("metric", required: true)
-            if let metric, catalog[MetricID(rawValue: metric)] == nil {
-                reportUnknownMetric(metric, at: fields.value("metric")!.mark, field: fields.field("metric"), issues: issues)
+            if let metric {
+                checkSeriesName(metric, at: fields.value("metric")!.mark, field: fields.field("metric"), issues: issues)
             }
             guard let match, let metric else { return nil }
             return MappingRuleConfig(
@@ -153,6 +153,16 @@ public struct ConfigValidator {
     private func readStore(_ fields: ConfigFields) -> StoreSettings {
         defer { fields.finish() }
         return StoreSettings(path: fields.string("path").map(expandingHome), fsyncInterval: fields.duration("fsync_interval"))
+    }
+
+    /// Checks the name a collector gives its series: a catalog metric id, or a series of its
+    /// own (`usage.upstream_errors`) unless it is one edit-distance slip from a catalog id
+    /// (`usage.transactoins`), which is reported as the typo it most likely is.
+    public func checkSeriesName(_ name: String, at mark: ConfigMark, field: String, issues: ConfigIssues) {
+        guard catalog[MetricID(rawValue: name)] == nil,
+            let closest = Suggestion.closest(to: name, among: catalog.metrics.map(\.id.rawValue))
+        else { return }
+        issues.report(mark, field: field, "unknown metric '\(name)'; did you mean '\(closest)'? (a series of your own needs a name not this close to a catalog metric)")
     }
 
     private func reportUnknownMetric(_ id: String, at mark: ConfigMark, field: String, issues: ConfigIssues) {

@@ -34,6 +34,7 @@ import Testing
                 labels: {shop: eu}
                 mapping:
                   - {match: 'orders{shop="eu"}', metric: usage.transactions, scale: 2}
+                  - {match: 'errors', metric: shop.upstream_errors}
             metrics:
               usage.transactions: {thresholds: {warn: 200, critical: 100}, unit: per_minute, expected_interval: 2m}
             health:
@@ -47,6 +48,7 @@ import Testing
         #expect(collector.interval == 30 && collector.timeout == 1.5)
         #expect(collector.argv == ["/opt/orders.sh", "--json"] && collector.cwd == "/home/ana/plugins")
         #expect(collector.mapping.first?.match == #"orders{shop="eu"}"# && collector.mapping.first?.scale == 2)
+        #expect(collector.mapping.last?.metric == "shop.upstream_errors")
         #expect(collector.mapping.first?.matchMark == ConfigMark(file: "eco.yaml", line: 17, column: 18))
         #expect(configuration.metricCatalog()["usage.transactions"]?.thresholds == Thresholds(warn: 200, critical: 100))
         #expect(configuration.expectedIntervals == ["usage.transactions": 120])
@@ -71,7 +73,7 @@ import Testing
             "eco.yaml:9:11: collectors[0].type: expected one of demo, exec, daemon, http-json, prometheus, log-tail, import, found 'exce'; did you mean 'exec'?",
             "eco.yaml:10:5: collectors[0].intervall: unknown key 'intervall'; did you mean 'interval'?",
             "eco.yaml:11:14: collectors[0].timeout: expected a positive duration such as 500ms, 30s, 5m or 1h (a bare number is seconds), found 'soon'",
-            "eco.yaml:14:33: collectors[0].mapping[0].metric: unknown metric 'usage.transactoins'; did you mean 'usage.transactions'?",
+            "eco.yaml:14:33: collectors[0].mapping[0].metric: unknown metric 'usage.transactoins'; did you mean 'usage.transactions'? (a series of your own needs a name not this close to a catalog metric)",
             "eco.yaml:15:5: collectors[1].argv: missing; an exec collector needs the program and its arguments, e.g. [/usr/local/bin/orders.sh, --json]",
             "eco.yaml:15:11: collectors[1].name: duplicate collector name 'orders' (first used at eco.yaml:8:11)",
         ])
