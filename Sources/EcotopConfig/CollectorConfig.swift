@@ -49,6 +49,8 @@ public struct CollectorConfig: Sendable, Hashable {
     public var options: ConfigNode
     /// Where the collector's entry starts in the file.
     public var mark: ConfigMark
+    /// Where each field's value is written, by key, for problems found after reading.
+    public var valueMarks: [String: ConfigMark]
     /// The entry's path in the file, e.g. `collectors[2]`.
     public var fieldPath: String
 
@@ -56,7 +58,8 @@ public struct CollectorConfig: Sendable, Hashable {
         name: String, type: CollectorType, interval: Double = 60, timeout: Double = 5, argv: [String] = [],
         env: [String: String] = [:], cwd: String? = nil, url: String? = nil, headers: [String: String] = [:],
         path: String? = nil, format: String? = nil, mapping: [MappingRuleConfig] = [], labels: [String: String] = [:],
-        options: ConfigNode? = nil, mark: ConfigMark = ConfigMark(file: "", line: 1, column: 1), fieldPath: String = ""
+        options: ConfigNode? = nil, mark: ConfigMark = ConfigMark(file: "", line: 1, column: 1),
+        valueMarks: [String: ConfigMark] = [:], fieldPath: String = ""
     ) {
         self.name = name
         self.type = type
@@ -73,7 +76,19 @@ public struct CollectorConfig: Sendable, Hashable {
         self.labels = labels
         self.options = options ?? ConfigNode(.null, mark: mark)
         self.mark = mark
+        self.valueMarks = valueMarks
         self.fieldPath = fieldPath
+    }
+
+    /// Where the value of `key` is written; the entry's start when it is not.
+    public func mark(of key: String) -> ConfigMark {
+        valueMarks[key] ?? mark
+    }
+
+    /// The value of a common field as a node at its position, for reading it as a choice
+    /// (`format`) with the position a problem should name.
+    public func node(_ key: String, _ text: String) -> ConfigNode {
+        ConfigNode(.scalar(text), mark: mark(of: key))
     }
 
     /// The path of one of this collector's fields, e.g. `collectors[2].options`.

@@ -73,7 +73,8 @@ public struct ConfigValidator {
                 url: fields.string("url"), headers: fields.stringMap("headers") ?? [:],
                 path: fields.string("path").map(expandingHome), format: fields.string("format"),
                 mapping: fields.list("mapping").map { readMapping($0, field: fields.field("mapping"), issues: issues) } ?? [],
-                labels: fields.stringMap("labels") ?? [:], options: fields.value("options"), mark: item.mark, fieldPath: path)
+                labels: fields.stringMap("labels") ?? [:], options: fields.value("options"), mark: item.mark,
+                valueMarks: Dictionary(fields.entries.map { ($0.key, $0.value.mark) }) { first, _ in first }, fieldPath: path)
             return name != nil && type != nil ? collector : nil
         }
     }

@@ -25,7 +25,7 @@ import Testing
                   setle: 1s
             """
         #expect(problems(yaml) == [
-            "c.yaml:3:5: collectors[0].format: expected one of auto, jsonl, influx, found 'influxx'; did you mean 'influx'?",
+            "c.yaml:6:13: collectors[0].format: expected one of auto, jsonl, influx, found 'influxx'; did you mean 'influx'?",
             "c.yaml:8:13: collectors[0].options.mode: expected one of signal, free-running, found 'free-runing'; did you mean 'free-running'?",
             "c.yaml:9:25: collectors[0].options.restart_backoff.intial: unknown key 'intial'; did you mean 'initial'?",
             "c.yaml:10:7: collectors[0].options.setle: unknown key 'setle'; did you mean 'settle'?",

@@ -16,8 +16,11 @@ public struct CollectorFactory: Sendable {
         self.builders = builders
     }
 
-    /// The collector types of this module: demo, exec and daemon.
-    public static let standard = CollectorFactory(builders: [
+    /// Every collector type this build has.
+    public static let standard = CollectorFactory(builders: pluginBuilders)
+
+    /// The demo, exec and daemon types.
+    static let pluginBuilders: [CollectorType: Builder] = [
         .demo: { config, issues in
             let options = ConfigFields(config.options, path: config.field("options"), issues: issues)
             defer { options.finish() }
@@ -26,7 +29,7 @@ public struct CollectorFactory: Sendable {
         },
         .exec: { config, issues in PluginCollectorOptions(config, issues: issues).map { $0.execCollector(config) } },
         .daemon: { config, issues in PluginCollectorOptions(config, issues: issues).map { $0.daemonCollector(config) } },
-    ])
+    ]
 
     /// The scheduled collectors of a configuration; problems go to `issues`.
     public func make(_ configs: [CollectorConfig], issues: ConfigIssues) -> [ScheduledCollector] {
@@ -57,7 +60,7 @@ struct PluginCollectorOptions {
         let before = issues.diagnostics.count
         format = .auto
         if let text = config.format {
-            format = ConfigNode(.scalar(text), mark: config.mark).readChoice(field: config.field("format"), as: PluginOutputFormat.self, issues: issues) ?? .auto
+            format = config.node("format", text).readChoice(field: config.field("format"), as: PluginOutputFormat.self, issues: issues) ?? .auto
         }
         mapping = OutputMapping(config, issues: issues)
         let options = ConfigFields(config.options, path: config.field("options"), issues: issues)
