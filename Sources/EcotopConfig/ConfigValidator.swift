@@ -88,12 +88,12 @@ public struct ConfigValidator {
             if let metric {
                 checkSeriesName(metric, at: fields.value("metric")!.mark, field: fields.field("metric"), issues: issues)
             }
-            guard let match, let metric else { return nil }
-            return MappingRuleConfig(
-                match: match, metric: metric, keepLabels: fields.strings("keep_labels"),
+            let rule = MappingRuleConfig(
+                match: match ?? "", metric: metric ?? "", keepLabels: fields.strings("keep_labels"),
                 renameLabels: fields.stringMap("rename_labels") ?? [:], setLabels: fields.stringMap("set_labels") ?? [:],
-                scale: fields.number("scale") ?? 1, matchMark: fields.value("match")!.mark,
+                scale: fields.number("scale") ?? 1, matchMark: fields.value("match")?.mark ?? item.mark,
                 fieldPath: fields.path)
+            return match != nil && metric != nil ? rule : nil
         }
     }
 

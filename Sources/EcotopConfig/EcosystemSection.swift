@@ -2,6 +2,9 @@ import EcotopCore
 
 /// Reads the `ecosystem:` section: components, the integrations between them and partners,
 /// checking that ids are unique and that every reference names a component.
+///
+/// Every field of an entry is read before the entry is judged, so that a bad id does not
+/// make its other keys look unknown.
 enum EcosystemSection {
     static func read(_ fields: ConfigFields) -> Ecosystem {
         defer { fields.finish() }
@@ -11,11 +14,11 @@ enum EcosystemSection {
         let components: [Component] = items(fields, "components").compactMap { item in
             let component = ConfigFields(item.node, path: item.path, issues: issues)
             defer { component.finish() }
-            guard let id = uniqueID(component, seen: &componentIDs, what: "component") else { return nil }
-            return Component(
-                id: id, name: component.string("name") ?? id,
-                kind: component.choice("kind", as: Component.Kind.self) ?? .other,
-                role: component.choice("role", as: Component.Role.self) ?? .endpoint)
+            let id = uniqueID(component, seen: &componentIDs, what: "component")
+            let name = component.string("name")
+            let kind = component.choice("kind", as: Component.Kind.self) ?? .other
+            let role = component.choice("role", as: Component.Role.self) ?? .endpoint
+            return id.map { Component(id: $0, name: name ?? $0, kind: kind, role: role) }
         }
         let known = components.map(\.id)
         var integrationIDs: Set<String> = []
@@ -36,16 +39,16 @@ enum EcosystemSection {
         let partners: [Partner] = items(fields, "partners").compactMap { item in
             let partner = ConfigFields(item.node, path: item.path, issues: issues)
             defer { partner.finish() }
-            guard let id = uniqueID(partner, seen: &partnerIDs, what: "partner") else { return nil }
+            let id = uniqueID(partner, seen: &partnerIDs, what: "partner")
+            let name = partner.string("name")
+            let tier = partner.choice("tier", as: Partner.Tier.self) ?? .technology
             let provided = partner.list("components") ?? []
             let componentList = provided.enumerated().compactMap { index, node -> String? in
                 guard let text = node.readString(field: "\(partner.field("components"))[\(index)]", issues: issues) else { return nil }
                 checkReference(text, at: node.mark, field: "\(partner.field("components"))[\(index)]", known: known, issues: issues)
                 return text
             }
-            return Partner(
-                id: id, name: partner.string("name") ?? id, tier: partner.choice("tier", as: Partner.Tier.self) ?? .technology,
-                components: componentList)
+            return id.map { Partner(id: $0, name: name ?? $0, tier: tier, components: componentList) }
         }
         return Ecosystem(name: name, components: components, integrations: integrations, partners: partners)
     }

@@ -65,7 +65,7 @@ import Testing
                 timeout: soon
                 argv: [/opt/orders.sh]
                 mapping:
-                  - {match: orders, metric: usage.transactoins}
+                  - {match: orders, metric: usage.transactoins, scale: 2, set_labels: {a: b}}
               - name: orders
                 type: exec
             """
@@ -79,12 +79,24 @@ import Testing
         ])
     }
 
+    @Test func anIncompleteEntryDoesNotMakeItsOtherKeysLookUnknown() {
+        let yaml = """
+            collectors:
+              - name: orders
+                type: exec
+                argv: [orders.sh]
+                mapping:
+                  - {metric: usage.transactions, scale: 2, keep_labels: [shop]}
+            """
+        #expect(problems(yaml) == ["eco.yaml:6:9: collectors[0].mapping[0].match: missing; this field is required"])
+    }
+
     @Test func ecosystemReferencesMustNameComponents() {
         let yaml = """
             ecosystem:
               components:
                 - {id: shop}
-                - {id: shop}
+                - {id: shop, name: Shop, kind: storefront}
               integrations:
                 - {from: shop, to: shpo, protocl: api}
               partners:
