@@ -70,7 +70,7 @@ public struct ConfigValidator {
             let collector = CollectorConfig(
                 name: name ?? "", type: type ?? .demo, interval: interval, timeout: timeout, argv: argv ?? [],
                 env: fields.stringMap("env") ?? [:], cwd: fields.string("cwd").map(expandingHome),
-                url: fields.string("url"), headers: fields.stringMap("headers") ?? [:],
+                url: fields.string("url"), headers: fields.mapping("headers").map(readHeaders) ?? [:],
                 path: fields.string("path").map(expandingHome), format: fields.string("format"),
                 mapping: fields.list("mapping").map { readMapping($0, field: fields.field("mapping"), issues: issues) } ?? [],
                 labels: fields.stringMap("labels") ?? [:], options: fields.value("options"), mark: item.mark,
@@ -95,6 +95,23 @@ public struct ConfigValidator {
                 fieldPath: fields.path)
             return match != nil && metric != nil ? rule : nil
         }
+    }
+
+    /// Header values: a string, in which `${NAME}` reads the environment variable NAME when the
+    /// request is made, or `{fromEnv: NAME}`, the same as `"${NAME}"`.
+    private func readHeaders(_ fields: ConfigFields) -> [String: String] {
+        var headers: [String: String] = [:]
+        for entry in fields.entries {
+            _ = fields.value(entry.key)
+            if case .mapping = entry.value.content {
+                let secret = ConfigFields(entry.value, path: fields.field(entry.key), issues: fields.issues)
+                if let name = secret.string("fromEnv", required: true) { headers[entry.key] = "${\(name)}" }
+                secret.finish()
+            } else if let text = entry.value.readString(field: fields.field(entry.key), issues: fields.issues) {
+                headers[entry.key] = text
+            }
+        }
+        return headers
     }
 
     // MARK: - Metrics, health and store

@@ -32,6 +32,7 @@ import Testing
                 env: {SHOP: eu}
                 cwd: ~/plugins
                 labels: {shop: eu}
+                headers: {Authorization: "Bearer ${TOKEN}", X-Tenant: {fromEnv: TENANT}}
                 mapping:
                   - {match: 'orders{shop="eu"}', metric: usage.transactions, scale: 2}
                   - {match: 'errors', metric: shop.upstream_errors}
@@ -49,7 +50,8 @@ import Testing
         #expect(collector.argv == ["/opt/orders.sh", "--json"] && collector.cwd == "/home/ana/plugins")
         #expect(collector.mapping.first?.match == #"orders{shop="eu"}"# && collector.mapping.first?.scale == 2)
         #expect(collector.mapping.last?.metric == "shop.upstream_errors")
-        #expect(collector.mapping.first?.matchMark == ConfigMark(file: "eco.yaml", line: 17, column: 18))
+        #expect(collector.mapping.first?.matchMark == ConfigMark(file: "eco.yaml", line: 18, column: 18))
+        #expect(collector.headers == ["Authorization": "Bearer ${TOKEN}", "X-Tenant": "${TENANT}"])
         #expect(configuration.metricCatalog()["usage.transactions"]?.thresholds == Thresholds(warn: 200, critical: 100))
         #expect(configuration.expectedIntervals == ["usage.transactions": 120])
         #expect(configuration.health == HealthWeights(families: [.usage: 2], metrics: ["usage.critical_uptime": 3]))
