@@ -17,7 +17,7 @@ public struct CollectorFactory: Sendable {
     }
 
     /// Every collector type this build has.
-    public static let standard = CollectorFactory(builders: pluginBuilders)
+    public static let standard = CollectorFactory(builders: pluginBuilders.merging(builtInBuilders) { plugin, _ in plugin })
 
     /// The demo, exec and daemon types.
     static let pluginBuilders: [CollectorType: Builder] = [
