@@ -70,6 +70,23 @@ import Testing
         #expect(sink.samples.count == 6)
     }
 
+    @Test(.timeLimit(.minutes(1))) func startingTwiceRunsEachCollectorOnScheduleOnce() async throws {
+        let counting = CountingCollector(name: "once")
+        let clock = ManualClock(0)
+        let scheduler = CollectorScheduler(
+            collectors: [ScheduledCollector(counting, type: "exec", interval: 60, deadline: 5)], sink: MemorySink(), clock: clock,
+            tick: 0.01)
+        scheduler.start()
+        scheduler.start()
+        while scheduler.health[0].runs < 1 { try await Task.sleep(for: .milliseconds(10)) }
+        try await Task.sleep(for: .milliseconds(100))
+        await scheduler.stop()
+        // Due once at time 0 and not again until 60: a second loop would have collected twice,
+        // or have found the first collection in flight and recorded a failure.
+        #expect(counting.calls.withLock { $0 } == [0])
+        #expect(scheduler.health[0].runs == 1 && scheduler.health[0].failures == 0)
+    }
+
     @Test(.timeLimit(.minutes(1))) func aHangingCollectorIsAbandonedAtItsDeadlineWithoutHoldingUpOthers() async {
         let quick = CountingCollector(name: "quick")
         let scheduler = CollectorScheduler(

@@ -34,9 +34,17 @@ public final class CollectorScheduler: Sendable {
     /// Every collector's health, in configuration order; callable from any thread.
     public var health: [CollectorHealth] { state.withLock { $0 } }
 
-    /// Starts one loop per collector; each collects when due until `stop()`.
+    /// Starts one loop per collector; each collects when due until `stop()`. Starting a
+    /// scheduler that is running does nothing.
     public func start() {
-        let tasks = collectors.indices.map { index in
+        loops.withLock { loops in
+            guard loops.isEmpty else { return }
+            loops = makeLoops()
+        }
+    }
+
+    private func makeLoops() -> [Task<Void, Never>] {
+        collectors.indices.map { index in
             Task { [self] in
                 while !Task.isCancelled {
                     let wait = (state.withLock { $0[index].nextRun } ?? 0) - clock.now()
@@ -48,7 +56,6 @@ public final class CollectorScheduler: Sendable {
                 }
             }
         }
-        loops.withLock { $0 += tasks }
     }
 
     /// Stops the loops and releases long-running collectors (daemon plugins).
