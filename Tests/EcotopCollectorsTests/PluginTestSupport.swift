@@ -55,10 +55,3 @@ final class MemorySink: RecordSink {
     }
     var samples: [Sample] { records.withLock { $0.samples } }
 }
-
-/// Seconds a block takes on the monotonic clock.
-func seconds(_ body: () async throws -> Void) async rethrows -> Double {
-    let start = MonotonicTime.now()
-    try await body()
-    return MonotonicTime.now() - start
-}
