@@ -29,6 +29,15 @@ public enum MetricUnit: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Whether the series of one metric (per shop, per integration) add up to the metric's
+    /// value — counts, rates and money — rather than average to it (percentages, scores, indexes).
+    public var addsUpAcrossSeries: Bool {
+        switch self {
+        case .percent, .score, .index: false
+        default: true
+        }
+    }
+
     /// Whether deltas are shown as absolute differences (percentage points, score points)
     /// rather than relative change.
     public var usesAbsoluteDelta: Bool {

@@ -10,4 +10,14 @@ public protocol SeriesSource: Sendable {
 
     /// The most recent point of one series at or before `time`, looking back at most `lookback` seconds.
     func latest(of key: SeriesKey, at time: Double, lookback: Double) throws -> SeriesPoint?
+
+    /// The series of a metric: every label set recorded under `name`, sorted.
+    func seriesKeys(named name: String) throws -> [SeriesKey]
+}
+
+extension SeriesSource {
+    /// A source without labelled series knows each metric as the one series of its name.
+    public func seriesKeys(named name: String) throws -> [SeriesKey] {
+        [SeriesKey(name: name)]
+    }
 }

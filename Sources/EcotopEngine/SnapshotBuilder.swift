@@ -59,18 +59,24 @@ public struct SnapshotBuilder: Sendable {
             health: HealthScore(summaries: summaries, weights: weights, metricWeights: metricWeights))
     }
 
-    /// The summary of one metric. The history of the range and of the period before it come
-    /// from one query of twice the length.
+    /// The summary of one metric, combining its labelled series when it has several
+    /// (`MetricSeries`). The history of the range and of the period before it come from one
+    /// query of twice the length. Anomalies are judged for metrics recorded as one series.
     public func summary(of metric: MetricDefinition, at time: Double, range: TimeRange, buckets: Int) throws -> MetricSummary {
-        let key = SeriesKey(name: metric.id.rawValue)
+        let series = try MetricSeries(metric: metric, source: source)
         let start = time - range.seconds
-        let points = try source.points(
-            of: key, from: start - range.seconds, to: time, buckets: buckets * 2, aggregation: metric.aggregation)
+        let points = try series.points(from: start - range.seconds, to: time, buckets: buckets * 2)
         let history = points.filter { $0.timestamp > start }
         let previous = points.filter { $0.timestamp <= start }
-        let latest = try source.latest(of: key, at: time, lookback: range.seconds)
-        let fresh = latest.flatMap { staleness.isStale(key, newest: $0.timestamp, at: time) ? nil : $0 }
-        let anomaly = try fresh == nil ? nil : anomalyDetector?.assess(key, aggregation: metric.aggregation, at: time, in: source)
+        let latest = try series.latest(at: time, lookback: range.seconds) { key, point in
+            !staleness.isStale(key, newest: point.timestamp, at: time)
+        }
+        let fresh = latest.flatMap { point in
+            series.keys.allSatisfy { staleness.isStale($0, newest: point.timestamp, at: time) } ? nil : point
+        }
+        let anomaly = try fresh == nil ? nil : series.singleKey.flatMap { key in
+            try anomalyDetector?.assess(key, aggregation: metric.aggregation, at: time, in: source)
+        }
         let statistics = WindowStatistics(points: history)
         let previousStatistics = WindowStatistics(points: previous)
         return MetricSummary(

@@ -43,6 +43,12 @@ public final class StoreReader: SeriesSource {
         try catalog().keys
     }
 
+    /// Every label set recorded under a metric name, sorted; what the dashboard combines into
+    /// the metric's value.
+    public func seriesKeys(named name: String) throws -> [SeriesKey] {
+        try seriesKeys().compactMap { $0?.name == name ? $0 : nil }.sorted()
+    }
+
     private func catalog() throws -> (keys: [SeriesKey?], ids: [SeriesKey: UInt32]) {
         let size = StoreFileSystem.size(of: layout.catalog) ?? 0
         if let cached = catalogCache.withLock({ $0.size == size ? ($0.keys, $0.ids) : nil }) { return cached }

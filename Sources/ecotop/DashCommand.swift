@@ -1,6 +1,9 @@
 import ArgumentParser
 import EcotopCollectors
+import EcotopConfig
 import EcotopCore
+import EcotopStore
+import Foundation
 import EcotopTerminal
 import EcotopUI
 
@@ -15,8 +18,7 @@ struct DashCommand: ParsableCommand {
         abstract: "Run the live dashboard (the default command)."
     )
 
-    @Option(help: "Configuration file (default: $XDG_CONFIG_HOME/ecotop/config.yaml; the demo runs without one).")
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
     @Option(help: "Colour theme; `ecotop themes` lists them.")
     var theme = "dark"
@@ -37,25 +39,52 @@ struct DashCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let config {
-            throw ValidationError("configuration files are not supported yet (\(config)); run without --config for the demo")
-        }
         let environment = ProcessEnvironment.current
+        let configured = try configurationToRun()
         TerminationSignal.install()
+        let runtime = try configured.map { configured in
+            try reportingStoreErrors {
+                try CollectorRuntime(
+                    configured: configured, path: configOptions.path,
+                    layout: storeOptions.layout(configured: configured.configuration.store))
+            }
+        }
         let screen = try TerminalScreen(allowColor: environment["NO_COLOR"].map(\.isEmpty) ?? true)
         defer { screen.restore() }
-        let history = try storeOptions.history()
-        var session = try DashboardSession.demo(
-            seed: seed, clock: SystemWallClock(), themeName: theme,
-            glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, history: history, events: history as? any EventSource)
-        if history != nil {
-            session.recorder = try DemoRecorder.open(
-                layout: storeOptions.layout, simulator: DemoSimulator(seed: seed), clock: session.clock)
+        let glyphs: GlyphSet = screen.capabilities.isUnicode ? .unicode : .ascii
+        var session: DashboardSession
+        if let runtime {
+            let reader = try reportingStoreErrors { try StoreReader(layout: runtime.layout, keepsParsedSegments: true) }
+            session = try DashboardSession.configured(runtime, reader: reader, clock: SystemWallClock(), themeName: theme, glyphs: glyphs)
+        } else {
+            session = try demoSession(glyphs: glyphs)
         }
         defer { try? session.recorder?.close() }
         let loop = DashboardLoop(screen: screen, refreshInterval: refresh)
         let signal = loop.run(&session)
         screen.restore()
+        if let runtime { try reportingStoreErrors { try runtime.stop() } }
         if let signal, signal != SIGINT { throw ExitCode(128 + signal) }
+    }
+
+    /// The configuration to run on: `--config FILE`, else the default file when it exists;
+    /// nil for the demo (also with `--demo`). Problems are printed and end the command.
+    private func configurationToRun() throws -> ConfiguredCollectors? {
+        guard !demo else { return nil }
+        guard configOptions.config != nil || FileManager.default.fileExists(atPath: configOptions.path) else { return nil }
+        return try configOptions.load()
+    }
+
+    /// The built-in demo, on the store's history when it holds some.
+    private func demoSession(glyphs: GlyphSet) throws -> DashboardSession {
+        let history = try storeOptions.history()
+        var session = try DashboardSession.demo(
+            seed: seed, clock: SystemWallClock(), themeName: theme, glyphs: glyphs, history: history,
+            events: history as? any EventSource)
+        if history != nil {
+            session.recorder = try DemoRecorder.open(
+                layout: storeOptions.layout, simulator: DemoSimulator(seed: seed), clock: session.clock)
+        }
+        return session
     }
 }

@@ -1,17 +1,20 @@
 import EcotopCollectors
 import EcotopCore
 import EcotopEngine
+import EcotopStore
 import EcotopUI
 
 /// The dashboard's state together with where its data comes from: the part of the
 /// running program that is not drawing or reading keys.
 struct DashboardSession {
     var state: DashboardState
-    let builder: SnapshotBuilder
+    var builder: SnapshotBuilder
     /// Where the errors view reads integration events.
     let events: any EventSource
-    let ecosystem: Ecosystem
+    var ecosystem: Ecosystem
     let clock: any WallClock
+    /// The configured collectors, when the dashboard runs on a configuration.
+    var collectors: CollectorRuntime?
     /// Writes the simulator's data through the store as time passes, when the dashboard shows a
     /// demo store's history.
     var recorder: DemoRecorder?
@@ -23,17 +26,41 @@ struct DashboardSession {
         events: (any EventSource)? = nil
     ) throws -> DashboardSession {
         let simulator = DemoSimulator(seed: seed)
-        let themes = try ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: ProcessEnvironment.current))
-        guard let themeIndex = themes.themes.firstIndex(where: { $0.name == themeName }) else {
-            throw SessionError.unknownTheme(
-                themeName, available: themes.themes.map(\.name), problems: themes.problems.map(\.description))
-        }
+        let themes = try loadThemes()
+        let themeIndex = try themeIndex(of: themeName, in: themes)
         let state = DashboardState(
             ecosystemName: simulator.ecosystem.name, now: clock.now(), themes: themes.themes, themeIndex: themeIndex,
             glyphs: glyphs)
         return DashboardSession(
             state: state, builder: SnapshotBuilder(source: history ?? DemoSeriesSource(simulator: simulator)),
             events: events ?? simulator, ecosystem: simulator.ecosystem, clock: clock)
+    }
+
+    /// A session on a configured ecosystem: history and events from the store the collectors
+    /// write to.
+    static func configured(
+        _ runtime: CollectorRuntime, reader: StoreReader, clock: any WallClock, themeName: String, glyphs: GlyphSet
+    ) throws -> DashboardSession {
+        let configuration = runtime.configured.configuration
+        let themes = try loadThemes()
+        let state = DashboardState(
+            ecosystemName: configuration.ecosystem.name, now: clock.now(), themes: themes.themes,
+            themeIndex: try themeIndex(of: themeName, in: themes), glyphs: glyphs)
+        return DashboardSession(
+            state: state, builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
+            ecosystem: configuration.ecosystem, clock: clock, collectors: runtime)
+    }
+
+    private static func loadThemes() throws -> ThemeCatalog {
+        try ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: ProcessEnvironment.current))
+    }
+
+    private static func themeIndex(of name: String, in themes: ThemeCatalog) throws -> Int {
+        guard let index = themes.themes.firstIndex(where: { $0.name == name }) else {
+            throw SessionError.unknownTheme(
+                name, available: themes.themes.map(\.name), problems: themes.problems.map(\.description))
+        }
+        return index
     }
 
     /// Reads fresh data for the current range at the clock's time. A failed read keeps the
@@ -45,6 +72,7 @@ struct DashboardSession {
         state.now = clock.now()
         var builder = builder
         if !detectingAnomalies { builder.anomalyDetector = nil }
+        followCollectors()
         do {
             try recorder?.record(upTo: state.now)
             state.snapshot = try builder.snapshot(at: state.now, range: state.range, buckets: buckets(for: size))
@@ -57,9 +85,25 @@ struct DashboardSession {
         }
     }
 
-    /// Moves the clock shown in the header without reading data (while paused).
+    /// Moves the clock shown in the header without reading data (while paused); collectors
+    /// keep running and their health stays current.
     mutating func tick() {
         state.now = clock.now()
+        followCollectors()
+    }
+
+    /// Takes up a changed configuration and the collectors' latest health.
+    private mutating func followCollectors() {
+        guard let collectors else { return }
+        if let reloaded = collectors.reloadIfChanged() {
+            let configuration = reloaded.configuration
+            builder = SnapshotBuilder(source: builder.source, configuration: configuration)
+            ecosystem = configuration.ecosystem
+            state.ecosystemName = configuration.ecosystem.name
+            state.notice = "configuration reloaded"
+        }
+        state.configProblems = collectors.problems
+        state.collectors = collectors.health.map(CollectorStatus.init)
     }
 
     /// History points per metric: enough for the sparklines on the overview, one per

@@ -22,8 +22,9 @@ struct DashboardEndToEndTests {
                        "Partner satisfaction", "Support ticket", "Ecosystem sentiment", "Critical uptime", "Uptime across"]
         let present = metrics.filter(first.contains)
         #expect(present.count >= 9, "metrics shown: \(present)")
-        #expect(first.components(separatedBy: " OK ").count + first.components(separatedBy: " WARN ").count
-            + first.components(separatedBy: " CRIT ").count - 3 == 20, "expected 20 status cells in:\n\(first)")
+        let statusCells = try NSRegularExpression(pattern: #" (OK|WARN|CRIT|ANOM|STALE|N/A) +│"#)
+            .numberOfMatches(in: first, range: NSRange(first.startIndex..., in: first))
+        #expect(statusCells == 20, "expected a status for each of the 20 metrics in:\n\(first)")
         let before = try #require(valueColumn(of: "Transactions", in: first))
         let changed = try session.waitForScreen(timeout: 5) { self.valueColumn(of: "Transactions", in: $0) != before }
         #expect(valueColumn(of: "Transactions", in: changed) != before, "transactions did not change within 5 s")

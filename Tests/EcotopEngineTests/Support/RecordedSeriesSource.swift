@@ -25,5 +25,8 @@ struct RecordedSeriesSource: SeriesSource {
     func latest(of key: SeriesKey, at time: Double, lookback: Double) -> SeriesPoint? {
         series[key]?.last { $0.timestamp <= time && $0.timestamp >= time - lookback }
     }
-}
 
+    func seriesKeys(named name: String) -> [SeriesKey] {
+        series.keys.filter { $0.name == name }.sorted()
+    }
+}

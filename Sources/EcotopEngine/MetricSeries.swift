@@ -1,0 +1,55 @@
+import EcotopCore
+
+/// All the series recorded for one metric (one per shop, per integration, per host), read as
+/// the metric's single value: series of counts, rates and money add up, series of
+/// percentages, scores and indexes are averaged (`MetricUnit.addsUpAcrossSeries`).
+///
+/// The average is unweighted: an error rate averaged over integrations does not weigh busy
+/// integrations more. Collectors that know the weights should also write the metric without
+/// labels, which is then read alone.
+struct MetricSeries {
+    let metric: MetricDefinition
+    let keys: [SeriesKey]
+    let source: any SeriesSource
+
+    /// The metric's series in `source`; the unlabelled series when it has it or has none.
+    init(metric: MetricDefinition, source: any SeriesSource) throws {
+        self.metric = metric
+        self.source = source
+        let unlabelled = SeriesKey(name: metric.id.rawValue)
+        let keys = try source.seriesKeys(named: metric.id.rawValue)
+        self.keys = keys.isEmpty || keys.contains(unlabelled) ? [unlabelled] : keys
+    }
+
+    /// The one key when the metric is a single series, for reads that need one (anomalies).
+    var singleKey: SeriesKey? { keys.count == 1 ? keys[0] : nil }
+
+    /// The combined points, bucket by bucket (every series is read with the same buckets, so
+    /// their timestamps line up).
+    func points(from: Double, to: Double, buckets: Int) throws -> [SeriesPoint] {
+        if let key = singleKey {
+            return try source.points(of: key, from: from, to: to, buckets: buckets, aggregation: metric.aggregation)
+        }
+        var combined: [Double: BucketAggregator] = [:]
+        for key in keys {
+            for point in try source.points(of: key, from: from, to: to, buckets: buckets, aggregation: metric.aggregation) {
+                combined[point.timestamp, default: BucketAggregator(combination)].add(point.value)
+            }
+        }
+        return combined.compactMap { time, aggregator in aggregator.result.map { SeriesPoint(timestamp: time, value: $0) } }
+            .sorted { $0.timestamp < $1.timestamp }
+    }
+
+    /// The combined newest value: the series' newest points that `isCurrent` accepts (the
+    /// fresh ones), else the single newest point when none is.
+    func latest(at time: Double, lookback: Double, isCurrent: (SeriesKey, SeriesPoint) -> Bool) throws -> SeriesPoint? {
+        let newest = try keys.compactMap { key in try source.latest(of: key, at: time, lookback: lookback).map { (key, $0) } }
+        let current = newest.filter { isCurrent($0.0, $0.1) }.map(\.1)
+        guard !current.isEmpty else { return newest.map(\.1).max { $0.timestamp < $1.timestamp } }
+        var aggregator = BucketAggregator(combination)
+        for point in current { aggregator.add(point.value) }
+        return aggregator.result.map { SeriesPoint(timestamp: current.map(\.timestamp).max()!, value: $0) }
+    }
+
+    private var combination: Aggregation { metric.unit.addsUpAcrossSeries ? .sum : .avg }
+}

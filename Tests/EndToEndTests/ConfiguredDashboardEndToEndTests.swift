@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// The dashboard on a configuration: real plugins collecting into a real store, live reload.
+@Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"), .serialized)
+struct ConfiguredDashboardEndToEndTests {
+    /// Plugins/examples, next to this package's Tests/.
+    static let examples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Plugins/examples").path
+
+    static func configuration(interval: String = "1s") -> String {
+        """
+        ecosystem:
+          name: E2E shop
+          components:
+            - {id: storefront, name: Storefront, kind: storefront, role: hub}
+            - {id: payments, name: Payments, kind: payments, role: endpoint}
+          integrations:
+            - {from: storefront, to: payments, protocol: api, critical: true}
+        collectors:
+          - name: orders
+            type: exec
+            interval: \(interval)
+            argv: [\(examples)/orders.sh]
+            env: {SHOP: eu, ORDERS_PER_MINUTE: "420"}
+            mapping:
+              - {match: shop.orders_per_minute, metric: usage.transactions}
+          - name: failing
+            type: exec
+            interval: \(interval)
+            argv: [sh, -c, 'echo "token expired" >&2; exit 3']
+
+        """
+    }
+
+    @Test func collectsShowsCollectorHealthAndReloadsTheConfiguration() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-e2e-config-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("config.yaml")
+        try Self.configuration().write(to: config, atomically: true, encoding: .utf8)
+        let store = directory.appendingPathComponent("store").path
+
+        let session = try TmuxSession(arguments: ["--config", config.path, "--store", store], width: 160, height: 40)
+        let collected = try session.waitForScreen { $0.contains("420/min") }
+        #expect(collected.contains("E2E shop"))
+        #expect(collected.contains("420/min"), "the exec plugin's orders per minute reach the Usage pane:\n\(collected)")
+        #expect(collected.contains("1 collector failing (c)"))
+
+        try session.send("c")
+        let collectors = try session.waitForScreen { $0.contains("FAILING") && $0.contains("token expired") }
+        #expect(collectors.contains("FAILING") && collectors.contains("token expired"))
+
+        try Self.configuration().replacingOccurrences(of: "interval:", with: "intervall:")
+            .write(to: config, atomically: true, encoding: .utf8)
+        let rejected = try session.waitForScreen { $0.contains("config error") }
+        #expect(rejected.contains("did you mean 'interval'?"))
+        #expect(rejected.contains("orders") && !rejected.contains("FAILING  orders"), "the running configuration stays in force")
+
+        try Self.configuration(interval: "2s").write(to: config, atomically: true, encoding: .utf8)
+        let reloaded = try session.waitForScreen { $0.contains("configuration reloaded") }
+        #expect(!reloaded.contains("config error"))
+
+        try session.send("q")
+        #expect(try session.exitStatus() == 0)
+        let lock = try String(contentsOfFile: store + "/LOCK", encoding: .utf8)
+        #expect(lock.contains("clean"), "the store was closed cleanly: \(lock)")
+    }
+}
