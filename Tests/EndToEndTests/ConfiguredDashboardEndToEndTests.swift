@@ -43,24 +43,24 @@ struct ConfiguredDashboardEndToEndTests {
         let store = directory.appendingPathComponent("store").path
 
         let session = try TmuxSession(arguments: ["--config", config.path, "--store", store], width: 160, height: 40)
-        let collected = try session.waitForScreen { $0.contains("420/min") }
+        let collected = try session.waitForScreen(timeout: 20) { $0.contains("420/min") }
         #expect(collected.contains("E2E shop"))
         #expect(collected.contains("420/min"), "the exec plugin's orders per minute reach the Usage pane:\n\(collected)")
-        #expect(collected.contains("1 collector failing (c)"))
+        #expect(collected.contains("1 collector failing (c)"), "\(collected)")
 
         try session.send("c")
-        let collectors = try session.waitForScreen { $0.contains("FAILING") && $0.contains("token expired") }
-        #expect(collectors.contains("FAILING") && collectors.contains("token expired"))
+        let collectors = try session.waitForScreen(timeout: 20) { $0.contains("FAILING") && $0.contains("token expired") }
+        #expect(collectors.contains("FAILING") && collectors.contains("token expired"), "\(collectors)")
 
         try Self.configuration().replacingOccurrences(of: "interval:", with: "intervall:")
             .write(to: config, atomically: true, encoding: .utf8)
-        let rejected = try session.waitForScreen { $0.contains("config error") }
-        #expect(rejected.contains("did you mean 'interval'?"))
+        let rejected = try session.waitForScreen(timeout: 20) { $0.contains("config error") }
+        #expect(rejected.contains("did you mean 'interval'?"), "\(rejected)")
         #expect(rejected.contains("orders") && !rejected.contains("FAILING  orders"), "the running configuration stays in force")
 
         try Self.configuration(interval: "2s").write(to: config, atomically: true, encoding: .utf8)
-        let reloaded = try session.waitForScreen { $0.contains("configuration reloaded") }
-        #expect(!reloaded.contains("config error"))
+        let reloaded = try session.waitForScreen(timeout: 20) { $0.contains("configuration reloaded") }
+        #expect(reloaded.contains("configuration reloaded") && !reloaded.contains("config error"), "\(reloaded)")
 
         try session.send("q")
         #expect(try session.exitStatus() == 0)
