@@ -140,9 +140,15 @@ public struct ConfigValidator {
                     }
                 }
             }
+            let unit = metricFields.choice("unit", as: MetricUnit.self)
+            let isCounter = metricFields.bool("counter")
+            if isCounter == true, (unit ?? metric.unit).periodSeconds == nil {
+                fields.issues.report(entry.keyMark, field: fields.field(entry.key) + ".counter",
+                    "a counter is read as a rate, so \(entry.key) needs a rate unit (per_minute, per_day or per_week), not \((unit ?? metric.unit).rawValue)")
+            }
             return MetricOverride(
-                id: id, thresholds: thresholds, unit: metricFields.choice("unit", as: MetricUnit.self),
-                expectedInterval: metricFields.duration("expected_interval"))
+                id: id, thresholds: thresholds, unit: unit, expectedInterval: metricFields.duration("expected_interval"),
+                isCounter: isCounter)
         }
     }
 

@@ -31,6 +31,7 @@ public struct EcotopConfiguration: Sendable {
             guard let index = metrics.firstIndex(where: { $0.id == override.id }) else { continue }
             if let thresholds = override.thresholds { metrics[index].thresholds = thresholds }
             if let unit = override.unit { metrics[index].unit = unit }
+            if let isCounter = override.isCounter { metrics[index].isCounter = isCounter }
         }
         return MetricCatalog(metrics: metrics)
     }
@@ -52,12 +53,18 @@ public struct MetricOverride: Sendable, Hashable {
     public var unit: MetricUnit?
     /// How often a value is expected, in seconds; several missed intervals make it stale.
     public var expectedInterval: Double?
+    /// Whether the collected series are running totals to be read as rates (`counter: true`).
+    public var isCounter: Bool?
 
-    public init(id: MetricID, thresholds: Thresholds? = nil, unit: MetricUnit? = nil, expectedInterval: Double? = nil) {
+    public init(
+        id: MetricID, thresholds: Thresholds? = nil, unit: MetricUnit? = nil, expectedInterval: Double? = nil,
+        isCounter: Bool? = nil
+    ) {
         self.id = id
         self.thresholds = thresholds
         self.unit = unit
         self.expectedInterval = expectedInterval
+        self.isCounter = isCounter
     }
 }
 

@@ -48,10 +48,14 @@ public struct MetricDefinition: Sendable, Hashable, Identifiable {
     public var thresholds: Thresholds
     /// What the metric measures and why it matters, shown in the detail view.
     public var summary: String
+    /// Whether its series hold a running total (requests served, orders placed) whose rate
+    /// per the unit's period is the metric's value, rather than the value itself.
+    public var isCounter: Bool
 
     public init(
         id: MetricID, family: MetricFamily, title: String, shortTitle: String, unit: MetricUnit,
-        direction: MetricDirection, aggregation: Aggregation, thresholds: Thresholds, summary: String
+        direction: MetricDirection, aggregation: Aggregation, thresholds: Thresholds, summary: String,
+        isCounter: Bool = false
     ) {
         self.id = id
         self.family = family
@@ -62,5 +66,6 @@ public struct MetricDefinition: Sendable, Hashable, Identifiable {
         self.aggregation = aggregation
         self.thresholds = thresholds
         self.summary = summary
+        self.isCounter = isCounter
     }
 }

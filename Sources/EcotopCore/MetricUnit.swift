@@ -29,6 +29,17 @@ public enum MetricUnit: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The seconds of the period a rate unit counts in (`per_minute` is 60); nil for units
+    /// that are not rates.
+    public var periodSeconds: Double? {
+        switch self {
+        case .perMinute: 60
+        case .perDay: 86_400
+        case .perWeek: 604_800
+        case .count, .percent, .currency, .score, .index: nil
+        }
+    }
+
     /// Whether the series of one metric (per shop, per integration) add up to the metric's
     /// value — counts, rates and money — rather than average to it (percentages, scores, indexes).
     public var addsUpAcrossSeries: Bool {

@@ -7,6 +7,9 @@ import EcotopCore
 /// The average is unweighted: an error rate averaged over integrations does not weigh busy
 /// integrations more. Collectors that know the weights should also write the metric without
 /// labels, which is then read alone.
+///
+/// A counter metric (`MetricDefinition.isCounter`) is read as each series' rate per the
+/// unit's period (`CounterRate`, resets handled), and the rates are combined.
 struct MetricSeries {
     let metric: MetricDefinition
     let keys: [SeriesKey]
@@ -27,12 +30,10 @@ struct MetricSeries {
     /// The combined points, bucket by bucket (every series is read with the same buckets, so
     /// their timestamps line up).
     func points(from: Double, to: Double, buckets: Int) throws -> [SeriesPoint] {
-        if let key = singleKey {
-            return try source.points(of: key, from: from, to: to, buckets: buckets, aggregation: metric.aggregation)
-        }
+        if let key = singleKey { return try points(of: key, from: from, to: to, buckets: buckets) }
         var combined: [Double: BucketAggregator] = [:]
         for key in keys {
-            for point in try source.points(of: key, from: from, to: to, buckets: buckets, aggregation: metric.aggregation) {
+            for point in try points(of: key, from: from, to: to, buckets: buckets) {
                 combined[point.timestamp, default: BucketAggregator(combination)].add(point.value)
             }
         }
@@ -43,7 +44,7 @@ struct MetricSeries {
     /// The combined newest value: the series' newest points that `isCurrent` accepts (the
     /// fresh ones), else the single newest point when none is.
     func latest(at time: Double, lookback: Double, isCurrent: (SeriesKey, SeriesPoint) -> Bool) throws -> SeriesPoint? {
-        let newest = try keys.compactMap { key in try source.latest(of: key, at: time, lookback: lookback).map { (key, $0) } }
+        let newest = try keys.compactMap { key in try latest(of: key, at: time, lookback: lookback).map { (key, $0) } }
         let current = newest.filter { isCurrent($0.0, $0.1) }.map(\.1)
         guard !current.isEmpty else { return newest.map(\.1).max { $0.timestamp < $1.timestamp } }
         var aggregator = BucketAggregator(combination)
@@ -52,4 +53,25 @@ struct MetricSeries {
     }
 
     private var combination: Aggregation { metric.unit.addsUpAcrossSeries ? .sum : .avg }
+
+    /// One series' points; a counter's as rates between its buckets' last readings, so a range
+    /// of `buckets` buckets is read with one more bucket before it to rate the first.
+    private func points(of key: SeriesKey, from: Double, to: Double, buckets: Int) throws -> [SeriesPoint] {
+        guard metric.isCounter, let period = RatePeriod(unit: metric.unit) else {
+            return try source.points(of: key, from: from, to: to, buckets: buckets, aggregation: metric.aggregation)
+        }
+        let width = (to - from) / Double(max(1, buckets))
+        let totals = try source.points(of: key, from: from - width, to: to, buckets: buckets + 1, aggregation: .last)
+        return CounterRate.rates(of: totals, per: period)
+    }
+
+    /// One series' newest value; a counter's as the rate between its two newest readings.
+    private func latest(of key: SeriesKey, at time: Double, lookback: Double) throws -> SeriesPoint? {
+        guard metric.isCounter, let period = RatePeriod(unit: metric.unit) else {
+            return try source.latest(of: key, at: time, lookback: lookback)
+        }
+        guard let newest = try source.latest(of: key, at: time, lookback: lookback),
+              let before = try source.latest(of: key, at: newest.timestamp.nextDown, lookback: lookback) else { return nil }
+        return CounterRate.rates(of: [before, newest], per: period).last
+    }
 }

@@ -57,3 +57,26 @@ import Testing
         #expect(summary.latest?.value == 900)
     }
 }
+
+/// Counter metrics: running totals read as rates per the unit's period.
+@Suite struct CounterMetricTests {
+    static let now = 1_800_000_000.0
+
+    @Test func aCounterReadsAsItsRatePerMinuteAcrossAReset() throws {
+        var metric = try #require(MetricCatalog.standard["usage.transactions"])
+        metric.isCounter = true
+        let key = SeriesKey(name: "usage.transactions")
+        // One reading a minute: +600 a minute, then the process restarts at t-120 and counts 300 a minute.
+        let totals: [Double] = [1_000, 1_600, 2_200, 2_800, 300, 600]
+        let points = totals.enumerated().map { offset, total in
+            SeriesPoint(timestamp: Self.now - Double(totals.count - 1 - offset) * 60, value: total)
+        }
+        let builder = SnapshotBuilder(source: RecordedSeriesSource([key: points]), anomalyDetector: nil)
+        let summary = try builder.summary(of: metric, at: Self.now, range: .fifteenMinutes, buckets: 15)
+        #expect(summary.latest?.value == 300, "the newest two readings are 300 and 600, a minute apart")
+        let rates = summary.history.map(\.value)
+        #expect(rates.contains(600))
+        #expect(rates.contains(300), "the reset counts from zero, not as -2,500")
+        #expect(!rates.contains { $0 < 0 })
+    }
+}
