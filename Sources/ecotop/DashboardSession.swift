@@ -67,7 +67,8 @@ struct DashboardSession {
     /// last snapshot on screen and says why.
     ///
     /// - Parameter detectingAnomalies: false for the first frame, which then appears without
-    ///   reading a week of baseline history; the next refresh adds the ANOM verdicts.
+    ///   reading a week of baseline history or the last hour's events; the next refresh adds
+    ///   the ANOM verdicts and the integrations' health.
     mutating func reload(size: Size, detectingAnomalies: Bool = true) {
         state.now = clock.now()
         var builder = builder
@@ -78,6 +79,16 @@ struct DashboardSession {
             state.snapshot = try builder.snapshot(at: state.now, range: state.range, buckets: buckets(for: size))
             if state.screen == .errors {
                 state.errors = try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: state.now, range: state.range)
+            }
+            if detectingAnomalies {
+                state.integrationHealth = IntegrationHealth(
+                    ecosystem: ecosystem, events: try events.events(from: state.now - 3_600, to: state.now), end: state.now,
+                    length: 3_600)
+            }
+            if state.screen == .collectors {
+                let keys = try builder.catalog.metrics.flatMap { try builder.source.seriesKeys(named: $0.id.rawValue) }
+                state.freshness = try DataFreshness(
+                    keys: keys, source: builder.source, at: state.now, lookback: 86_400, policy: builder.staleness)
             }
             state.dataError = nil
         } catch {

@@ -5,7 +5,9 @@ import Testing
 
 /// The store's commands as a user runs them.
 @Suite struct CommandLineTests {
-    let now = Int(Date().timeIntervalSince1970) / 60 * 60
+    /// Half past the hour before the current one: `lines` writes from ten minutes before it,
+    /// so every test store holds exactly one raw segment whatever the time the tests run.
+    let now = Int(Date().timeIntervalSince1970) / 3_600 * 3_600 - 1_800
 
     private func lines(_ count: Int) -> String {
         (0..<count).map { #"{"ts":\#(now - 600 + $0 * 60),"name":"usage.transactions","labels":{"integration":"\#($0 % 2 == 0 ? "stripe" : "paypal")"},"value":\#($0)}"# }

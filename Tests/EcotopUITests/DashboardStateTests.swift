@@ -101,7 +101,7 @@ import Testing
 
     @Test func collectorsViewOpensWithCAndClosesWithEscape() throws {
         var state = try state()
-        #expect(state.reduce(.showCollectors) == [])
+        #expect(state.reduce(.showCollectors) == [.reload])
         #expect(state.screen == .collectors)
         #expect(state.reduce(.back) == [.reload])
         #expect(state.screen == .overview)

@@ -1,4 +1,5 @@
 import EcotopCore
+import EcotopEngine
 import EcotopUI
 import Testing
 
@@ -62,12 +63,18 @@ import Testing
             CollectorStatus(name: "nginx", kind: "log-tail", state: .pending),
         ]
         state.configProblems = ["config.yaml:12:5: collectors[1].intervall: unknown key (did you mean 'interval'?)"]
+        state.freshness = DataFreshness(
+            newest: [SeriesKey(name: "usage.transactions", labels: ["shop": "eu"]): now - 30,
+                     SeriesKey(name: "usage.active_users"): now - 900],
+            at: now)
         let frame = DashboardView.render(state, size: Size(width: 140, height: 20))
         assertSnapshot(frame.text, named: "collectors-140x20")
         #expect(frame.text.contains("2/3 ok"))
         #expect(frame.text.contains("1 collector failing (c)"))
         #expect(frame.text.contains("config error (c)"))
         #expect(frame.text.contains("did you mean 'interval'?"))
+        #expect(frame.text.contains("1/2 sources fresh"))
+        #expect(frame.text.contains("STALE    usage.active_users"), "the stalest source comes first")
         #expect(!frame.text.contains("\u{1B}"), "plugin output is sanitized")
     }
 

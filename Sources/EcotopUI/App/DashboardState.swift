@@ -41,6 +41,10 @@ public struct DashboardState: Sendable {
     public var errorSelection: Int
     /// The configured collectors' health; empty on the demo.
     public var collectors: [CollectorStatus]
+    /// How current each source's data is; read only while the collectors view is open.
+    public var freshness: DataFreshness?
+    /// The integrations' health over the last hour, for the header; nil until measured.
+    public var integrationHealth: IntegrationHealth?
     /// Why the configuration file could not be (re)loaded, each as `file:line:column: why`;
     /// empty when the configuration in force is the file's.
     public var configProblems: [String]
@@ -93,6 +97,7 @@ public struct DashboardState: Sendable {
             guard screen != .overview else { return [] }
             screen = .overview
             errors = nil
+            freshness = nil
             return [.reload]
         case .showErrors:
             guard screen != .errors else { return [] }
@@ -102,6 +107,7 @@ public struct DashboardState: Sendable {
         case .showCollectors:
             guard screen != .collectors else { return [] }
             screen = .collectors
+            return [.reload]
         case .selectPrevious where screen == .errors:
             errorSelection = max(0, errorSelection - 1)
         case .selectNext where screen == .errors:

@@ -1,5 +1,7 @@
-/// The collectors view: each collector's state, last run, records and last error, and the
-/// problems of a configuration that could not be loaded.
+import EcotopEngine
+
+/// The collectors view: each collector's state, last run, records and last error, the
+/// problems of a configuration that could not be loaded, and how fresh each source's data is.
 struct CollectorsView: Widget {
     let state: DashboardState
 
@@ -17,7 +19,8 @@ struct CollectorsView: Widget {
         if !state.configProblems.isEmpty {
             inner = renderConfigProblems(in: inner, buffer: &buffer)
         }
-        guard !collectors.isEmpty else {
+        let used: Int
+        if collectors.isEmpty {
             let lines = [
                 "No collectors are configured: the demo's simulator writes its samples itself.",
                 "Point Ecotop at your own ecosystem with a configuration file (`ecotop init` writes a starter).",
@@ -25,8 +28,18 @@ struct CollectorsView: Widget {
             for (offset, line) in lines.enumerated() {
                 buffer.write(line, x: inner.x, y: inner.y + offset, style: theme.style(.muted), limit: inner.maxX)
             }
-            return
+            used = lines.count
+        } else {
+            used = min(inner.height, collectors.count + 1)
+            renderCollectors(in: inner.top(used), buffer: &buffer)
         }
+        if let freshness = state.freshness, inner.height > used + 3 {
+            renderFreshness(freshness, in: inner.dropTop(used + 1), buffer: &buffer)
+        }
+    }
+
+    private func renderCollectors(in area: Rect, buffer: inout FrameBuffer) {
+        let theme = state.theme
         Table(
             columns: [
                 TableColumn("State", width: .fixed(8)),
@@ -39,9 +52,39 @@ struct CollectorsView: Widget {
                 TableColumn("Next", width: .fixed(6), alignment: .right, hidePriority: 4),
                 TableColumn("Last error", width: .fill(min: 16, weight: 3)),
             ],
-            rows: collectors.map(row), selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain,
+            rows: state.collectors.map(row), selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain,
             glyphs: state.glyphs
-        ).render(in: inner, buffer: &buffer)
+        ).render(in: area, buffer: &buffer)
+    }
+
+    /// Each source's newest data against its staleness limit, stalest first.
+    private func renderFreshness(_ freshness: DataFreshness, in area: Rect, buffer: inout FrameBuffer) {
+        let theme = state.theme
+        let fresh = freshness.entries.filter(\.isFresh).count
+        TextLine([
+            Span("Data freshness  ", style: theme.style(.title, .bold)),
+            Span("\(fresh)/\(freshness.entries.count) sources fresh", style: theme.style(fresh == freshness.entries.count ? .ok : .warn, .bold)),
+        ]).render(in: area.top(1), buffer: &buffer)
+        Table(
+            columns: [
+                TableColumn("State", width: .fixed(8)),
+                TableColumn("Source", width: .fill(min: 20, weight: 2)),
+                TableColumn("Newest", width: .fixed(8), alignment: .right),
+                TableColumn("Age", width: .fixed(7), alignment: .right),
+                TableColumn("Stale after", width: .fixed(11), alignment: .right),
+            ],
+            rows: freshness.entries.map { entry in
+                [
+                    .text(entry.newest == nil ? "NO DATA" : (entry.isFresh ? "FRESH" : "STALE"),
+                          style: theme.style(entry.isFresh ? .ok : .stale, .bold)),
+                    .text(TerminalText.sanitize(entry.key.description), style: theme.style(.text)),
+                    .text(entry.newest.map { ClockFormat.timeOfDay($0) } ?? "--", style: theme.style(.muted)),
+                    .text(entry.age.map(NumberFormat.age) ?? "--", style: theme.style(entry.isFresh ? .muted : .stale)),
+                    .text(NumberFormat.age(entry.limit), style: theme.style(.muted)),
+                ]
+            },
+            selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain, glyphs: state.glyphs
+        ).render(in: area.dropTop(1), buffer: &buffer)
     }
 
     private func row(_ collector: CollectorStatus) -> [TableCell] {

@@ -37,6 +37,13 @@ struct HeaderView: Widget {
         } else if state.dataError != nil {
             spans.append(Span("  data error", style: theme.style(.critical, .bold)))
         }
+        if let health = state.integrationHealth, !health.entries.isEmpty {
+            let unhealthy = health.unhealthy
+            let role: ThemeRole = unhealthy.isEmpty ? .muted : (unhealthy.contains { $0.integration.isCritical } ? .critical : .warn)
+            spans.append(Span(
+                "  integrations \(health.entries.count - unhealthy.count)/\(health.entries.count) ok",
+                style: theme.style(role, unhealthy.isEmpty ? [] : .bold)))
+        }
         if !state.configProblems.isEmpty {
             spans.append(Span("  config error (c)", style: theme.style(.critical, .bold)))
         }
