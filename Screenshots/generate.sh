@@ -13,3 +13,4 @@ ecotop --keys $'2j\n' --range 24h --width 120 --height 32 > Screenshots/detail-a
 ecotop --keys $'2j\n' --range 24h --width 120 --height 32 --theme nord --format svg > Screenshots/detail-active-users-24h-nord.svg
 ecotop --ascii --width 100 --height 30 > Screenshots/dashboard-ascii-100x30.txt
 ecotop --keys e --width 160 --height 40 > Screenshots/errors-160x40.txt
+ecotop --keys c --width 120 --height 34 > Screenshots/collectors-demo-120x34.txt
