@@ -39,7 +39,7 @@ struct FirstFrameBench: ParsableCommand {
         let history = try storeOptions.history()
         var session = try DashboardSession.demo(
             seed: 42, clock: SystemWallClock(), themeName: "dark", glyphs: .unicode,
-            history: history, events: history as? any EventSource)
+            history: history, events: history)
         session.state.range = TimeRange(label: range)!
         let size = Size(width: width, height: height)
         session.reload(size: size, detectingAnomalies: false)

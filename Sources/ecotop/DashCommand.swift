@@ -80,7 +80,7 @@ struct DashCommand: ParsableCommand {
         let history = try storeOptions.history()
         var session = try DashboardSession.demo(
             seed: seed, clock: SystemWallClock(), themeName: theme, glyphs: glyphs, history: history,
-            events: history as? any EventSource)
+            events: history)
         if history != nil {
             session.recorder = try DemoRecorder.open(
                 layout: storeOptions.layout, simulator: DemoSimulator(seed: seed), clock: session.clock)

@@ -45,7 +45,7 @@ struct ScreenshotCommand: ParsableCommand {
         let history = try storeOptions.history(defaultLocation: false)
         var session = try DashboardSession.demo(
             seed: seed, clock: clock, themeName: theme, glyphs: ascii ? .ascii : .unicode,
-            history: history, events: history as? any EventSource)
+            history: history, events: history)
         session.state.range = TimeRange(label: range)!
         let size = Size(width: width, height: height)
         session.reload(size: size)

@@ -28,7 +28,7 @@ extension StoreOptions {
     ///
     /// - Parameter defaultLocation: whether to look at the default location when there is no
     ///   `--store`; `screenshot` does not, so its frames stay a function of seed and time.
-    func history(defaultLocation: Bool = true) throws -> (any SeriesSource)? {
+    func history(defaultLocation: Bool = true) throws -> StoreReader? {
         guard store != nil || defaultLocation else { return nil }
         do {
             let reader = try StoreReader(layout: layout, keepsParsedSegments: true)
