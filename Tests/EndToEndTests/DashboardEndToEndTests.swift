@@ -73,6 +73,23 @@ struct DashboardEndToEndTests {
         #expect(try session.exitStatus() == 0)
     }
 
+    @Test func followsTheTerminalWhenItIsResized() throws {
+        let session = try TmuxSession(width: 160, height: 48)
+        let grid = try session.waitForScreen { $0.contains("4 Qualitative") }
+        #expect(grid.contains("4 Qualitative"), "all four panes fit at 160x48")
+        try session.resize(width: 80, height: 24)
+        let stacked = try session.waitForScreen { $0.contains("more") }
+        #expect(stacked.contains("1 Participation") && !stacked.contains("4 Qualitative"), "stacked at 80x24:\n\(stacked)")
+        try session.resize(width: 30, height: 8)
+        let tiny = try session.waitForScreen { $0.contains("small") }
+        #expect(tiny.contains("terminal too"))
+        try session.resize(width: 160, height: 48)
+        let back = try session.waitForScreen { $0.contains("4 Qualitative") }
+        #expect(back.contains("4 Qualitative"))
+        try session.send("q")
+        #expect(try session.exitStatus() == 0)
+    }
+
     @Test func saysWhenTheTerminalIsTooSmall() throws {
         let session = try TmuxSession(width: 20, height: 6)
         let screen = try session.waitForScreen { $0.contains("small") }

@@ -52,6 +52,11 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", "main"]).output
     }
 
+    /// Resizes the terminal, as a user dragging the window would.
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
+    }
+
     /// The screen with its colours and attributes as escape sequences (`capture-pane -e`).
     func captureWithEscapes() throws -> String {
         try tmux(["capture-pane", "-p", "-e", "-t", "main"]).output
