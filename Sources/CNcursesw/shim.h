@@ -16,6 +16,9 @@
 #include <ncursesw/curses.h>
 
 static inline WINDOW *ecotop_stdscr(void) { return stdscr; }
+/// newterm on the process's own terminal: unlike initscr, it returns NULL on failure
+/// (an unknown TERM) instead of printing and exiting.
+static inline SCREEN *ecotop_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline int ecotop_lines(void) { return LINES; }
 static inline int ecotop_cols(void) { return COLS; }
 static inline int ecotop_colors(void) { return COLORS; }

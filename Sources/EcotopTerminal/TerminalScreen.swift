@@ -28,6 +28,7 @@ public final class TerminalScreen {
     private var colorPairs: [ColorPairKey: Int16] = [:]
     private let colorMapper: TerminalColorMapper
     private var isActive = true
+    private let screen: OpaquePointer
 
     private struct ColorPairKey: Hashable {
         var foreground: Int32
@@ -39,7 +40,11 @@ public final class TerminalScreen {
     public init(allowColor: Bool) throws {
         setlocale(LC_ALL, "")
         let codeset = String(cString: ecotop_codeset())
-        guard let window = initscr() else { throw TerminalError.cannotInitialize }
+        guard let screen = ecotop_newterm() else {
+            throw TerminalError.cannotInitialize(term: getenv("TERM").map { String(cString: $0) })
+        }
+        self.screen = screen
+        guard let window = ecotop_stdscr() else { throw TerminalError.cannotInitialize(term: nil) }
         self.window = window
         raw()
         noecho()
@@ -72,6 +77,7 @@ public final class TerminalScreen {
         guard isActive else { return }
         isActive = false
         endwin()
+        delscreen(screen)
     }
 
     /// Draws a frame; ncurses sends only what changed since the last one.
@@ -157,11 +163,15 @@ public final class TerminalScreen {
 
 /// Why the terminal could not be used.
 public enum TerminalError: Error, CustomStringConvertible {
-    case cannotInitialize
+    /// ncurses could not start: no terminal description for TERM, or no terminal at all.
+    case cannotInitialize(term: String?)
 
     public var description: String {
         switch self {
-        case .cannotInitialize: "cannot initialize the terminal (is TERM set, and is this a terminal?)"
+        case let .cannotInitialize(term?):
+            "cannot use the terminal: no terminal description for TERM=\(term) (try TERM=xterm-256color, or install ncurses-term)"
+        case .cannotInitialize(term: nil):
+            "cannot use the terminal: TERM is not set or this is not a terminal"
         }
     }
 }

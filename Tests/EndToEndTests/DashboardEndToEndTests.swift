@@ -109,6 +109,13 @@ struct DashboardEndToEndTests {
         #expect(try session.exitStatus() == 0)
     }
 
+    @Test func anUnknownTerminalTypeIsAClearErrorNotACrash() throws {
+        let session = try TmuxSession(width: 100, height: 20, environment: ["TERM": "no-such-terminal"])
+        #expect(try session.exitStatus() == 1)
+        let screen = try session.capture()
+        #expect(screen.contains("no terminal description for TERM=no-such-terminal"), "\(screen)")
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let session = try TmuxSession(width: 100, height: 30)
         try session.waitForScreen { $0.contains("1 Participation") }
