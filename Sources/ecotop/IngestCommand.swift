@@ -45,6 +45,9 @@ struct IngestCommand: ParsableCommand {
 
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+        if let fsyncInterval, !(fsyncInterval > 0 && fsyncInterval <= 3_600) {
+            throw ValidationError("--fsync-interval must be more than 0 and at most 3600 seconds")
+        }
     }
 
     func run() throws {

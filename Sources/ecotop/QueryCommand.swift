@@ -56,7 +56,11 @@ struct QueryCommand: ParsableCommand {
             } else {
                 let stepSeconds = try step.map(TimeExpression.duration) ?? (end - start)
                 guard stepSeconds > 0 else { throw StoreError(.invalidRequest, "--step must be positive") }
-                let buckets = Swift.max(1, Int(((end - start) / stepSeconds).rounded(.up)))
+                let bucketCount = ((end - start) / stepSeconds).rounded(.up)
+                guard bucketCount <= 10_000_000 else {
+                    throw StoreError(.invalidRequest, "--step \(step ?? "") makes \(Int64(min(bucketCount, 9e18))) points per series; use a longer step")
+                }
+                let buckets = Swift.max(1, Int(bucketCount))
                 let resolution = raw ? .raw : reader.resolution(bucketSeconds: stepSeconds, from: start, to: end)
                 let query = RangeQuery(series: selected.map(\.id), from: start, to: start + Double(buckets) * stepSeconds,
                     buckets: buckets, resolution: resolution)

@@ -49,10 +49,12 @@ struct ScreenshotCommand: ParsableCommand {
         session.state.range = TimeRange(label: range)!
         let size = Size(width: width, height: height)
         session.reload(size: size)
+        var needsReload = false
         for key in KeySequence.parse(keys) {
-            if let action = KeyMap.standard.action(for: key) { _ = session.state.reduce(action) }
+            guard let action = KeyMap.standard.action(for: key) else { continue }
+            needsReload = session.state.reduce(action).contains(.reload) || needsReload
         }
-        session.reload(size: size)
+        if needsReload { session.reload(size: size) }
         let frame = DashboardView.render(session.state, size: size)
         switch format {
         case .text: print(frame.text)
