@@ -5,56 +5,82 @@ import EcotopEngine
 struct HeaderView: Widget {
     let state: DashboardState
 
+    /// Columns the identity keeps however much status there is to show.
+    static let identityWidth = 16
+
     func render(in area: Rect, buffer: inout FrameBuffer) {
         guard area.height >= 2 else { return }
         let theme = state.theme
         buffer.fill(area, style: theme.style(.text))
-        let status = TextLine(statusLine())
+        let status = TextLine(statusLine(room: area.width - 2 - Self.identityWidth))
         let statusX = max(area.x + 1, area.maxX - 1 - status.width)
         status.render(in: Rect(x: statusX, y: area.y, width: area.maxX - statusX, height: 1), buffer: &buffer)
-        TextLine(identityLine()).render(in: Rect(x: area.x + 1, y: area.y, width: statusX - area.x - 2, height: 1), buffer: &buffer)
+        let identityWidth = statusX - area.x - 2
+        TextLine(identityLine(width: identityWidth)).render(in: Rect(x: area.x + 1, y: area.y, width: identityWidth, height: 1), buffer: &buffer)
         renderHealth(in: area.dropTop(1).inset(horizontal: 1), buffer: &buffer)
     }
 
-    private func identityLine() -> [Span] {
+    /// "ecotop" and the ecosystem's name, cut with an ellipsis to `width` columns.
+    private func identityLine(width: Int) -> [Span] {
         let theme = state.theme
+        let name = Truncation.truncate(TerminalText.sanitize(state.ecosystemName), width: width - 8, ellipsis: state.glyphs.ellipsis)
         return [
             Span("ecotop", style: theme.style(.accent, .bold)),
-            Span("  " + TerminalText.sanitize(state.ecosystemName), style: theme.style(.title, .bold)),
+            Span("  " + name, style: theme.style(.title, .bold)),
         ]
     }
 
-    /// Range, clock, data age and live/paused state, right-aligned on the first row.
-    private func statusLine() -> [Span] {
+    /// One part of the status line, and how much it matters when room is short.
+    private struct StatusPart {
+        var spans: [Span]
+        /// Parts with lower priority are dropped first.
+        var priority: Int
+        var width: Int { spans.reduce(0) { $0 + $1.text.terminalWidth } }
+    }
+
+    /// Range, clock, data age, alarms and live/paused state, right-aligned on the first row;
+    /// in `room` columns, dropping the least important parts first.
+    private func statusLine(room: Int) -> [Span] {
+        var parts = statusParts()
+        while parts.reduce(0, { $0 + $1.width }) > room, let least = parts.indices.min(by: { parts[$0].priority < parts[$1].priority }) {
+            parts.remove(at: least)
+        }
+        return parts.flatMap(\.spans)
+    }
+
+    private func statusParts() -> [StatusPart] {
         let theme = state.theme
-        var spans = [
-            Span("range ", style: theme.style(.muted)), Span(state.range.label, style: theme.style(.text, .bold)),
-            Span("  " + ClockFormat.timeOfDay(state.now) + " UTC", style: theme.style(.text)),
+        var parts = [
+            StatusPart(spans: [
+                Span("  range ", style: theme.style(.muted)), Span(state.range.label, style: theme.style(.text, .bold)),
+            ], priority: 4),
+            StatusPart(spans: [Span("  " + ClockFormat.timeOfDay(state.now) + " UTC", style: theme.style(.text))], priority: 1),
         ]
         if let age = state.snapshot?.dataAge {
             let role: ThemeRole = age > 300 ? .stale : .muted
-            spans.append(Span("  data " + NumberFormat.age(age) + " old", style: theme.style(role)))
+            parts.append(StatusPart(spans: [Span("  data " + NumberFormat.age(age) + " old", style: theme.style(role))], priority: 3))
         } else if state.dataError != nil {
-            spans.append(Span("  data error", style: theme.style(.critical, .bold)))
+            parts.append(StatusPart(spans: [Span("  data error", style: theme.style(.critical, .bold))], priority: 6))
         }
         if let health = state.integrationHealth, !health.entries.isEmpty {
             let unhealthy = health.unhealthy
             let role: ThemeRole = unhealthy.isEmpty ? .muted : (unhealthy.contains { $0.integration.isCritical } ? .critical : .warn)
-            spans.append(Span(
+            parts.append(StatusPart(spans: [Span(
                 "  integrations \(health.entries.count - unhealthy.count)/\(health.entries.count) ok",
-                style: theme.style(role, unhealthy.isEmpty ? [] : .bold)))
+                style: theme.style(role, unhealthy.isEmpty ? [] : .bold))], priority: unhealthy.isEmpty ? 0 : 2))
         }
         if !state.configProblems.isEmpty {
-            spans.append(Span("  config error (c)", style: theme.style(.critical, .bold)))
+            parts.append(StatusPart(spans: [Span("  config error (c)", style: theme.style(.critical, .bold))], priority: 6))
         }
         let failing = state.collectors.filter { $0.state == .failing }.count
         if failing > 0 {
-            spans.append(Span("  \(failing) collector\(failing == 1 ? "" : "s") failing (c)", style: theme.style(.critical, .bold)))
+            parts.append(StatusPart(spans: [Span(
+                "  \(failing) collector\(failing == 1 ? "" : "s") failing (c)", style: theme.style(.critical, .bold))], priority: 6))
         }
-        spans.append(state.isPaused
+        parts.append(StatusPart(spans: [state.isPaused
             ? Span("  \(state.glyphs.paused) PAUSED", style: theme.style(.warn, .bold))
-            : Span("  \(state.glyphs.live) LIVE", style: theme.style(.ok, .bold)))
-        return spans
+            : Span("  \(state.glyphs.live) LIVE", style: theme.style(.ok, .bold))], priority: 5))
+        return parts
     }
 
     private func renderHealth(in area: Rect, buffer: inout FrameBuffer) {
