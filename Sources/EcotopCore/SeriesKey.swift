@@ -49,7 +49,8 @@ public struct SeriesKey: Hashable, Sendable, Comparable, CustomStringConvertible
         return lhs.labels.lexicographicallyPrecedes(rhs.labels)
     }
 
-    private static func escape(_ value: String) -> String {
+    /// A label value as written between double quotes: `\\`, `\"` and `\n` escaped.
+    static func escape(_ value: String) -> String {
         var escaped = ""
         for character in value {
             switch character {

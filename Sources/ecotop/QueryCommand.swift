@@ -46,7 +46,7 @@ struct QueryCommand: ParsableCommand {
             let start = try TimeExpression.time(from, now: now)
             let end = try TimeExpression.time(to, now: now)
             guard end >= start else { throw StoreError(.invalidRequest, "--from (\(from)) is after --to (\(to))") }
-            let selected = try reader.series(matching: SeriesSelector(parsing: series))
+            let selected = try reader.series(matching: querySelector())
             var output = QueryOutput(format: format)
             if step == nil, agg == nil {
                 let points = try reader.rawPoints(series: selected.map(\.id), from: start, to: end)
@@ -75,6 +75,18 @@ struct QueryCommand: ParsableCommand {
             if reader.damagedLinesSkipped > 0 {
                 printError("ecotop: warning: skipped \(reader.damagedLinesSkipped) unreadable line(s); run `ecotop store check`")
             }
+        }
+    }
+}
+
+extension QueryCommand {
+    /// The `--series` selector; a blank one selects every series, as `{}` does.
+    func querySelector() throws(StoreError) -> SeriesSelector {
+        guard !series.allSatisfy({ $0 == " " || $0 == "\t" }) else { return SeriesSelector(name: nil) }
+        do {
+            return try SeriesSelector(parsing: series)
+        } catch {
+            throw StoreError(.invalidRequest, "selector \"\(series)\" at character \(error.column): \(error.reason)")
         }
     }
 }

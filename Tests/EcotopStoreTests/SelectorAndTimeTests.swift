@@ -29,7 +29,7 @@ import Testing
 
     @Test(arguments: [#"m{a="1""#, #"m{a~"1"}"#, #"m{a=1}"#, #"m{a=~"("}"#, #"m{="1"}"#, "m x"])
     func malformedSelectorsSayWhere(_ text: String) {
-        #expect(throws: StoreError.self) { try SeriesSelector(parsing: text) }
+        #expect(throws: SeriesSelector.ParseError.self) { try SeriesSelector(parsing: text) }
     }
 }
 
