@@ -43,7 +43,7 @@ struct ConfiguredDashboardEndToEndTests {
         let store = directory.appendingPathComponent("store").path
 
         let session = try TmuxSession(arguments: ["--config", config.path, "--store", store], width: 160, height: 40)
-        let collected = try session.waitForScreen(timeout: 20) { $0.contains("420/min") }
+        let collected = try session.waitForScreen(timeout: 20) { $0.contains("420/min") && $0.contains("collector failing") }
         #expect(collected.contains("E2E shop"))
         #expect(collected.contains("420/min"), "the exec plugin's orders per minute reach the Usage pane:\n\(collected)")
         #expect(collected.contains("1 collector failing (c)"), "\(collected)")
