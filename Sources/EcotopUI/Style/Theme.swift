@@ -29,14 +29,16 @@ public struct Theme: Sendable, Hashable {
         Style(foreground: color(role), background: color(.background), modifiers: modifiers)
     }
 
-    /// The gradient colour for a position in 0...1.
-    public func chartColor(at position: Double) -> Color {
-        let clamped = min(1, max(0, position.isFinite ? position : 0))
-        let index = Int((clamped * Double(chartGradient.count - 1)).rounded())
-        return chartGradient[index]
-    }
-
     /// A theme that uses only the terminal's default colours, for tests and monochrome output.
     public static let monochrome = Theme(
         name: "monochrome", summary: "Terminal default colours only.", colors: [:], chartGradient: [.default])
+}
+
+extension Array where Element == Color {
+    /// The colour of a gradient at a position in 0...1 (the nearest stop); nil for an empty one.
+    public func color(at position: Double) -> Color? {
+        guard !isEmpty else { return nil }
+        let clamped = Swift.min(1, Swift.max(0, position.isFinite ? position : 0))
+        return self[Int((clamped * Double(count - 1)).rounded())]
+    }
 }

@@ -27,9 +27,7 @@ public struct Sparkline: Widget {
             guard let value, let position = Self.position(of: value, low: low, high: high) else { continue }
             let level = min(levels.count - 1, Int(position * Double(levels.count - 1) + 0.5))
             var cellStyle = style
-            if !gradient.isEmpty {
-                cellStyle.foreground = gradient[min(gradient.count - 1, Int(position * Double(gradient.count - 1) + 0.5))]
-            }
+            if let color = gradient.color(at: position) { cellStyle.foreground = color }
             buffer.set(levels[level], x: start + offset, y: area.y, style: cellStyle)
         }
     }
