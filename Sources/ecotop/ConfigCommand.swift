@@ -22,6 +22,22 @@ struct ConfigCommand: ParsableCommand {
             let configured = try options.load()
             let ecosystem = configured.configuration.ecosystem
             print("\(options.path): ok (\(ecosystem.components.count) components, \(ecosystem.integrations.count) integrations, \(configured.collectors.count) collectors)")
+            for warning in Self.unsetVariables(in: configured.configuration.collectors, environment: ProcessEnvironment.current) {
+                printError("warning: \(warning)")
+            }
+        }
+
+        /// `${NAME}` secrets in collectors' URLs and headers whose variable is not set now: the
+        /// file is valid, but those collectors would fail when they run from this environment.
+        static func unsetVariables(in collectors: [CollectorConfig], environment: [String: String]) -> [String] {
+            collectors.enumerated().flatMap { index, collector in
+                let templates = (collector.url.map { [("url", $0)] } ?? []) + collector.headers.sorted { $0.key < $1.key }.map { ("headers.\($0.key)", $0.value) }
+                return templates.flatMap { field, text in
+                    SecretTemplate(text).variableNames.filter { environment[$0] == nil }.map { name in
+                        "collectors[\(index)].\(field) (\(collector.name)) reads ${\(name)}, which is not set"
+                    }
+                }
+            }
         }
     }
 }

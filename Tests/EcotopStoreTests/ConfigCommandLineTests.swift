@@ -35,6 +35,27 @@ import Testing
             """)
     }
 
+    @Test func configCheckWarnsAboutSecretsWhoseVariableIsNotSet() throws {
+        let path = directory + "/secrets.yaml"
+        try """
+            collectors:
+              - name: stripe
+                type: http-json
+                interval: 30s
+                url: "http://127.0.0.1:9/${ECOTOP_TEST_UNSET_ACCOUNT}/metrics"
+                headers: {Authorization: "Bearer ${ECOTOP_TEST_UNSET_TOKEN}", Accept: application/json}
+                options:
+                  values:
+                    - {path: $.active, metric: participation.active_partners}
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try EcotopBinary.run(["config", "check", path])
+        #expect(check.status == 0, "a valid file with unset variables still passes: \(check.errors)")
+        #expect(check.errors.contains("collectors[0].url (stripe) reads ${ECOTOP_TEST_UNSET_ACCOUNT}, which is not set"))
+        #expect(check.errors.contains("collectors[0].headers.Authorization (stripe) reads ${ECOTOP_TEST_UNSET_TOKEN}, which is not set"))
+        #expect(!check.errors.contains("Accept"))
+    }
+
     @Test func collectOnceStoresWhatPluginsPrintAndFailsWhenOneFails() throws {
         let path = directory + "/collect.yaml"
         try """
