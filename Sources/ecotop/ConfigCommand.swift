@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import EcotopCollectors
 import EcotopConfig
 
@@ -22,8 +23,24 @@ struct ConfigCommand: ParsableCommand {
             let configured = try options.load()
             let ecosystem = configured.configuration.ecosystem
             print("\(options.path): ok (\(ecosystem.components.count) components, \(ecosystem.integrations.count) integrations, \(configured.collectors.count) collectors)")
-            for warning in Self.unsetVariables(in: configured.configuration.collectors, environment: ProcessEnvironment.current) {
+            let collectors = configured.configuration.collectors, environment = ProcessEnvironment.current
+            for warning in Self.unsetVariables(in: collectors, environment: environment) + Self.missingPrograms(in: collectors, environment: environment) {
                 printError("warning: \(warning)")
+            }
+        }
+
+        /// Plugins whose program cannot be found now (not executable, or not on PATH): the file
+        /// is valid, but those collectors would fail when they run from this environment.
+        static func missingPrograms(in collectors: [CollectorConfig], environment: [String: String]) -> [String] {
+            collectors.enumerated().compactMap { index, collector in
+                guard collector.type == .exec || collector.type == .daemon, let program = collector.argv.first else { return nil }
+                let directory = collector.cwd.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
+                let candidates = program.contains("/")
+                    ? [program.hasPrefix("/") ? program : directory + program]
+                    : (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/\(program)" }
+                guard !candidates.contains(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+                return "collectors[\(index)].argv (\(collector.name)): no executable '\(program)'"
+                    + (program.contains("/") ? "" : " on PATH")
             }
         }
 

@@ -56,6 +56,23 @@ import Testing
         #expect(!check.errors.contains("Accept"))
     }
 
+    @Test func configCheckWarnsAboutPluginsWhoseProgramIsMissing() throws {
+        let path = directory + "/plugins.yaml"
+        try """
+            collectors:
+              - {name: found, type: exec, interval: 1m, argv: [sh, -c, "true"]}
+              - {name: example, type: exec, interval: 1m, argv: [\(examples)/orders.sh]}
+              - {name: typo, type: exec, interval: 1m, argv: [ecotop-no-such-plugin-xyz]}
+              - {name: gone, type: daemon, interval: 1m, argv: [/opt/nowhere/plugin.py]}
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try EcotopBinary.run(["config", "check", path])
+        #expect(check.status == 0)
+        #expect(check.errors.contains("collectors[2].argv (typo): no executable 'ecotop-no-such-plugin-xyz' on PATH"))
+        #expect(check.errors.contains("collectors[3].argv (gone): no executable '/opt/nowhere/plugin.py'"))
+        #expect(!check.errors.contains("(found)") && !check.errors.contains("(example)"), "\(check.errors)")
+    }
+
     @Test func collectOnceStoresWhatPluginsPrintAndFailsWhenOneFails() throws {
         let path = directory + "/collect.yaml"
         try """
