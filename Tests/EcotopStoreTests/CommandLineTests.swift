@@ -41,7 +41,7 @@ import Testing
         let store = TemporaryStore()
         _ = try EcotopBinary.run(["ingest", "--store", store.root, "-"], input: lines(6))
         let selector = #"usage.transactions{integration=~"str.*"}"#
-        let jsonl = try EcotopBinary.run(["query", "--store", store.root, "--series", selector, "--from", "-1h"])
+        let jsonl = try EcotopBinary.run(["query", "--store", store.root, "--series", selector, "--from", "-2h"])
         #expect(jsonl.status == 0)
         let values = jsonl.output.split(separator: "\n").map { line -> Double in
             let object = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
@@ -49,10 +49,10 @@ import Testing
             return (object["value"] as! NSNumber).doubleValue
         }
         #expect(values == [0, 2, 4])
-        let count = try EcotopBinary.run(["query", "--store", store.root, "--series", "usage.transactions", "--from=-1h", "--raw", "--agg", "count", "--format", "csv"])
+        let count = try EcotopBinary.run(["query", "--store", store.root, "--series", "usage.transactions", "--from=-2h", "--raw", "--agg", "count", "--format", "csv"])
         #expect(count.output.hasPrefix("ts,series,value\n"))
         #expect(count.output.contains(#""usage.transactions{integration=""paypal""}",3"#))
-        let table = try EcotopBinary.run(["query", "--store", store.root, "--series", selector, "--from", "-1h", "--step", "10m", "--agg", "sum", "--format", "table"])
+        let table = try EcotopBinary.run(["query", "--store", store.root, "--series", selector, "--from", "-2h", "--step", "10m", "--agg", "sum", "--format", "table"])
         #expect(table.output.hasPrefix("TIME"))
         #expect(table.output.split(separator: "\n").count >= 2)
         let bad = try EcotopBinary.run(["query", "--store", store.root, "--series", "m{a~\"1\"}"])
