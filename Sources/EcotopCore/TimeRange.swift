@@ -1,5 +1,5 @@
 /// The time ranges the dashboard steps through with `+` and `-`.
-public enum TimeRange: Int, CaseIterable, Sendable, Comparable {
+public enum TimeRange: Int, CaseIterable, Sendable, Comparable, CustomStringConvertible {
     case fifteenMinutes, oneHour, sixHours, oneDay, sevenDays, thirtyDays
 
     /// The range with a label such as `1h` or `30d` (`24h` and `1d` both mean a day).
@@ -33,6 +33,9 @@ public enum TimeRange: Int, CaseIterable, Sendable, Comparable {
         case .thirtyDays: "30d"
         }
     }
+
+    /// The label, so that a range prints as users write it.
+    public var description: String { label }
 
     /// The next longer range, or this one if it is the longest.
     public var longer: TimeRange { TimeRange(rawValue: rawValue + 1) ?? self }

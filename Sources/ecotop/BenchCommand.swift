@@ -25,22 +25,16 @@ struct FirstFrameBench: ParsableCommand {
     )
 
     @OptionGroup var storeOptions: StoreOptions
-    @Option(help: "Time range: 15m, 1h, 6h, 24h, 7d or 30d.") var range = "1h"
+    @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.", transform: TimeRange.argument) var range: TimeRange = .oneHour
     @Option(help: "Frame width in columns.") var width = 160
     @Option(help: "Frame height in rows.") var height = 48
-
-    func validate() throws {
-        guard TimeRange(label: range) != nil else {
-            throw ValidationError("--range must be one of \(TimeRange.allCases.map(\.label).joined(separator: ", "))")
-        }
-    }
 
     func run() throws {
         let history = try storeOptions.history()
         var session = try DashboardSession.demo(
             seed: 42, clock: SystemWallClock(), themeName: "dark", glyphs: .unicode,
             history: history, events: history)
-        session.state.range = TimeRange(label: range)!
+        session.state.range = range
         let size = Size(width: width, height: height)
         session.reload(size: size, detectingAnomalies: false)
         let frame = DashboardView.render(session.state, size: size)

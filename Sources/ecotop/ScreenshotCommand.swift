@@ -16,7 +16,7 @@ struct ScreenshotCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The moment to draw: RFC 3339, Unix seconds, or relative such as -2h (default: now).")
     var time: String?
     @Option(help: "Seed of the demo simulator.") var seed: UInt64 = 42
-    @Option(help: "Time range: 15m, 1h, 6h, 24h, 7d or 30d.") var range = "1h"
+    @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.", transform: TimeRange.argument) var range: TimeRange = .oneHour
     @Option(help: "Theme name.") var theme = "dark"
     @Option(help: "Keys to press before the frame is taken, e.g. \"2j\\n\" (\\n is Enter, ? help).")
     var keys = ""
@@ -27,9 +27,6 @@ struct ScreenshotCommand: ParsableCommand {
     func validate() throws {
         guard (1...1_000).contains(width), (1...1_000).contains(height) else {
             throw ValidationError("--width and --height must be between 1 and 1000")
-        }
-        guard TimeRange(label: range) != nil else {
-            throw ValidationError("--range must be one of \(TimeRange.allCases.map(\.label).joined(separator: ", "))")
         }
     }
 
@@ -46,7 +43,7 @@ struct ScreenshotCommand: ParsableCommand {
         var session = try DashboardSession.demo(
             seed: seed, clock: clock, themeName: theme, glyphs: ascii ? .ascii : .unicode,
             history: history, events: history)
-        session.state.range = TimeRange(label: range)!
+        session.state.range = range
         let size = Size(width: width, height: height)
         session.reload(size: size)
         var needsReload = false
