@@ -13,6 +13,10 @@ struct DashboardSession {
     let events: any EventSource
     var ecosystem: Ecosystem
     let clock: any WallClock
+    /// When the header's integration health was last measured. An hour of events is read
+    /// once a minute, not at every refresh: the store keeps events in day-long segments.
+    private var integrationHealthTime: Double?
+    static let integrationHealthInterval: Double = 60
     /// The configured collectors, when the dashboard runs on a configuration.
     var collectors: CollectorRuntime?
     /// Writes the simulator's data through the store as time passes, when the dashboard shows a
@@ -80,10 +84,11 @@ struct DashboardSession {
             if state.screen == .errors {
                 state.errors = try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: state.now, range: state.range)
             }
-            if detectingAnomalies {
+            if detectingAnomalies, state.now - (integrationHealthTime ?? -.infinity) >= Self.integrationHealthInterval {
                 state.integrationHealth = IntegrationHealth(
                     ecosystem: ecosystem, events: try events.events(from: state.now - 3_600, to: state.now), end: state.now,
                     length: 3_600)
+                integrationHealthTime = state.now
             }
             if state.screen == .collectors {
                 let keys = try builder.catalog.metrics.flatMap { try builder.source.seriesKeys(named: $0.id.rawValue) }
