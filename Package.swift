@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the store, the plugin host and the terminal call Glibc and ncursesw directly.
+// No `platforms:` entry claims otherwise; building elsewhere stops at an #error in EcotopStore.
 let package = Package(
     name: "ecotop",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ecotop", targets: ["ecotop"]),
     ],
@@ -23,8 +24,12 @@ let package = Package(
         .target(name: "EcotopConfig", dependencies: ["EcotopCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "EcotopCollectors", dependencies: ["EcotopCore", "EcotopConfig", "EcotopStore"]),
         .target(
+            name: "EcotopApp",
+            dependencies: ["EcotopCore", "EcotopStore", "EcotopEngine", "EcotopConfig", "EcotopCollectors"]
+        ),
+        .target(
             name: "EcotopUI",
-            dependencies: ["EcotopCore", "EcotopEngine", .product(name: "Yams", package: "Yams")],
+            dependencies: ["EcotopCore", "EcotopEngine", "EcotopApp", .product(name: "Yams", package: "Yams")],
             plugins: ["ThemeEmbedderPlugin"]
         ),
         .executableTarget(name: "ThemeEmbedder"),
@@ -32,12 +37,12 @@ let package = Package(
             name: "ThemeEmbedderPlugin", capability: .buildTool(), dependencies: ["ThemeEmbedder"],
             path: "Sources/ThemeEmbedderPlugin"
         ),
-        .target(name: "EcotopTerminal", dependencies: ["CNcursesw", "EcotopUI"]),
+        .target(name: "EcotopTerminal", dependencies: ["CNcursesw", "EcotopUI", "EcotopApp"]),
         .executableTarget(
             name: "ecotop",
             dependencies: [
-                "EcotopCore", "EcotopStore", "EcotopEngine", "EcotopCollectors", "EcotopConfig", "EcotopUI",
-                "EcotopTerminal",
+                "EcotopCore", "EcotopStore", "EcotopEngine", "EcotopCollectors", "EcotopConfig", "EcotopApp",
+                "EcotopUI", "EcotopTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,13 +57,18 @@ let package = Package(
             path: "Benchmarks/RenderBenchmark"
         ),
         .testTarget(name: "EcotopCoreTests", dependencies: ["EcotopCore"]),
-        .testTarget(name: "EcotopStoreTests", dependencies: ["EcotopStore", "EcotopCore", "ecotop"]),
+        .target(name: "EcotopTestSupport", dependencies: ["EcotopStore", "EcotopCore"], path: "Tests/EcotopTestSupport"),
+        .testTarget(name: "EcotopStoreTests", dependencies: ["EcotopStore", "EcotopCore", "EcotopTestSupport", "ecotop"]),
+        .testTarget(
+            name: "EcotopAppTests",
+            dependencies: ["EcotopApp", "EcotopStore", "EcotopCore", "EcotopCollectors", "EcotopTestSupport"]
+        ),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors"]),
         .testTarget(name: "EcotopConfigTests", dependencies: ["EcotopConfig", "EcotopCore"]),
         .testTarget(name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors", "EcotopConfig"], exclude: ["Fixtures"]),
         .testTarget(
             name: "EcotopUITests",
-            dependencies: ["EcotopUI", "EcotopCollectors", "EcotopEngine"],
+            dependencies: ["EcotopUI", "EcotopApp", "EcotopCollectors", "EcotopEngine"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ecotop"]),

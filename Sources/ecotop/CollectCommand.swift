@@ -1,4 +1,5 @@
 import ArgumentParser
+import EcotopApp
 import EcotopCollectors
 import EcotopConfig
 import EcotopCore

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EcotopApp
 import EcotopCollectors
 import EcotopConfig
 

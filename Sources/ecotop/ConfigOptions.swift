@@ -1,4 +1,5 @@
 import ArgumentParser
+import EcotopApp
 import EcotopCollectors
 import EcotopConfig
 import EcotopCore
@@ -37,15 +38,5 @@ extension StoreOptions {
     /// The store `--store` names, else the configuration's `store.path`, else the default.
     func layout(configured settings: StoreSettings) -> StoreLayout {
         store == nil && settings.path != nil ? StoreLayout(root: settings.path!) : layout
-    }
-}
-
-/// The store writer as the collectors' sink. The scheduler serializes appends, which is
-/// what the writer needs from its callers.
-struct StoreSink: RecordSink, @unchecked Sendable {
-    let writer: StoreWriter
-
-    func append(samples: [Sample], events: [IntegrationEvent]) throws {
-        try writer.append(samples: samples, events: events)
     }
 }

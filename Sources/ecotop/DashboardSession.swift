@@ -1,3 +1,4 @@
+import EcotopApp
 import EcotopCollectors
 import EcotopCore
 import EcotopEngine

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EcotopApp
 import EcotopCore
 import EcotopStore
 
@@ -92,3 +93,5 @@ extension QueryCommand {
 }
 
 extension Aggregation: ExpressibleByArgument {}
+
+extension QueryOutputFormat: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EcotopApp
 import EcotopCore
 import EcotopStore
 

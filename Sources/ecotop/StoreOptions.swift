@@ -1,4 +1,5 @@
 import ArgumentParser
+import EcotopApp
 import EcotopCore
 import EcotopStore
 #if canImport(Glibc)
@@ -46,25 +47,5 @@ func reportingStoreErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as StoreError {
         printError("ecotop: \(error)")
         throw ExitCode.failure
-    }
-}
-
-/// Writes a line to stderr.
-func printError(_ text: String) {
-    writeUnbuffered(text + "\n", to: STDERR_FILENO)
-}
-
-/// Writes `text` straight to a file descriptor, bypassing stdio buffers (for `ack` lines that a
-/// caller reads as they come, and for progress).
-func writeUnbuffered(_ text: String, to descriptor: Int32) {
-    var text = text
-    text.withUTF8 { bytes in
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
-        }
     }
 }

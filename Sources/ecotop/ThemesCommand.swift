@@ -1,4 +1,5 @@
 import ArgumentParser
+import EcotopApp
 import EcotopUI
 
 /// `ecotop themes`: the themes `--theme` accepts, built-in and the user's own.
@@ -21,12 +22,5 @@ struct ThemesCommand: ParsableCommand {
             print("warning: skipped \(problem)")
         }
         if let directory { print("\nUser themes: \(directory.path)/NAME.yaml (see Themes/ for the format); * is the default.") }
-    }
-}
-
-extension String {
-    /// The string padded with spaces to `width` characters.
-    func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -2,6 +2,7 @@ import EcotopCore
 import Foundation
 import Testing
 @testable import EcotopStore
+import EcotopTestSupport
 
 /// The store's commands as a user runs them.
 @Suite struct CommandLineTests {

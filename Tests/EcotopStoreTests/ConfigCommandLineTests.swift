@@ -2,6 +2,7 @@ import EcotopCore
 import Foundation
 import Testing
 @testable import EcotopStore
+import EcotopTestSupport
 
 /// `ecotop init`, `config check`, `collect --once` and `collectors` as a user runs them.
 @Suite struct ConfigCommandLineTests {

@@ -2,6 +2,7 @@ import EcotopCore
 import Foundation
 import Testing
 @testable import EcotopStore
+import EcotopTestSupport
 
 /// Kills `ecotop ingest --ack` with SIGKILL at random moments and checks that every
 /// acknowledged point survives, exactly once, and nothing else appears.

@@ -2,6 +2,7 @@ import EcotopCore
 import Foundation
 import Testing
 @testable import EcotopStore
+import EcotopTestSupport
 
 /// `ecotop import FILE`: checked whole, then written in batches.
 @Suite struct ImportCommandTests {

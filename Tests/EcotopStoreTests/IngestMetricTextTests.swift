@@ -2,6 +2,7 @@ import EcotopCore
 import Foundation
 import Testing
 @testable import EcotopStore
+import EcotopTestSupport
 
 /// `ecotop ingest --format influx|prometheus|openmetrics`: all or nothing.
 @Suite struct IngestMetricTextTests {

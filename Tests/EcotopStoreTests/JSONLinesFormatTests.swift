@@ -1,6 +1,7 @@
 import EcotopCore
 import Testing
 @testable import EcotopStore
+import EcotopTestSupport
 
 @Suite struct JSONLinesFormatTests {
     private func decode(_ lines: [String]) -> (batch: AppendBatch, errors: [String?]) {

@@ -2,6 +2,7 @@ import EcotopCore
 import Foundation
 import Testing
 @testable import EcotopStore
+import EcotopTestSupport
 
 @Suite struct RecoveryTests {
     let series = key("m")

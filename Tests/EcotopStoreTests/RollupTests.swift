@@ -1,6 +1,7 @@
 import EcotopCore
 import Testing
 @testable import EcotopStore
+import EcotopTestSupport
 
 @Suite struct RollupTests {
     let start = 1_799_990_000.0

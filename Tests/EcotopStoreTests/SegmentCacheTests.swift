@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EcotopStore
+import EcotopTestSupport
 
 @Suite struct SegmentCacheTests {
     private func lines(_ count: Int) -> [UInt8] {

@@ -1,6 +1,7 @@
 import EcotopCore
 import Testing
 @testable import EcotopStore
+import EcotopTestSupport
 
 @Suite struct SeriesSelectorTests {
     let stripe = key("usage.transactions", ["integration": "stripe", "region": "eu"])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EcotopStore
+import EcotopTestSupport
 
 /// The hand-written scanner must agree with a full JSON parser on every line: same accept or
 /// reject, same numbers.

@@ -2,6 +2,7 @@ import EcotopCore
 import Foundation
 import Testing
 @testable import EcotopStore
+import EcotopTestSupport
 
 @Suite struct WriterReaderTests {
     @Test func pointsComeBackAsWritten() throws {

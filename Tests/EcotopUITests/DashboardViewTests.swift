@@ -1,3 +1,4 @@
+import EcotopApp
 import EcotopCore
 import EcotopEngine
 import EcotopUI

@@ -1,3 +1,4 @@
+import EcotopCore
 import EcotopUI
 import Testing
 

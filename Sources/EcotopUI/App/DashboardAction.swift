@@ -1,3 +1,4 @@
+import EcotopApp
 /// Everything the user can ask the dashboard to do; keys map to these through `KeyMap`.
 public enum DashboardAction: Hashable, Sendable {
     case quit

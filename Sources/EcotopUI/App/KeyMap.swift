@@ -1,3 +1,4 @@
+import EcotopApp
 /// The key bindings of the dashboard: one list that drives input handling, the `?` overlay
 /// and docs/keys.md alike.
 public struct KeyMap: Sendable {

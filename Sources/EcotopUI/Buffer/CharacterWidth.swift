@@ -1,3 +1,4 @@
+import EcotopCore
 extension Unicode.Scalar {
     /// How many terminal columns the scalar takes: 0 for combining marks and zero-width
     /// characters, 2 for East Asian wide and fullwidth characters and emoji, 1 otherwise.

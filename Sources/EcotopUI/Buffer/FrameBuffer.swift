@@ -1,3 +1,4 @@
+import EcotopCore
 /// A screenful of cells that views draw into; the terminal and the screenshot writers
 /// turn it into output. Drawing outside the buffer is clipped, never an error.
 public struct FrameBuffer: Hashable, Sendable {

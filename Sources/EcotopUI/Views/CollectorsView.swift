@@ -1,3 +1,5 @@
+import EcotopCore
+import EcotopApp
 import EcotopEngine
 
 /// The collectors view: each collector's state, last run, records and last error, the

@@ -1,3 +1,4 @@
+import EcotopApp
 import EcotopCore
 
 /// Where the parts of the dashboard go for a terminal size: a two-row header, the body,

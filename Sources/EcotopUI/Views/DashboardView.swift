@@ -1,3 +1,5 @@
+import EcotopCore
+import EcotopApp
 /// Draws a whole dashboard frame: a pure function of the state and the terminal size.
 public enum DashboardView {
     /// The frame for `state` on a terminal of `size`.

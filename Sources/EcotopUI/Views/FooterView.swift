@@ -1,3 +1,4 @@
+import EcotopApp
 /// The bottom row: key hints for the current screen, and a notice on the right.
 struct FooterView: Widget {
     let state: DashboardState

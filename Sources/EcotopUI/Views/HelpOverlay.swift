@@ -1,3 +1,4 @@
+import EcotopApp
 import EcotopEngine
 
 /// The `?` overlay: every key binding from the key map and how the health score is computed.

@@ -1,3 +1,4 @@
+import EcotopApp
 /// Shown instead of the dashboard when the terminal is below the minimum size.
 struct TooSmallView: Widget {
     let size: Size

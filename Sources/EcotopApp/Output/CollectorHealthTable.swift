@@ -1,12 +1,12 @@
+import EcotopCore
 import EcotopCollectors
 import EcotopStore
-import EcotopUI
 
 /// The text table of collector health that `ecotop collect --once` and `ecotop collectors`
 /// print, followed by each collector's error and rejected lines, which come from plugins and
 /// are sanitized: no control character or escape sequence reaches the terminal.
-enum CollectorHealthTable {
-    static func render(_ health: [CollectorHealth]) -> String {
+public enum CollectorHealthTable {
+    public static func render(_ health: [CollectorHealth]) -> String {
         var rows = [["NAME", "TYPE", "STATUS", "LAST RUN", "DURATION", "OK", "BAD", "NEXT RUN"]]
         for entry in health {
             rows.append([

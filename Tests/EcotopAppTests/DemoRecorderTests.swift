@@ -3,7 +3,8 @@ import EcotopCore
 import Foundation
 import Testing
 @testable import EcotopStore
-@testable import ecotop
+@testable import EcotopApp
+import EcotopTestSupport
 
 @Suite struct DemoRecorderTests {
     let start = 1_800_000_000.0

@@ -1,3 +1,4 @@
+import EcotopCore
 /// Makes text from outside (metric labels, plugin output, error messages) safe to draw:
 /// control characters and escape sequences never reach the terminal.
 public enum TerminalText {

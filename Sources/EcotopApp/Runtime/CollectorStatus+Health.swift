@@ -1,9 +1,8 @@
 import EcotopCollectors
-import EcotopUI
 
 extension CollectorStatus {
     /// The collectors view's row for a collector's health as the scheduler keeps it.
-    init(_ health: CollectorHealth) {
+    public init(_ health: CollectorHealth) {
         let state: State = switch (health.isRunning, health.status) {
         case (true, _): .running
         case (false, .pending): .pending

@@ -9,12 +9,12 @@ import EcotopStore
 ///
 /// Only a demo store is recorded into (every series a standard metric without labels, as
 /// `ecotop demo backfill` writes), so demo data never mixes with ingested data.
-final class DemoRecorder {
+public final class DemoRecorder {
     /// Seconds between recorded samples.
-    static let interval = 10.0
+    public static let interval = 10.0
     /// The longest gap filled in when the dashboard starts; longer ones are left for
     /// `ecotop demo backfill`.
-    static let longestGap = 6 * 3_600.0
+    public static let longestGap = 6 * 3_600.0
 
     private let writer: StoreWriter
     private let simulator: DemoSimulator
@@ -28,7 +28,7 @@ final class DemoRecorder {
 
     /// A recorder for the demo store at `layout`, or nil when it is not a demo store or
     /// another process is writing it (the dashboard then only reads).
-    static func open(layout: StoreLayout, simulator: DemoSimulator, clock: any WallClock) throws -> DemoRecorder? {
+    public static func open(layout: StoreLayout, simulator: DemoSimulator, clock: any WallClock) throws -> DemoRecorder? {
         let reader = try StoreReader(layout: layout)
         let demoNames = Set(simulator.catalog.metrics.map(\.id.rawValue))
         guard try reader.seriesKeys().allSatisfy({ $0.map { $0.labels.isEmpty && demoNames.contains($0.name) } ?? true })
@@ -48,7 +48,7 @@ final class DemoRecorder {
 
     /// Appends one sample of every metric per interval, and the events, from the last recorded
     /// moment up to `now`.
-    func record(upTo now: Double) throws {
+    public func record(upTo now: Double) throws {
         var time = (recordedUpTo / Self.interval).rounded(.down) * Self.interval + Self.interval
         guard time <= now else { return }
         var batch = writer.makeBatch()
@@ -67,7 +67,7 @@ final class DemoRecorder {
     }
 
     /// Syncs and releases the store.
-    func close() throws {
+    public func close() throws {
         try writer.close()
     }
 }

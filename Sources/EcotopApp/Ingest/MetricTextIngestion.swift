@@ -8,20 +8,25 @@ import Glibc
 /// `ecotop ingest --format influx|prometheus|openmetrics`: the whole input goes through the
 /// collectors' parser first, and is appended only when all of it is valid. An invalid input
 /// appends nothing (not even a store is created) and is reported as `FILE:LINE:COLUMN: why`.
-struct MetricTextIngestion {
-    let format: MetricTextFormat
-    let source: String
+public struct MetricTextIngestion {
+    public let format: MetricTextFormat
+    public let source: String
 
     /// What parsing found: every sample, checked, and how many lines the input had (for `ack`).
-    struct Parsed {
-        var samples: CheckedSamples
-        var lines: Int
+    public init(format: MetricTextFormat, source: String) {
+        self.format = format
+        self.source = source
+    }
+
+    public struct Parsed {
+        public var samples: CheckedSamples
+        public var lines: Int
     }
 
     /// Reads, parses and checks the whole input; throws `IngestInputError` at the first parse
     /// error or the first sample the store would refuse (the text formats allow NaN and
     /// infinities, the store does not).
-    func parse(descriptor: Int32, now: Double) throws -> Parsed {
+    public func parse(descriptor: Int32, now: Double) throws -> Parsed {
         let bytes = try Self.readAll(descriptor, source: source)
         do {
             let samples = try CheckedSamples(format.parser.parse(bytes, defaultTimestamp: now).samples)
@@ -50,6 +55,6 @@ struct MetricTextIngestion {
 }
 
 /// An input `ingest` refuses as a whole.
-struct IngestInputError: Error {
-    var message: String
+public struct IngestInputError: Error {
+    public var message: String
 }

@@ -12,18 +12,18 @@ import EcotopStore
 /// SIGHUP is not a reload signal here, unlike for `ecotop collect`: to a program on a terminal
 /// it means the terminal went away, and the dashboard must end rather than keep its collectors
 /// and the store's write lock in a process nobody can see.
-final class CollectorRuntime {
+public final class CollectorRuntime {
     /// The store the collectors write to and the dashboard reads.
-    let layout: StoreLayout
+    public let layout: StoreLayout
     private let writer: StoreWriter
     private let sink: StoreSink
     private let watcher: ConfigWatcher<ConfiguredCollectors>
     private var scheduler: CollectorScheduler
     /// Problems of the last rejected reload, cleared by the next successful one.
-    private(set) var problems: [String] = []
+    public private(set) var problems: [String] = []
 
     /// Opens the store for writing and starts the collectors.
-    init(configured: ConfiguredCollectors, path: String, layout: StoreLayout) throws {
+    public init(configured: ConfiguredCollectors, path: String, layout: StoreLayout) throws {
         let settings = configured.configuration.store
         self.layout = layout
         writer = try StoreWriter(
@@ -38,14 +38,14 @@ final class CollectorRuntime {
     }
 
     /// The configuration in force.
-    var configured: ConfiguredCollectors { watcher.current }
+    public var configured: ConfiguredCollectors { watcher.current }
 
     /// Each collector's health now.
-    var health: [CollectorHealth] { scheduler.health }
+    public var health: [CollectorHealth] { scheduler.health }
 
     /// Looks for a changed configuration (or a SIGHUP) and swaps the collectors when one loads;
     /// returns the new configuration when it did.
-    func reloadIfChanged() -> ConfiguredCollectors? {
+    public func reloadIfChanged() -> ConfiguredCollectors? {
         switch watcher.poll() {
         case .unchanged:
             return nil
@@ -62,7 +62,7 @@ final class CollectorRuntime {
     }
 
     /// Stops the collectors (ending plugins in progress) and closes the store.
-    func stop() throws {
+    public func stop() throws {
         Self.wait { [scheduler] in await scheduler.stop() }
         try writer.close()
     }
@@ -75,18 +75,5 @@ final class CollectorRuntime {
             done.signal()
         }
         done.wait()
-    }
-}
-
-extension SnapshotBuilder {
-    /// A builder that reads `source` with the configuration's catalog, health weights and
-    /// expected intervals. A metric is stale after five of its expected intervals; without one
-    /// configured, five of the slowest collector's.
-    init(source: any SeriesSource, configuration: EcotopConfiguration) {
-        let slowest = configuration.collectors.map(\.interval).max() ?? 60
-        self.init(
-            source: source, catalog: configuration.metricCatalog(), weights: configuration.health.families,
-            metricWeights: configuration.health.metrics,
-            staleness: StalenessPolicy(defaultInterval: max(60, slowest), metricIntervals: configuration.expectedIntervals))
     }
 }

@@ -5,23 +5,29 @@ import Glibc
 
 /// The loop of `ecotop ingest`: reads input in chunks, decodes complete lines into batches,
 /// appends each batch, and acknowledges the lines it covered.
-struct Ingestion {
-    struct Summary {
-        var samples = 0
-        var events = 0
-        var rejected = 0
+public struct Ingestion {
+    public struct Summary {
+        public var samples: Int
+        public var events: Int
+        public var rejected: Int
+
+        public init(samples: Int = 0, events: Int = 0, rejected: Int = 0) {
+            self.samples = samples
+            self.events = events
+            self.rejected = rejected
+        }
     }
 
-    let writer: StoreWriter?
-    let source: String
-    let batchSize: Int
-    let onAck: ((Int) -> Void)?
-    private(set) var summary = Summary()
+    public let writer: StoreWriter?
+    public let source: String
+    public let batchSize: Int
+    public let onAck: ((Int) -> Void)?
+    public private(set) var summary = Summary()
     private var batch: AppendBatch
     private var line = 0
     private var acknowledged = 0
 
-    init(writer: StoreWriter?, source: String, batchSize: Int, onAck: ((Int) -> Void)?) {
+    public init(writer: StoreWriter?, source: String, batchSize: Int, onAck: ((Int) -> Void)?) {
         self.writer = writer
         self.source = source
         self.batchSize = batchSize
@@ -30,7 +36,7 @@ struct Ingestion {
     }
 
     /// Reads `descriptor` to its end.
-    mutating func run(descriptor: Int32, format: inout any RecordFormat) throws {
+    public mutating func run(descriptor: Int32, format: inout any RecordFormat) throws {
         try runOpened(descriptor: descriptor, format: &format)
     }
 

@@ -4,7 +4,7 @@ import Glibc
 
 /// A one-line progress bar on stderr, redrawn in place, shown only when stderr is a terminal
 /// (a log file or a pipe gets no carriage-return noise).
-struct ProgressBar {
+public struct ProgressBar {
     private let label: String
     private let total: Int
     private let unit: String
@@ -12,7 +12,7 @@ struct ProgressBar {
     private var shownPercent = -1
 
     /// A bar for `total` things of `unit` (`bytes`, `samples`).
-    init(label: String, total: Int, unit: String, visible: Bool = isatty(STDERR_FILENO) == 1) {
+    public init(label: String, total: Int, unit: String, visible: Bool = isatty(STDERR_FILENO) == 1) {
         self.label = label
         self.total = max(total, 1)
         self.unit = unit
@@ -20,7 +20,7 @@ struct ProgressBar {
     }
 
     /// Redraws the bar when the whole percentage changed.
-    mutating func update(_ done: Int) {
+    public mutating func update(_ done: Int) {
         let percent = min(100, done * 100 / total)
         guard isVisible, percent != shownPercent else { return }
         shownPercent = percent
@@ -28,13 +28,13 @@ struct ProgressBar {
     }
 
     /// Ends the bar's line.
-    mutating func finish() {
+    public mutating func finish() {
         update(total)
         if isVisible { writeUnbuffered("\n", to: STDERR_FILENO) }
     }
 
     /// `importing [##########----------]  50%  500/1000 samples`.
-    static func line(label: String, done: Int, total: Int, unit: String, width: Int = 30) -> String {
+    public static func line(label: String, done: Int, total: Int, unit: String, width: Int = 30) -> String {
         let filled = done * width / max(total, 1)
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let percent = String(done * 100 / max(total, 1))

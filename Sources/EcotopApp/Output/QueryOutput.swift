@@ -1,9 +1,8 @@
-import ArgumentParser
 import EcotopCore
 import EcotopStore
 
 /// How `ecotop query` prints points.
-enum QueryOutputFormat: String, CaseIterable, ExpressibleByArgument {
+public enum QueryOutputFormat: String, CaseIterable, Sendable {
     /// One object per line in the ingest shape, so output can be ingested again.
     case jsonl
     /// `ts,series,value` with a header line.
@@ -13,17 +12,17 @@ enum QueryOutputFormat: String, CaseIterable, ExpressibleByArgument {
 }
 
 /// Writes query results in the chosen format, buffering stdout.
-struct QueryOutput {
-    let format: QueryOutputFormat
+public struct QueryOutput {
+    public let format: QueryOutputFormat
     private var buffer = ""
     private var rows: [(String, String, String)] = []
 
-    init(format: QueryOutputFormat) {
+    public init(format: QueryOutputFormat) {
         self.format = format
         if format == .csv { buffer = "ts,series,value\n" }
     }
 
-    mutating func write(key: SeriesKey, point: SeriesPoint) {
+    public mutating func write(key: SeriesKey, point: SeriesPoint) {
         switch format {
         case .jsonl:
             buffer += "{\"ts\":\(number(point.timestamp)),\"name\":\(quoted(key.name)),\"labels\":{"
@@ -40,7 +39,7 @@ struct QueryOutput {
         if buffer.utf8.count > 1 << 16 { flush() }
     }
 
-    mutating func finish() {
+    public mutating func finish() {
         if format == .table {
             let widths = (rows.map(\.0.count).max() ?? 0, max(6, rows.map(\.1.count).max() ?? 0))
             func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }

@@ -3,12 +3,12 @@ import EcotopStore
 
 /// Samples read from a whole input (`ingest` of metric text, `import`), checked against what
 /// the store accepts before anything is written, then appended in batches.
-struct CheckedSamples {
-    let samples: [Sample]
+public struct CheckedSamples {
+    public let samples: [Sample]
 
     /// Checks every sample; the error names the first one the store would refuse (a time
     /// outside 1970–2100, a value that is not finite) and why.
-    init(_ samples: [Sample]) throws(StorableSampleError) {
+    public init(_ samples: [Sample]) throws(StorableSampleError) {
         var check = AppendBatch.detached()
         for sample in samples {
             do {
@@ -21,7 +21,7 @@ struct CheckedSamples {
     }
 
     /// Appends the samples in batches of `batchSize`, reporting how many are written so far.
-    func append(to writer: StoreWriter, batchSize: Int, progress: (Int) -> Void = { _ in }) throws {
+    public func append(to writer: StoreWriter, batchSize: Int, progress: (Int) -> Void = { _ in }) throws {
         for start in stride(from: 0, to: samples.count, by: batchSize) {
             let end = min(start + batchSize, samples.count)
             var batch = writer.makeBatch()
@@ -33,6 +33,6 @@ struct CheckedSamples {
 }
 
 /// A sample the store would refuse, as `series: why`.
-struct StorableSampleError: Error {
-    var message: String
+public struct StorableSampleError: Error {
+    public var message: String
 }

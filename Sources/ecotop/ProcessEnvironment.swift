@@ -1,6 +1,0 @@
-import Foundation
-
-/// The process environment, read in one place.
-enum ProcessEnvironment {
-    static var current: [String: String] { ProcessInfo.processInfo.environment }
-}
