@@ -53,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "RenderBenchmark",
-            dependencies: ["EcotopCollectors", "EcotopCore", "EcotopEngine", "EcotopUI"],
+            dependencies: ["EcotopApp", "EcotopCollectors", "EcotopCore", "EcotopEngine", "EcotopUI"],
             path: "Benchmarks/RenderBenchmark"
         ),
         .testTarget(name: "EcotopCoreTests", dependencies: ["EcotopCore"]),

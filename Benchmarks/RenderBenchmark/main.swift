@@ -6,6 +6,7 @@
 // warm-up round; the best round's mean per iteration is reported, since the best round is the
 // one least disturbed by other work on the machine. Build and run in release:
 //   swift run -c release RenderBenchmark [rounds]
+import EcotopApp
 import EcotopCollectors
 import EcotopCore
 import EcotopEngine
@@ -36,15 +37,15 @@ func measure(rounds: Int, iterations: Int, _ body: () throws -> Void) rethrows -
 let rounds = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 5
 let time = 1_764_279_900.0
 let source = DemoSeriesSource(simulator: DemoSimulator(seed: 42))
-let themes = try ThemeCatalog.builtIn().themes
+let appearance = Appearance(themes: try ThemeCatalog.builtIn().themes)
 
-var state = DashboardState(ecosystemName: Ecosystem.demo.name, now: time, themes: themes)
+var model = AppModel(session: SessionStatus(ecosystemName: Ecosystem.demo.name, catalog: .standard), now: time)
 for (label, builder) in [
     ("snapshot, anomaly detection on ", SnapshotBuilder(source: source)),
     ("snapshot, anomaly detection off", SnapshotBuilder(source: source, anomalyDetector: nil)),
 ] {
     let milliseconds = try measure(rounds: rounds, iterations: 5) {
-        state.snapshot = try builder.snapshot(at: time, range: .oneHour, buckets: 60)
+        model.dashboard.snapshot = try builder.snapshot(at: time, range: .oneHour, buckets: 60)
     }
     print("\(label)  \(NumberFormat.fixed(milliseconds, decimals: 2)) ms")
 }
@@ -52,12 +53,9 @@ for (label, builder) in [
 var checksum = 0
 for size in [Size(width: 80, height: 24), Size(width: 160, height: 48), Size(width: 320, height: 90)] {
     let milliseconds = measure(rounds: rounds, iterations: 200) {
-        checksum &+= DashboardView.render(state, size: size).cells.count
+        checksum &+= DashboardView.render(model, size: size, appearance: appearance).cells.count
     }
-    print("render \(size.width)x\(size.height)".padding(31) + "  \(NumberFormat.fixed(milliseconds, decimals: 3)) ms")
+    print("render \(size.width)x\(size.height)".padding(to: 31) + "  \(NumberFormat.fixed(milliseconds, decimals: 3)) ms")
 }
 print("(checksum \(checksum))")
 
-extension String {
-    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
-}

@@ -2,10 +2,15 @@
 public struct MetricCatalog: Sendable {
     /// All definitions, grouped by family in `MetricFamily.allCases` order.
     public let metrics: [MetricDefinition]
+    /// The families that have metrics, in the order their first metric appears: the panes.
+    public let families: [MetricFamily]
     private let positions: [MetricID: Int]
 
     public init(metrics: [MetricDefinition]) {
         self.metrics = metrics
+        var families: [MetricFamily] = []
+        for metric in metrics where !families.contains(metric.family) { families.append(metric.family) }
+        self.families = families
         var positions: [MetricID: Int] = [:]
         for (offset, metric) in metrics.enumerated() { positions[metric.id] = offset }
         self.positions = positions

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EcotopApp
+import EcotopCollectors
 import EcotopCore
 import EcotopUI
 
@@ -32,14 +33,13 @@ struct FirstFrameBench: ParsableCommand {
 
     func run() throws {
         let history = try storeOptions.history()
-        var session = try DashboardSession.demo(
-            seed: 42, clock: SystemWallClock(), themeName: "dark", glyphs: .unicode,
-            history: history, events: history)
-        session.state.range = range
-        let size = Size(width: width, height: height)
-        session.reload(size: size, detectingAnomalies: false)
-        let frame = DashboardView.render(session.state, size: size)
-        let metrics = session.state.snapshot?.summaries.filter { $0.latest != nil }.count ?? 0
+        let loader = DataLoader.demo(simulator: DemoSimulator(seed: 42), history: history)
+        let themes = try ThemeCatalog.builtIn()
+        var model = AppModel(session: loader.status, now: SystemWallClock().now(), range: range)
+        let result = loader.load(LoadRequest(.dashboard(range, detectingAnomalies: false), at: model.now))
+        _ = model.update(.loaded(result), at: model.now)
+        let frame = DashboardView.render(model, size: Size(width: width, height: height), appearance: Appearance(themes: themes.themes))
+        let metrics = model.dashboard.snapshot?.summaries.filter { $0.latest != nil }.count ?? 0
         print("\(metrics) metrics with data, \(frame.size.width)x\(frame.size.height) frame\(history == nil ? " (demo simulator, no store)" : "")")
     }
 }

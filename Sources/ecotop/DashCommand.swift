@@ -4,15 +4,19 @@ import EcotopCollectors
 import EcotopConfig
 import EcotopCore
 import EcotopStore
-import Foundation
 import EcotopTerminal
 import EcotopUI
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// `ecotop dash`: the live dashboard (also what `ecotop` alone runs).
+///
+/// Everything that can be checked is checked before anything starts: the configuration, the
+/// theme, the terminal. Only then are the store opened and the collectors started, and every
+/// way out (quit, a signal, an error) restores the terminal first and then stops them.
 struct DashCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dash",
@@ -40,32 +44,67 @@ struct DashCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = ProcessEnvironment.current
         let configured = try configurationToRun()
+        let themes = try ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: ProcessEnvironment.current))
+        let themeIndex: Int
+        do {
+            themeIndex = try themes.index(ofTheme: theme)
+        } catch {
+            throw ValidationError(error.description)
+        }
         TerminationSignal.install()
-        let runtime = try configured.map { configured in
-            try reportingStoreErrors {
-                try CollectorRuntime(
-                    configured: configured, path: configOptions.path,
-                    layout: storeOptions.layout(configured: configured.configuration.store))
+        let signal = try reportingStoreErrors { try runOnTerminal(configured: configured, themes: themes, themeIndex: themeIndex) }
+        if let signal, signal != SIGINT { throw ExitCode(128 + signal) }
+    }
+
+    /// Sets up the terminal, starts the data side, runs the loop; the terminal is restored
+    /// before any error or the collectors' stop is reported.
+    private func runOnTerminal(configured: ConfiguredCollectors?, themes: ThemeCatalog, themeIndex: Int) throws -> Int32? {
+        let screen = try TerminalScreen(allowColor: ProcessEnvironment.current["NO_COLOR"].map(\.isEmpty) ?? true)
+        var screenIsActive = true
+        defer { if screenIsActive { screen.restore() } }
+        let loader = try makeLoader(configured: configured)
+        let refresher = Refresher(loader: loader)
+        let clock = SystemWallClock()
+        var model = AppModel(
+            session: refresherStatus(configured: configured), now: clock.now(), themeNames: themes.themes.map(\.name),
+            themeIndex: themeIndex)
+        let appearance = Appearance(themes: themes.themes, glyphs: screen.capabilities.isUnicode ? .unicode : .ascii)
+        let loop = DashboardLoop(device: screen, refresher: refresher, clock: clock, refreshInterval: refresh, appearance: appearance)
+        let signal = loop.run(&model)
+        screen.restore()
+        screenIsActive = false
+        try refresher.close()
+        return signal
+    }
+
+    /// The session the first frame shows, before the first read answers.
+    private func refresherStatus(configured: ConfiguredCollectors?) -> SessionStatus {
+        guard let configuration = configured?.configuration else {
+            return SessionStatus(ecosystemName: Ecosystem.demo.name, catalog: .standard)
+        }
+        return SessionStatus(ecosystemName: configuration.ecosystem.name, catalog: configuration.metricCatalog())
+    }
+
+    /// The data side: the configured collectors writing to the store, or the demo on the
+    /// store's history (recorded into as time passes) or on the simulator alone.
+    private func makeLoader(configured: ConfiguredCollectors?) throws -> DataLoader {
+        if let configured {
+            let runtime = try CollectorRuntime(
+                configured: configured, path: configOptions.path, layout: storeOptions.layout(configured: configured.configuration.store))
+            do {
+                return DataLoader.configured(runtime, reader: try StoreReader(layout: runtime.layout, keepsParsedSegments: true))
+            } catch {
+                try? runtime.stop()
+                throw error
             }
         }
-        let screen = try TerminalScreen(allowColor: environment["NO_COLOR"].map(\.isEmpty) ?? true)
-        defer { screen.restore() }
-        let glyphs: GlyphSet = screen.capabilities.isUnicode ? .unicode : .ascii
-        var session: DashboardSession
-        if let runtime {
-            let reader = try reportingStoreErrors { try StoreReader(layout: runtime.layout, keepsParsedSegments: true) }
-            session = try DashboardSession.configured(runtime, reader: reader, clock: SystemWallClock(), themeName: theme, glyphs: glyphs)
-        } else {
-            session = try demoSession(glyphs: glyphs)
+        let history = try storeOptions.history()
+        let simulator = DemoSimulator(seed: seed)
+        let recorder = try history.flatMap { _ in
+            try DemoRecorder.open(layout: storeOptions.layout, simulator: simulator, clock: SystemWallClock())
         }
-        defer { try? session.recorder?.close() }
-        let loop = DashboardLoop(screen: screen, refreshInterval: refresh)
-        let signal = loop.run(&session)
-        screen.restore()
-        if let runtime { try reportingStoreErrors { try runtime.stop() } }
-        if let signal, signal != SIGINT { throw ExitCode(128 + signal) }
+        return DataLoader.demo(simulator: simulator, history: history, recorder: recorder)
     }
 
     /// The configuration to run on: `--config FILE`, else the default file when it exists;
@@ -74,18 +113,5 @@ struct DashCommand: ParsableCommand {
         guard !demo else { return nil }
         guard configOptions.config != nil || FileManager.default.fileExists(atPath: configOptions.path) else { return nil }
         return try configOptions.load()
-    }
-
-    /// The built-in demo, on the store's history when it holds some.
-    private func demoSession(glyphs: GlyphSet) throws -> DashboardSession {
-        let history = try storeOptions.history()
-        var session = try DashboardSession.demo(
-            seed: seed, clock: SystemWallClock(), themeName: theme, glyphs: glyphs, history: history,
-            events: history)
-        if history != nil {
-            session.recorder = try DemoRecorder.open(
-                layout: storeOptions.layout, simulator: DemoSimulator(seed: seed), clock: session.clock)
-        }
-        return session
     }
 }

@@ -1,11 +1,13 @@
 import ArgumentParser
 import EcotopApp
+import EcotopCollectors
 import EcotopCore
 import EcotopStore
 import EcotopUI
 
-/// `ecotop screenshot`: one dashboard frame of the demo ecosystem as text or SVG, for the
-/// README, Screenshots/ and bug reports. Deterministic for a given seed and time.
+/// `ecotop screenshot`: one dashboard frame of the demo as text or SVG, for the README,
+/// Screenshots/ and bug reports. Deterministic for a given seed and time: the frame the live
+/// dashboard shows once its reads have finished.
 struct ScreenshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screenshot",
@@ -33,30 +35,33 @@ struct ScreenshotCommand: ParsableCommand {
 
     func run() throws {
         let now = SystemWallClock().now()
-        let clock = FixedWallClock(try time.map { text in
+        let moment = try time.map { text in
             do {
                 return try TimeExpression.time(text, now: now)
             } catch {
                 throw ValidationError("--time: \(error)")
             }
-        } ?? now)
-        let history = try storeOptions.history(defaultLocation: false)
-        var session = try DashboardSession.demo(
-            seed: seed, clock: clock, themeName: theme, glyphs: ascii ? .ascii : .unicode,
-            history: history, events: history)
-        session.state.range = range
-        let size = Size(width: width, height: height)
-        session.reload(size: size)
-        var needsReload = false
-        for key in KeySequence.parse(keys) {
-            guard let action = KeyMap.standard.action(for: key) else { continue }
-            needsReload = session.state.reduce(action).contains(.reload) || needsReload
+        } ?? now
+        let themes = try ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: ProcessEnvironment.current))
+        let themeIndex: Int
+        do {
+            themeIndex = try themes.index(ofTheme: theme)
+        } catch {
+            throw ValidationError(error.description)
         }
-        if needsReload { session.reload(size: size) }
-        let frame = DashboardView.render(session.state, size: size)
+        let simulator = DemoSimulator(seed: seed)
+        let loader = DataLoader.demo(simulator: simulator, history: try storeOptions.history(defaultLocation: false))
+        var model = AppModel(
+            session: loader.status, now: moment, range: range, themeNames: themes.themes.map(\.name), themeIndex: themeIndex)
+        let keyMap = KeyMap(families: model.catalog.families)
+        let commands = KeySequence.parse(keys).compactMap(keyMap.command(for:))
+        model.start(
+            applying: [.resized(columns: width, rows: height)] + commands.map(AppAction.command), at: moment, loader: loader)
+        let appearance = Appearance(themes: themes.themes, glyphs: ascii ? .ascii : .unicode)
+        let frame = DashboardView.render(model, size: Size(width: width, height: height), appearance: appearance)
         switch format {
         case .text: print(frame.text)
-        case .svg: print(SVGFrameWriter.render(frame, theme: session.state.theme))
+        case .svg: print(SVGFrameWriter.render(frame, theme: appearance.theme(at: model.themeIndex)))
         }
     }
 }

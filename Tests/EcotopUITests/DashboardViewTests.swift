@@ -7,37 +7,38 @@ import Testing
 /// Whole frames of the demo dashboard at a fixed seed and time, as text snapshots.
 @Suite struct DashboardViewTests {
     @Test func gridAt160x48() throws {
-        let frame = DashboardView.render(try DemoDashboard.state(), size: Size(width: 160, height: 48))
+        let frame = try DemoDashboard.render(try DemoDashboard.model(), size: Size(width: 160, height: 48))
         assertSnapshot(frame.text, named: "dashboard-160x48")
-        for family in MetricFamily.allCases {
-            #expect(frame.text.contains("\(family.index + 1) \(family.title)"))
+        for (index, family) in MetricCatalog.standard.families.enumerated() {
+            #expect(frame.text.contains("\(index + 1) \(family.title)"))
         }
     }
 
     @Test func stackedAt80x24() throws {
-        let frame = DashboardView.render(try DemoDashboard.state(), size: Size(width: 80, height: 24))
+        let frame = try DemoDashboard.render(try DemoDashboard.model(), size: Size(width: 80, height: 24))
         assertSnapshot(frame.text, named: "dashboard-80x24")
         #expect(frame.text.contains("1 Participation"))
         #expect(frame.text.contains("more"), "stacked panes below the view are announced in the footer")
     }
 
     @Test func stackedViewScrollsToTheFocusedPane() throws {
-        let frame = DashboardView.render(try DemoDashboard.state(keys: "4"), size: Size(width: 80, height: 24))
+        let frame = try DemoDashboard.render(try DemoDashboard.model(keys: "4"), size: Size(width: 80, height: 24))
         #expect(frame.text.contains("4 Qualitative"))
         #expect(!frame.text.contains("1 Participation"))
     }
 
     @Test func detailViewOfTheSelectedMetric() throws {
-        let state = try DemoDashboard.state(range: .sixHours, keys: "2jj\n")
-        let frame = DashboardView.render(state, size: Size(width: 120, height: 30))
+        let state = try DemoDashboard.model(range: .sixHours, keys: "2jj\n", columns: 120)
+        let frame = try DemoDashboard.render(state, size: Size(width: 120, height: 30))
         assertSnapshot(frame.text, named: "detail-data-exchanges-6h")
         #expect(frame.text.contains("Usage › Data exchange frequency between participants"))
     }
 
     @Test func errorsViewGroupsTheWindowsErrors() throws {
-        let state = try DemoDashboard.state(keys: "ej")
-        let report = try #require(state.errors)
-        let frame = DashboardView.render(state, size: Size(width: 160, height: 40))
+        let state = try DemoDashboard.model(keys: "ej")
+        guard case .errors(let errors)? = state.topScreen else { Issue.record("the errors screen is not open"); return }
+        let report = try #require(errors.report)
+        let frame = try DemoDashboard.render(state, size: Size(width: 160, height: 40))
         assertSnapshot(frame.text, named: "errors-160x40")
         #expect(frame.text.contains("Error groups"))
         #expect(frame.text.contains("\(report.health.entries.filter(\.isHealthy).count)/16 healthy"))
@@ -48,27 +49,29 @@ import Testing
     }
 
     @Test func narrowErrorsViewKeepsTheHealthSummary() throws {
-        let frame = DashboardView.render(try DemoDashboard.state(keys: "e"), size: Size(width: 80, height: 24))
+        let frame = try DemoDashboard.render(try DemoDashboard.model(keys: "e"), size: Size(width: 80, height: 24))
         #expect(frame.text.contains("healthy ·"))
         #expect(!frame.text.contains("Integrations"))
     }
 
     @Test func collectorsViewShowsHealthAndConfigProblems() throws {
-        var state = try DemoDashboard.state(keys: "c")
+        var state = try DemoDashboard.model(keys: "c")
         let now = DemoDashboard.time
-        state.collectors = [
+        state.session.collectors = [
             CollectorStatus(name: "shop-orders", kind: "exec", state: .ok, lastRun: now - 12, lastDuration: 0.042,
                             recordsAccepted: 1_250, nextRun: now + 48),
             CollectorStatus(name: "stripe-api", kind: "http-json", state: .failing, lastRun: now - 3, lastDuration: 5,
                             recordsRejected: 3, lastError: "timed out after 5 s\u{1B}[31m", nextRun: now + 27),
             CollectorStatus(name: "nginx", kind: "log-tail", state: .pending),
         ]
-        state.configProblems = ["config.yaml:12:5: collectors[1].intervall: unknown key (did you mean 'interval'?)"]
-        state.freshness = DataFreshness(
+        state.session.configProblems = ["config.yaml:12:5: collectors[1].intervall: unknown key (did you mean 'interval'?)"]
+        var freshness = CollectorsModel()
+        freshness.freshness = DataFreshness(
             newest: [SeriesKey(name: "usage.transactions", labels: ["shop": "eu"]): now - 30,
                      SeriesKey(name: "usage.active_users"): now - 900],
             at: now)
-        let frame = DashboardView.render(state, size: Size(width: 140, height: 20))
+        state.screens = [.collectors(freshness)]
+        let frame = try DemoDashboard.render(state, size: Size(width: 140, height: 20))
         assertSnapshot(frame.text, named: "collectors-140x20")
         #expect(frame.text.contains("2/3 ok"))
         #expect(frame.text.contains("1 collector failing (c)"))
@@ -80,12 +83,12 @@ import Testing
     }
 
     @Test func collectorsViewOnTheDemoExplainsWhyItIsEmpty() throws {
-        let frame = DashboardView.render(try DemoDashboard.state(keys: "c"), size: Size(width: 120, height: 20))
+        let frame = try DemoDashboard.render(try DemoDashboard.model(keys: "c"), size: Size(width: 120, height: 20))
         #expect(frame.text.contains("No collectors are configured"))
     }
 
     @Test func helpOverlayListsEveryBinding() throws {
-        let frame = DashboardView.render(try DemoDashboard.state(keys: "?"), size: Size(width: 160, height: 48))
+        let frame = try DemoDashboard.render(try DemoDashboard.model(keys: "?"), size: Size(width: 160, height: 48))
         assertSnapshot(frame.text, named: "help-160x48")
         for binding in KeyMap.standard.bindings {
             #expect(frame.text.contains(binding.summary), "help lacks \(binding.summary)")
@@ -93,7 +96,7 @@ import Testing
     }
 
     @Test func asciiGlyphsOnly() throws {
-        let frame = DashboardView.render(try DemoDashboard.state(glyphs: .ascii), size: Size(width: 100, height: 30))
+        let frame = try DemoDashboard.render(try DemoDashboard.model(), size: Size(width: 100, height: 30), glyphs: .ascii)
         assertSnapshot(frame.text, named: "dashboard-ascii-100x30")
         let foreign = frame.text.unicodeScalars.filter { !$0.isASCII }
         #expect(foreign.isEmpty, "non-ASCII glyphs: \(String(String.UnicodeScalarView(foreign.prefix(10))))")
@@ -101,7 +104,7 @@ import Testing
 
     @Test(arguments: [Size(width: 20, height: 6), Size(width: 59, height: 40), Size(width: 200, height: 15)])
     func tooSmallTerminalSaysWhatItNeeds(size: Size) throws {
-        let frame = DashboardView.render(try DemoDashboard.state(), size: size)
+        let frame = try DemoDashboard.render(try DemoDashboard.model(), size: size)
         let text = frame.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(text.contains("terminal too small"))
         #expect(text.contains("need 60×16"))
@@ -109,9 +112,9 @@ import Testing
     }
 
     @Test func everyFrameFillsItsSizeExactly() throws {
-        let state = try DemoDashboard.state()
+        let state = try DemoDashboard.model()
         for size in [Size(width: 60, height: 16), Size(width: 121, height: 33), Size(width: 250, height: 70)] {
-            let frame = DashboardView.render(state, size: size)
+            let frame = try DemoDashboard.render(state, size: size)
             #expect(frame.lines.count == size.height)
             #expect(frame.lines.allSatisfy { $0.terminalWidth <= size.width })
         }

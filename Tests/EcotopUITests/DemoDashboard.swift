@@ -4,30 +4,26 @@ import EcotopCore
 import EcotopEngine
 import EcotopUI
 
-/// The demo dashboard at a fixed seed and moment, as the frame snapshots draw it.
+/// The demo dashboard at a fixed seed and moment, as the frame snapshots draw it: the model
+/// after its reads finished, as the live loop shows it.
 enum DemoDashboard {
     /// 2025-11-27 12:05:00 UTC.
     static let time = 1_764_245_100.0
 
-    /// A state with data loaded for `range`, keys applied in order (reloading after each, as
-    /// the live loop does when a key asks for it).
-    static func state(range: TimeRange = .oneHour, glyphs: GlyphSet = .unicode, keys: String = "") throws -> DashboardState {
-        let simulator = DemoSimulator(seed: 42)
-        let builder = SnapshotBuilder(source: DemoSeriesSource(simulator: simulator))
-        var state = DashboardState(
-            ecosystemName: Ecosystem.demo.name, now: time, range: range, themes: try ThemeCatalog.builtIn().themes,
-            glyphs: glyphs)
-        state.snapshot = try builder.snapshot(at: time, range: range, buckets: 60)
-        for key in KeySequence.parse(keys) {
-            guard let action = KeyMap.standard.action(for: key) else { continue }
-            if state.reduce(action).contains(.reload) {
-                state.snapshot = try builder.snapshot(at: time, range: state.range, buckets: 60)
-                if state.screen == .errors {
-                    state.errors = try IntegrationErrorsReport(
-                        ecosystem: simulator.ecosystem, events: simulator, end: time, range: state.range)
-                }
-            }
-        }
-        return state
+    /// A model with data loaded for `range`, keys applied in order, each key's reads answered
+    /// before the next key.
+    static func model(range: TimeRange = .oneHour, keys: String = "", columns: Int = 160) throws -> AppModel {
+        let loader = DataLoader.demo(simulator: DemoSimulator(seed: 42))
+        var model = AppModel(session: loader.status, now: time, range: range, themeNames: try ThemeCatalog.builtIn().themes.map(\.name))
+        model.columns = columns
+        let keyMap = KeyMap(families: model.catalog.families)
+        let commands = KeySequence.parse(keys).compactMap(keyMap.command(for:))
+        model.start(applying: commands.map(AppAction.command), at: time, loader: loader)
+        return model
+    }
+
+    /// The frame of `model` in the built-in themes.
+    static func render(_ model: AppModel, size: Size, glyphs: GlyphSet = .unicode) throws -> FrameBuffer {
+        DashboardView.render(model, size: size, appearance: Appearance(themes: try ThemeCatalog.builtIn().themes, glyphs: glyphs))
     }
 }

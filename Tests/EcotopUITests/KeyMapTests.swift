@@ -1,3 +1,4 @@
+import EcotopApp
 import EcotopUI
 import Foundation
 import Testing
@@ -19,11 +20,11 @@ import Testing
 
     @Test func keysMapToTheirActions() {
         let map = KeyMap.standard
-        #expect(map.action(for: .character("q")) == .quit)
-        #expect(map.action(for: .control("c")) == .quit)
-        #expect(map.action(for: .backTab) == .focusPrevious)
-        #expect(map.action(for: .character("3")) == .focusFamily(2))
-        #expect(map.action(for: .control("r")) == .refreshNow)
-        #expect(map.action(for: .character("x")) == nil)
+        #expect(map.command(for: .character("q")) == .quit)
+        #expect(map.command(for: .control("c")) == .quit)
+        #expect(map.command(for: .backTab) == .focusPrevious)
+        #expect(map.command(for: .character("3")) == .focusFamily(2))
+        #expect(map.command(for: .control("r")) == .refreshNow)
+        #expect(map.command(for: .character("x")) == nil)
     }
 }

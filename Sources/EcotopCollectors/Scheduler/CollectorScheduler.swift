@@ -66,8 +66,11 @@ public final class CollectorScheduler: Sendable {
         }
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }
-        for scheduled in collectors {
-            if let longRunning = scheduled.collector as? any LongRunningCollector { await longRunning.stop() }
+        // Each long-running collector may take its grace period to stop: stop them together.
+        await withTaskGroup(of: Void.self) { group in
+            for scheduled in collectors {
+                if let longRunning = scheduled.collector as? any LongRunningCollector { group.addTask { await longRunning.stop() } }
+            }
         }
     }
 

@@ -5,20 +5,22 @@ import EcotopEngine
 /// The collectors view: each collector's state, last run, records and last error, the
 /// problems of a configuration that could not be loaded, and how fresh each source's data is.
 struct CollectorsView: Widget {
-    let state: DashboardState
+    let collectors: [CollectorStatus]
+    let configProblems: [String]
+    let freshness: CollectorsModel
+    let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
-        let theme = state.theme
-        let collectors = state.collectors
+        let theme = context.theme
         let failing = collectors.filter { $0.state == .failing }.count
         Pane(
             title: [Span(" Collectors ", style: theme.style(.focus, .bold))],
             note: collectors.isEmpty ? [] : [Span(
                 " \(collectors.count - failing)/\(collectors.count) ok ", style: theme.style(failing == 0 ? .ok : .critical, .bold))],
-            borderStyle: theme.style(.focus), glyphs: state.glyphs
+            borderStyle: theme.style(.focus), glyphs: context.glyphs
         ).render(in: area, buffer: &buffer)
         var inner = Pane.inner(area).inset(horizontal: 1)
-        if !state.configProblems.isEmpty {
+        if !configProblems.isEmpty {
             inner = renderConfigProblems(in: inner, buffer: &buffer)
         }
         let used: Int
@@ -35,13 +37,13 @@ struct CollectorsView: Widget {
             used = min(inner.height, collectors.count + 1)
             renderCollectors(in: inner.top(used), buffer: &buffer)
         }
-        if let freshness = state.freshness, inner.height > used + 3 {
+        if let freshness = freshness.freshness, inner.height > used + 3 {
             renderFreshness(freshness, in: inner.dropTop(used + 1), buffer: &buffer)
         }
     }
 
     private func renderCollectors(in area: Rect, buffer: inout FrameBuffer) {
-        let theme = state.theme
+        let theme = context.theme
         Table(
             columns: [
                 TableColumn("State", width: .fixed(8)),
@@ -54,14 +56,14 @@ struct CollectorsView: Widget {
                 TableColumn("Next", width: .fixed(6), alignment: .right, hidePriority: 4),
                 TableColumn("Last error", width: .fill(min: 16, weight: 3)),
             ],
-            rows: state.collectors.map(row), selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain,
-            glyphs: state.glyphs
+            rows: collectors.map(row), selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain,
+            glyphs: context.glyphs
         ).render(in: area, buffer: &buffer)
     }
 
     /// Each source's newest data against its staleness limit, stalest first.
     private func renderFreshness(_ freshness: DataFreshness, in area: Rect, buffer: inout FrameBuffer) {
-        let theme = state.theme
+        let theme = context.theme
         let fresh = freshness.entries.filter(\.isFresh).count
         TextLine([
             Span("Data freshness  ", style: theme.style(.title, .bold)),
@@ -85,12 +87,12 @@ struct CollectorsView: Widget {
                     .text(NumberFormat.age(entry.limit), style: theme.style(.muted)),
                 ]
             },
-            selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain, glyphs: state.glyphs
+            selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain, glyphs: context.glyphs
         ).render(in: area.dropTop(1), buffer: &buffer)
     }
 
     private func row(_ collector: CollectorStatus) -> [TableCell] {
-        let theme = state.theme
+        let theme = context.theme
         let role: ThemeRole = switch collector.state {
         case .ok: .ok
         case .failing: .critical
@@ -101,12 +103,12 @@ struct CollectorsView: Widget {
             .text(collector.state.rawValue.uppercased(), style: theme.style(role, .bold)),
             .text(TerminalText.sanitize(collector.name), style: theme.style(.text)),
             .text(collector.kind, style: theme.style(.muted)),
-            .text(collector.lastRun.map { NumberFormat.age(state.now - $0) + " ago" } ?? "never", style: theme.style(.muted)),
+            .text(collector.lastRun.map { NumberFormat.age(context.now - $0) + " ago" } ?? "never", style: theme.style(.muted)),
             .text(collector.lastDuration.map(duration) ?? "", style: theme.style(.muted)),
             .text(NumberFormat.grouped(Double(collector.recordsAccepted)), style: theme.style(.text)),
             .text(collector.recordsRejected == 0 ? "0" : NumberFormat.grouped(Double(collector.recordsRejected)),
                   style: theme.style(collector.recordsRejected == 0 ? .muted : .warn, collector.recordsRejected == 0 ? [] : .bold)),
-            .text(collector.nextRun.map { "in " + NumberFormat.age($0 - state.now) } ?? "", style: theme.style(.muted)),
+            .text(collector.nextRun.map { "in " + NumberFormat.age($0 - context.now) } ?? "", style: theme.style(.muted)),
             .text(collector.lastError.map(TerminalText.sanitize) ?? "", style: theme.style(.critical)),
         ]
     }
@@ -118,14 +120,14 @@ struct CollectorsView: Widget {
 
     /// Lists the configuration's problems at the top and returns the area left below them.
     private func renderConfigProblems(in area: Rect, buffer: inout FrameBuffer) -> Rect {
-        let theme = state.theme
-        let shown = min(state.configProblems.count, max(1, area.height / 3))
+        let theme = context.theme
+        let shown = min(configProblems.count, max(1, area.height / 3))
         buffer.write(
             "The configuration file has errors; the previous configuration is still in force:", x: area.x, y: area.y,
             style: theme.style(.critical, .bold), limit: area.maxX)
-        for (offset, problem) in state.configProblems.prefix(shown).enumerated() {
+        for (offset, problem) in configProblems.prefix(shown).enumerated() {
             buffer.write(
-                Truncation.truncate("  " + TerminalText.sanitize(problem), width: area.width, ellipsis: state.glyphs.ellipsis),
+                Truncation.truncate("  " + TerminalText.sanitize(problem), width: area.width, ellipsis: context.glyphs.ellipsis),
                 x: area.x, y: area.y + 1 + offset, style: theme.style(.warn), limit: area.maxX)
         }
         return area.dropTop(shown + 2)

@@ -1,14 +1,17 @@
-import EcotopApp
 import EcotopCore
 
-/// Where the parts of the dashboard go for a terminal size: a two-row header, the body,
-/// and a one-row footer. The four family panes sit in a 2×2 grid when there is room and
-/// are stacked (and scrolled to the focused one) when there is not.
-public struct DashboardLayout: Hashable, Sendable {
+/// Where the parts of the dashboard go for a terminal size and a catalog: a two-row header,
+/// the body, and a one-row footer. The catalog's family panes sit in a two-column grid when
+/// every pane can show its rows (up to five) and there is room for two columns; otherwise
+/// they are stacked, each as tall as its rows, and scrolled to the focused one. A pane with
+/// more rows than it can show scrolls inside itself (`Table` keeps the selection in view).
+public struct DashboardLayout: Sendable {
     /// The smallest terminal the dashboard draws in; below it a notice says so.
     public static let minimumSize = Size(width: 60, height: 16)
-    /// The height of a family pane: border, column header and five metric rows.
-    public static let paneHeight = 8
+    /// Rows a pane takes besides its metric rows: two borders and the column header.
+    static let paneChrome = 3
+    /// The most metric rows a grid pane must be able to show; longer panes scroll.
+    static let gridRows = 5
     /// The narrowest a grid column may be before panes are stacked instead.
     static let minimumGridPaneWidth = 60
 
@@ -16,9 +19,12 @@ public struct DashboardLayout: Hashable, Sendable {
     public let header: Rect
     public let body: Rect
     public let footer: Rect
+    /// Each pane's family and how many metric rows it has, in display order.
+    public let panes: [(family: MetricFamily, rows: Int)]
 
-    public init(size: Size) {
+    public init(size: Size, panes: [(family: MetricFamily, rows: Int)]) {
         self.size = size
+        self.panes = panes
         let area = Rect(size: size)
         header = area.top(2)
         footer = area.bottom(1)
@@ -30,30 +36,36 @@ public struct DashboardLayout: Hashable, Sendable {
         size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
     }
 
-    /// Whether the panes form a 2×2 grid rather than a stack.
+    /// The rows of the grid: two panes each.
+    private var gridLines: Int { (panes.count + 1) / 2 }
+
+    /// Whether the panes form a two-column grid rather than a stack.
     public var isGrid: Bool {
-        body.width >= 2 * Self.minimumGridPaneWidth && body.height >= 2 * Self.paneHeight
+        guard panes.count > 1 else { return false }
+        let needed = min(Self.gridRows, panes.map(\.rows).max() ?? 0) + Self.paneChrome
+        return body.width >= 2 * Self.minimumGridPaneWidth && body.height >= gridLines * needed
     }
 
-    /// The rectangle of each family's pane, in the body's coordinates when stacked panes
-    /// overflow: `stackHeight` tells how tall the whole stack is.
-    public func paneRects() -> [MetricFamily: Rect] {
-        let families = MetricFamily.allCases
+    /// The rectangle of each family's pane, in display order. Stacked panes may reach below
+    /// the body; `scrollOffset(focus:)` says how far to scroll.
+    public func paneRects() -> [(family: MetricFamily, rect: Rect)] {
         if isGrid {
-            let rows = body.rows(2)
-            let cells = rows.flatMap { $0.columns(2) }
-            return Dictionary(uniqueKeysWithValues: zip(families, cells))
+            let cells = body.rows(gridLines).flatMap { $0.columns(2) }
+            return zip(panes, cells).map { ($0.family, $1) }
         }
-        let height = max(Self.paneHeight, body.height / families.count)
-        return Dictionary(uniqueKeysWithValues: families.enumerated().map { index, family in
-            (family, Rect(x: body.x, y: body.y + index * height, width: body.width, height: height))
-        })
+        let share = panes.isEmpty ? 0 : body.height / panes.count
+        var y = body.y
+        return panes.map { pane in
+            let height = min(body.height, max(pane.rows + Self.paneChrome, share))
+            defer { y += height }
+            return (pane.family, Rect(x: body.x, y: y, width: body.width, height: height))
+        }
     }
 
     /// How far down the stacked panes scroll so that the focused pane is fully visible;
     /// 0 in the grid.
     public func scrollOffset(focus: MetricFamily) -> Int {
-        guard !isGrid, let pane = paneRects()[focus] else { return 0 }
+        guard !isGrid, let pane = paneRects().first(where: { $0.family == focus })?.rect else { return 0 }
         return max(0, pane.maxY - body.maxY)
     }
 }

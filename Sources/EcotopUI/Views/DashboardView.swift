@@ -1,59 +1,65 @@
-import EcotopCore
 import EcotopApp
-/// Draws a whole dashboard frame: a pure function of the state and the terminal size.
+import EcotopCore
+
+/// Draws a whole frame: a pure function of the model, the terminal size and the appearance.
 public enum DashboardView {
-    /// The frame for `state` on a terminal of `size`.
-    public static func render(_ state: DashboardState, size: Size, keyMap: KeyMap = .standard) -> FrameBuffer {
+    /// The frame for `model` on a terminal of `size`.
+    public static func render(_ model: AppModel, size: Size, appearance: Appearance, keyMap: KeyMap? = nil) -> FrameBuffer {
         var buffer = FrameBuffer(size: size)
-        let theme = state.theme
-        buffer.fill(buffer.area, style: theme.style(.text))
-        let layout = DashboardLayout(size: size)
+        let context = ViewContext(model: model, appearance: appearance)
+        buffer.fill(buffer.area, style: context.theme.style(.text))
+        let layout = DashboardLayout(size: size, panes: model.catalog.families.map { ($0, model.catalog.metrics(in: $0).count) })
         guard !layout.isTooSmall else {
-            TooSmallView(size: size, minimum: DashboardLayout.minimumSize, theme: theme, glyphs: state.glyphs).render(in: buffer.area, buffer: &buffer)
+            TooSmallView(size: size, minimum: DashboardLayout.minimumSize, theme: context.theme, glyphs: context.glyphs)
+                .render(in: buffer.area, buffer: &buffer)
             return buffer
         }
-        HeaderView(state: state).render(in: layout.header, buffer: &buffer)
-        var footer = FooterView(state: state)
-        switch (state.screen, state.selectedSummary) {
-        case let (.detail, summary?):
-            DetailView(summary: summary, state: state).render(in: layout.body, buffer: &buffer)
-        case (.collectors, _):
-            CollectorsView(state: state).render(in: layout.body, buffer: &buffer)
-        case (.errors, _):
-            if let report = state.errors {
-                ErrorsView(report: report, state: state).render(in: layout.body, buffer: &buffer)
-            } else {
-                let message = state.dataError.map { "cannot read events: " + TerminalText.sanitize($0) } ?? "reading events" + state.glyphs.ellipsis
-                buffer.write(message, x: layout.body.x + 1, y: layout.body.y, style: theme.style(.muted), limit: layout.body.maxX)
-            }
-        default:
-            footer.hiddenPanesBelow = renderPanes(state, layout: layout, buffer: &buffer)
+        HeaderView(model: model, context: context).render(in: layout.header, buffer: &buffer)
+        var footer = FooterView(screen: model.topScreen, isHelpVisible: model.help != nil, notice: model.notice, context: context)
+        if let screen = model.topScreen {
+            ScreenView(screen: screen, model: model, context: context).render(in: layout.body, buffer: &buffer)
+        } else {
+            footer.hiddenPanesBelow = PanesView(model: model, layout: layout, context: context).render(buffer: &buffer)
         }
         footer.render(in: layout.footer, buffer: &buffer)
-        if state.isHelpVisible {
-            HelpOverlay(state: state, keyMap: keyMap).render(in: layout.body, buffer: &buffer)
+        if let help = model.help {
+            HelpOverlay(help: help, keyMap: keyMap ?? KeyMap(families: model.catalog.families), context: context)
+                .render(in: layout.body, buffer: &buffer)
         }
         return buffer
     }
+}
 
-    /// Draws the four family panes and returns how many stacked panes lie below the view.
-    private static func renderPanes(_ state: DashboardState, layout: DashboardLayout, buffer: inout FrameBuffer) -> Int {
-        let panes = layout.paneRects()
-        if layout.isGrid {
-            for (family, rect) in panes {
-                FamilyPaneView(family: family, state: state, isFocused: family == state.focus).render(in: rect, buffer: &buffer)
-            }
-            return 0
+/// The screen opened over the panes, each drawn by its own view from its own model.
+struct ScreenView: Widget {
+    let screen: Screen
+    let model: AppModel
+    let context: ViewContext
+
+    func render(in area: Rect, buffer: inout FrameBuffer) {
+        switch screen {
+        case .detail(let detail):
+            DetailView(detail: detail, definition: model.catalog[detail.metric], context: context).render(in: area, buffer: &buffer)
+        case .errors(let errors):
+            ErrorsView(errors: errors, context: context).render(in: area, buffer: &buffer)
+        case .collectors(let collectors):
+            CollectorsView(
+                collectors: model.session.collectors, configProblems: model.session.configProblems, freshness: collectors,
+                context: context
+            ).render(in: area, buffer: &buffer)
         }
-        let stackHeight = panes.values.map(\.maxY).max().map { $0 - layout.body.y } ?? 0
-        var stack = FrameBuffer(size: Size(width: layout.body.width, height: stackHeight))
-        stack.fill(stack.area, style: state.theme.style(.text))
-        for (family, rect) in panes {
-            let local = Rect(x: rect.x - layout.body.x, y: rect.y - layout.body.y, width: rect.width, height: rect.height)
-            FamilyPaneView(family: family, state: state, isFocused: family == state.focus).render(in: local, buffer: &stack)
-        }
-        let offset = layout.scrollOffset(focus: state.focus)
-        buffer.paste(stack, from: (0, offset), into: layout.body)
-        return panes.values.filter { $0.y - offset >= layout.body.maxY }.count
+    }
+}
+
+/// A one-line message in place of a screen's data: still reading, or why the read failed.
+struct LoadingNotice: Widget {
+    let what: String
+    let error: LoadFailure?
+    let context: ViewContext
+
+    func render(in area: Rect, buffer: inout FrameBuffer) {
+        let message = error.map { "cannot read \(what): " + TerminalText.sanitize($0.description) }
+            ?? "reading \(what)" + context.glyphs.ellipsis
+        buffer.write(message, x: area.x + 1, y: area.y, style: context.theme.style(error == nil ? .muted : .critical), limit: area.maxX)
     }
 }

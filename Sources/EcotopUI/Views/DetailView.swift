@@ -5,30 +5,40 @@ import EcotopEngine
 /// The selected metric on its own: statistics over the range, what it means, and a large
 /// chart with its warning and critical thresholds.
 struct DetailView: Widget {
-    let summary: MetricSummary
-    let state: DashboardState
+    let detail: DetailModel
+    /// The metric's definition in the catalog in force; nil when a reload removed it.
+    let definition: MetricDefinition?
+    let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
-        let theme = state.theme
-        let definition = summary.definition
+        let theme = context.theme
+        guard let definition else {
+            LoadingNotice(what: detail.metric.rawValue, error: LoadFailure(LoadError.unknownMetric(detail.metric)), context: context)
+                .render(in: area, buffer: &buffer)
+            return
+        }
         Pane(
             title: [
-                Span(" \(definition.family.title) \(state.glyphs.breadcrumb) ", style: theme.style(.muted)),
-                Span(definition.title + " ", style: theme.style(.focus, .bold)),
+                Span(" \(TerminalText.sanitize(definition.family.title)) \(context.glyphs.breadcrumb) ", style: theme.style(.muted)),
+                Span(TerminalText.sanitize(definition.title) + " ", style: theme.style(.focus, .bold)),
             ],
             note: [Span(" \(definition.id.rawValue) ", style: theme.style(.muted))],
-            borderStyle: theme.style(.focus), glyphs: state.glyphs
+            borderStyle: theme.style(.focus), glyphs: context.glyphs
         ).render(in: area, buffer: &buffer)
 
         let inner = Pane.inner(area).inset(horizontal: 1)
+        guard let summary = detail.summary else {
+            LoadingNotice(what: "the chart", error: detail.error, context: context).render(in: inner, buffer: &buffer)
+            return
+        }
         guard inner.height >= 4 else { return }
-        TextLine(statistics()).render(in: inner.top(1), buffer: &buffer)
-        buffer.write(definition.summary, x: inner.x, y: inner.y + 1, style: theme.style(.muted), limit: inner.maxX)
-        MetricChart(summary: summary, state: state).render(in: inner.dropTop(3), buffer: &buffer)
+        TextLine(statistics(of: summary)).render(in: inner.top(1), buffer: &buffer)
+        buffer.write(TerminalText.sanitize(definition.summary), x: inner.x, y: inner.y + 1, style: theme.style(.muted), limit: inner.maxX)
+        MetricChart(summary: summary, end: context.now, context: context).render(in: inner.dropTop(3), buffer: &buffer)
     }
 
-    private func statistics() -> [Span] {
-        let theme = state.theme
+    private func statistics(of summary: MetricSummary) -> [Span] {
+        let theme = context.theme
         let unit = summary.definition.unit
         func field(_ name: String, _ value: Double?) -> [Span] {
             [Span(name + " ", style: theme.style(.muted)),
@@ -38,8 +48,8 @@ struct DetailView: Widget {
         var spans = field("now", summary.latest?.value) + field("min", range?.min) + field("avg", range?.average)
             + field("max", range?.max)
         if let delta = summary.delta {
-            spans.append(Span(state.glyphs.delta + " " + NumberFormat.delta(delta, unit: unit), style: theme.style(summary.deltaIsImprovement == false ? .critical : .ok)))
-            spans.append(Span(" vs previous \(state.range.label)   ", style: theme.style(.muted)))
+            spans.append(Span(context.glyphs.delta + " " + NumberFormat.delta(delta, unit: unit), style: theme.style(summary.deltaIsImprovement == false ? .critical : .ok)))
+            spans.append(Span(" vs previous \(context.range.label)   ", style: theme.style(.muted)))
         }
         spans.append(Span(summary.status.label, style: theme.style(theme.role(for: summary.status), .bold)))
         return spans

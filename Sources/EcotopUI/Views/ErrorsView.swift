@@ -5,14 +5,29 @@ import EcotopEngine
 /// The errors drill-down: which integrations are unhealthy, and the window's error events
 /// grouped by fingerprint with the selected group's details.
 struct ErrorsView: Widget {
-    let report: IntegrationErrorsReport
-    let state: DashboardState
+    let errors: ErrorsModel
+    let context: ViewContext
 
     /// The narrowest body that shows the integrations beside the error groups.
     static let sideBySideWidth = 110
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
-        guard area.width >= Self.sideBySideWidth else {
+        guard let report = errors.report else {
+            LoadingNotice(what: "events", error: errors.error, context: context).render(in: area, buffer: &buffer)
+            return
+        }
+        ReportView(report: report, selectedRow: errors.selectedRow, context: context).render(in: area, buffer: &buffer)
+    }
+}
+
+/// The errors screen once its report is read.
+private struct ReportView: Widget {
+    let report: IntegrationErrorsReport
+    let selectedRow: Int
+    let context: ViewContext
+
+    func render(in area: Rect, buffer: inout FrameBuffer) {
+        guard area.width >= ErrorsView.sideBySideWidth else {
             renderGroups(in: area, buffer: &buffer)
             return
         }
@@ -27,11 +42,11 @@ struct ErrorsView: Widget {
     }
 
     private func renderIntegrations(in area: Rect, buffer: inout FrameBuffer) {
-        let theme = state.theme
+        let theme = context.theme
         Pane(
             title: [Span(" Integrations ", style: theme.style(.title, .bold))],
             note: [Span(" \(healthSummary) ", style: theme.style(report.health.unhealthy.isEmpty ? .ok : .warn, .bold))],
-            borderStyle: theme.style(.border), glyphs: state.glyphs
+            borderStyle: theme.style(.border), glyphs: context.glyphs
         ).render(in: area, buffer: &buffer)
         let entries = report.health.entries.sorted { first, second in
             (first.isHealthy ? 1 : 0, -first.errorsPerMinute, first.id) < (second.isHealthy ? 1 : 0, -second.errorsPerMinute, second.id)
@@ -46,33 +61,33 @@ struct ErrorsView: Widget {
             rows: entries.map { entry in
                 let role: ThemeRole = entry.isHealthy ? .ok : (entry.integration.isCritical ? .critical : .warn)
                 return [
-                    .text(entry.isHealthy ? state.glyphs.live : "!", style: theme.style(role, .bold)),
+                    .text(entry.isHealthy ? context.glyphs.live : "!", style: theme.style(role, .bold)),
                     .text(TerminalText.sanitize(entry.integration.id), style: theme.style(entry.isHealthy ? .text : role)),
                     .text(NumberFormat.compact(entry.errorsPerMinute), style: theme.style(entry.isHealthy ? .muted : role)),
                     .text(entry.integration.isCritical ? "yes" : "", style: theme.style(.muted)),
                 ]
             },
-            selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain, glyphs: state.glyphs
+            selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain, glyphs: context.glyphs
         ).render(in: Pane.inner(area).inset(horizontal: 1), buffer: &buffer)
     }
 
     private func renderGroups(in area: Rect, buffer: inout FrameBuffer) {
-        let theme = state.theme
+        let theme = context.theme
         let total = report.fingerprints.reduce(0) { $0 + $1.count }
         var note = [Span(" \(NumberFormat.grouped(Double(total))) errors in \(windowLabel) ", style: theme.style(.muted))]
-        if area.width < Self.sideBySideWidth {
+        if area.width < ErrorsView.sideBySideWidth {
             note.insert(Span(" \(healthSummary) ·", style: theme.style(report.health.unhealthy.isEmpty ? .ok : .warn, .bold)), at: 0)
         }
         Pane(
             title: [Span(" Error groups ", style: theme.style(.focus, .bold))],
-            note: note, borderStyle: theme.style(.focus), glyphs: state.glyphs
+            note: note, borderStyle: theme.style(.focus), glyphs: context.glyphs
         ).render(in: area, buffer: &buffer)
         let inner = Pane.inner(area).inset(horizontal: 1)
         guard !report.fingerprints.isEmpty else {
             buffer.write("No integration errors in \(windowLabel).", x: inner.x, y: inner.y, style: theme.style(.ok), limit: inner.maxX)
             return
         }
-        let selected = min(state.errorSelection, report.fingerprints.count - 1)
+        let selected = min(selectedRow, report.fingerprints.count - 1)
         let detailHeight = inner.height >= 12 ? 4 : 0
         Table(
             columns: [
@@ -84,8 +99,8 @@ struct ErrorsView: Widget {
             ],
             rows: report.fingerprints.map(row),
             selected: selected, headerStyle: theme.style(.muted),
-            selectionStyle: Style(foreground: theme.color(.text), background: theme.color(.selection), modifiers: .bold),
-            glyphs: state.glyphs
+            selectionStyle: context.selectionStyle,
+            glyphs: context.glyphs
         ).render(in: inner.dropBottom(detailHeight), buffer: &buffer)
         if detailHeight > 0 {
             renderDetail(of: report.fingerprints[selected], in: inner.bottom(detailHeight - 1), buffer: &buffer)
@@ -93,7 +108,7 @@ struct ErrorsView: Widget {
     }
 
     private func row(_ group: ErrorFingerprint) -> [TableCell] {
-        let theme = state.theme
+        let theme = context.theme
         return [
             .text(NumberFormat.grouped(Double(group.count)), style: theme.style(.text, .bold)),
             .text(TerminalText.sanitize(group.code), style: theme.style(.critical)),
@@ -104,8 +119,8 @@ struct ErrorsView: Widget {
     }
 
     private func renderDetail(of group: ErrorFingerprint, in area: Rect, buffer: inout FrameBuffer) {
-        let theme = state.theme
-        for x in area.x..<area.maxX { buffer.set(state.glyphs.horizontal, x: x, y: area.y, style: theme.style(.border)) }
+        let theme = context.theme
+        for x in area.x..<area.maxX { buffer.set(context.glyphs.horizontal, x: x, y: area.y, style: theme.style(.border)) }
         TextLine([
             Span("first ", style: theme.style(.muted)), Span(ClockFormat.timeOfDay(group.firstSeen), style: theme.style(.text)),
             Span("  last ", style: theme.style(.muted)), Span(ClockFormat.timeOfDay(group.lastSeen), style: theme.style(.text)),
@@ -113,7 +128,7 @@ struct ErrorsView: Widget {
         ]).render(in: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1), buffer: &buffer)
         TextLine([
             Span("sample ", style: theme.style(.muted)),
-            Span(Truncation.truncate(TerminalText.sanitize(group.sampleMessage), width: area.width - 7, ellipsis: state.glyphs.ellipsis),
+            Span(Truncation.truncate(TerminalText.sanitize(group.sampleMessage), width: area.width - 7, ellipsis: context.glyphs.ellipsis),
                  style: theme.style(.text)),
         ]).render(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: 1), buffer: &buffer)
     }

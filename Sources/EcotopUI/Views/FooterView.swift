@@ -1,19 +1,24 @@
 import EcotopApp
+
 /// The bottom row: key hints for the current screen, and a notice on the right.
 struct FooterView: Widget {
-    let state: DashboardState
+    /// The screen on top; nil on the dashboard.
+    let screen: Screen?
+    let isHelpVisible: Bool
+    let notice: String?
+    let context: ViewContext
     /// Set when stacked panes continue below the visible ones.
     var hiddenPanesBelow = 0
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
         guard !area.isEmpty else { return }
-        let theme = state.theme
+        let theme = context.theme
         buffer.fill(area, style: theme.style(.text))
         var right: [Span] = []
         if hiddenPanesBelow > 0 {
-            right.append(Span("\(state.glyphs.down) \(hiddenPanesBelow) more  ", style: theme.style(.accent, .bold)))
+            right.append(Span("\(context.glyphs.down) \(hiddenPanesBelow) more  ", style: theme.style(.accent, .bold)))
         }
-        if let notice = state.notice { right.append(Span(notice + " ", style: theme.style(.title, .bold))) }
+        if let notice { right.append(Span(notice + " ", style: theme.style(.title, .bold))) }
         let rightLine = TextLine(right)
         let rightStart = max(area.x, area.maxX - rightLine.width)
         rightLine.render(in: Rect(x: rightStart, y: area.y, width: area.maxX - rightStart, height: 1), buffer: &buffer)
@@ -28,20 +33,20 @@ struct FooterView: Widget {
     }
 
     private var hints: [(String, String)] {
-        let arrows = state.glyphs.hasBraille ? "↑↓" : "j/k"
-        switch (state.isHelpVisible, state.screen) {
-        case (true, _):
-            return [("?", "close help"), ("q", "quit")]
-        case (false, .collectors):
+        let arrows = context.glyphs.hasBraille ? "↑↓" : "j/k"
+        let pause = ("p", context.isPaused ? "resume" : "pause")
+        guard !isHelpVisible else { return [("?", "close help"), (arrows, "scroll"), ("q", "quit")] }
+        switch screen {
+        case .collectors:
             return [("Esc", "back"), ("e", "errors"), ("q", "quit")]
-        case (false, .errors):
+        case .errors:
             return [("Esc", "back"), (arrows, "group"), ("+/-", "range"), ("q", "quit")]
-        case (false, .detail):
-            return [("Esc", "back"), (arrows, "metric"), ("+/-", "range"), ("p", state.isPaused ? "resume" : "pause"), ("q", "quit")]
-        case (false, .overview):
+        case .detail:
+            return [("Esc", "back"), (arrows, "metric"), ("+/-", "range"), pause, ("q", "quit")]
+        case nil:
             return [
                 ("q", "quit"), ("?", "help"), ("Tab", "pane"), (arrows, "select"), ("Enter", "detail"), ("e", "errors"),
-                ("+/-", "range"), ("p", state.isPaused ? "resume" : "pause"), ("t", "theme"),
+                ("+/-", "range"), pause, ("t", "theme"),
             ]
         }
     }

@@ -4,14 +4,15 @@ import EcotopEngine
 
 /// The two header rows: what is shown and how fresh it is, then the health scores.
 struct HeaderView: Widget {
-    let state: DashboardState
+    let model: AppModel
+    let context: ViewContext
 
     /// Columns the identity keeps however much status there is to show.
     static let identityWidth = 16
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
         guard area.height >= 2 else { return }
-        let theme = state.theme
+        let theme = context.theme
         buffer.fill(area, style: theme.style(.text))
         let status = TextLine(statusLine(room: area.width - 2 - Self.identityWidth))
         let statusX = max(area.x + 1, area.maxX - 1 - status.width)
@@ -23,8 +24,8 @@ struct HeaderView: Widget {
 
     /// "ecotop" and the ecosystem's name, cut with an ellipsis to `width` columns.
     private func identityLine(width: Int) -> [Span] {
-        let theme = state.theme
-        let name = Truncation.truncate(TerminalText.sanitize(state.ecosystemName), width: width - 8, ellipsis: state.glyphs.ellipsis)
+        let theme = context.theme
+        let name = Truncation.truncate(TerminalText.sanitize(model.session.ecosystemName), width: width - 8, ellipsis: context.glyphs.ellipsis)
         return [
             Span("ecotop", style: theme.style(.accent, .bold)),
             Span("  " + name, style: theme.style(.title, .bold)),
@@ -50,57 +51,57 @@ struct HeaderView: Widget {
     }
 
     private func statusParts() -> [StatusPart] {
-        let theme = state.theme
+        let theme = context.theme
         var parts = [
             StatusPart(spans: [
-                Span("  range ", style: theme.style(.muted)), Span(state.range.label, style: theme.style(.text, .bold)),
+                Span("  range ", style: theme.style(.muted)), Span(context.range.label, style: theme.style(.text, .bold)),
             ], priority: 4),
-            StatusPart(spans: [Span("  " + ClockFormat.timeOfDay(state.now) + " UTC", style: theme.style(.text))], priority: 1),
+            StatusPart(spans: [Span("  " + ClockFormat.timeOfDay(context.now) + " UTC", style: theme.style(.text))], priority: 1),
         ]
-        if let age = state.snapshot?.dataAge {
+        if let age = model.dashboard.snapshot?.dataAge {
             let role: ThemeRole = age > 300 ? .stale : .muted
             parts.append(StatusPart(spans: [Span("  data " + NumberFormat.age(age) + " old", style: theme.style(role))], priority: 3))
-        } else if state.dataError != nil {
+        } else if model.dashboard.error != nil {
             parts.append(StatusPart(spans: [Span("  data error", style: theme.style(.critical, .bold))], priority: 6))
         }
-        if let health = state.integrationHealth, !health.entries.isEmpty {
+        if let health = model.dashboard.integrationHealth, !health.entries.isEmpty {
             let unhealthy = health.unhealthy
             let role: ThemeRole = unhealthy.isEmpty ? .muted : (unhealthy.contains { $0.integration.isCritical } ? .critical : .warn)
             parts.append(StatusPart(spans: [Span(
                 "  integrations \(health.entries.count - unhealthy.count)/\(health.entries.count) ok",
                 style: theme.style(role, unhealthy.isEmpty ? [] : .bold))], priority: unhealthy.isEmpty ? 0 : 2))
         }
-        if !state.configProblems.isEmpty {
+        if !model.session.configProblems.isEmpty {
             parts.append(StatusPart(spans: [Span("  config error (c)", style: theme.style(.critical, .bold))], priority: 6))
         }
-        let failing = state.collectors.filter { $0.state == .failing }.count
+        let failing = model.session.collectors.filter { $0.state == .failing }.count
         if failing > 0 {
             parts.append(StatusPart(spans: [Span(
                 "  \(failing) collector\(failing == 1 ? "" : "s") failing (c)", style: theme.style(.critical, .bold))], priority: 6))
         }
-        parts.append(StatusPart(spans: [state.isPaused
-            ? Span("  \(state.glyphs.paused) PAUSED", style: theme.style(.warn, .bold))
-            : Span("  \(state.glyphs.live) LIVE", style: theme.style(.ok, .bold))], priority: 5))
+        parts.append(StatusPart(spans: [context.isPaused
+            ? Span("  \(context.glyphs.paused) PAUSED", style: theme.style(.warn, .bold))
+            : Span("  \(context.glyphs.live) LIVE", style: theme.style(.ok, .bold))], priority: 5))
         return parts
     }
 
     private func renderHealth(in area: Rect, buffer: inout FrameBuffer) {
-        let theme = state.theme
-        let health = state.snapshot?.health
+        let theme = context.theme
+        let health = model.dashboard.snapshot?.health
         let overall = health?.overall
         var x = buffer.write("Health ", x: area.x, y: area.y, style: theme.style(.muted), limit: area.maxX)
         x = buffer.write(score(overall), x: x, y: area.y, style: theme.style(theme.role(forScore: overall), .bold), limit: area.maxX)
         let names = familyNames(room: area.maxX - x - 8)
-        let familiesWidth = zip(MetricFamily.allCases, names).reduce(0) { total, entry in
+        let familiesWidth = zip(model.catalog.families, names).reduce(0) { total, entry in
             total + 3 + entry.1.terminalWidth + score(health?.families[entry.0]).count
         }
         let gaugeWidth = min(12, max(0, area.maxX - x - 2 - familiesWidth))
         Gauge(
             ratio: (overall ?? 0) / 100, fillStyle: theme.style(theme.role(forScore: overall)),
-            emptyStyle: theme.style(.border), glyphs: state.glyphs
+            emptyStyle: theme.style(.border), glyphs: context.glyphs
         ).render(in: Rect(x: x + 1, y: area.y, width: gaugeWidth, height: 1), buffer: &buffer)
         x += gaugeWidth + 1
-        for (family, name) in zip(MetricFamily.allCases, names) {
+        for (family, name) in zip(model.catalog.families, names) {
             let familyScore = health?.families[family]
             x = buffer.write("  " + name + " ", x: x, y: area.y, style: theme.style(.muted), limit: area.maxX)
             x = buffer.write(score(familyScore), x: x, y: area.y, style: theme.style(theme.role(forScore: familyScore), .bold), limit: area.maxX)
@@ -110,7 +111,7 @@ struct HeaderView: Widget {
     /// Family names for the health row: full when they fit in `room` columns, else cut to
     /// six letters.
     private func familyNames(room: Int) -> [String] {
-        let full = MetricFamily.allCases.map(\.title)
+        let full = model.catalog.families.map { TerminalText.sanitize($0.title) }
         let needed = full.reduce(0) { $0 + $1.count + 6 }
         return needed <= room ? full : full.map { String($0.prefix(6)) }
     }

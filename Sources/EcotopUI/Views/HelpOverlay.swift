@@ -1,33 +1,45 @@
 import EcotopApp
 import EcotopEngine
 
-/// The `?` overlay: every key binding from the key map and how the health score is computed.
+/// The `?` overlay: every key binding from the key map and how the health score is computed,
+/// scrolled by `help.offset`, with a marker while more lies below.
 struct HelpOverlay: Widget {
-    let state: DashboardState
+    let help: HelpModel
     let keyMap: KeyMap
+    let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
-        let theme = state.theme
-        let bindings = keyMap.bindings
+        let theme = context.theme
         let width = min(area.width - 4, 72)
-        let formula = wrap(HealthScore.formulaSummary, width: width - 4)
-        let height = min(area.height - 2, bindings.count + formula.count + 5)
-        guard width > 20, height > 4 else { return }
+        guard width > 20 else { return }
+        let lines = self.lines(width: width - 4)
+        let height = min(area.height - 2, lines.count + 2)
+        guard height > 4 else { return }
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
-        Pane(title: [Span(" Help ", style: theme.style(.focus, .bold))], note: [Span(" ? or Esc closes ", style: theme.style(.muted))],
-             borderStyle: theme.style(.focus), glyphs: state.glyphs).render(in: box, buffer: &buffer)
+        let visible = height - 2
+        let offset = min(help.offset, max(0, lines.count - visible))
+        let hiddenBelow = lines.count - offset - visible
+        var note = [Span(" ? or Esc closes ", style: theme.style(.muted))]
+        if hiddenBelow > 0 {
+            note.insert(Span(" \(context.glyphs.down) \(hiddenBelow) more ", style: theme.style(.accent, .bold)), at: 0)
+        }
+        Pane(title: [Span(" Help ", style: theme.style(.focus, .bold))], note: note, borderStyle: theme.style(.focus), glyphs: context.glyphs)
+            .render(in: box, buffer: &buffer)
         let inner = Pane.inner(box).inset(horizontal: 1)
-        var y = inner.y
-        for binding in bindings where y < inner.maxY {
-            buffer.write(binding.label, x: inner.x, y: y, style: theme.style(.accent, .bold), limit: inner.maxX)
-            buffer.write(binding.summary, x: inner.x + 12, y: y, style: theme.style(.text), limit: inner.maxX)
-            y += 1
+        buffer.fill(inner, style: theme.style(.text))
+        for (row, line) in lines.dropFirst(offset).prefix(visible).enumerated() {
+            TextLine(line).render(in: Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1), buffer: &buffer)
         }
-        y += 1
-        for line in formula where y < inner.maxY {
-            buffer.write(line, x: inner.x, y: y, style: theme.style(.muted), limit: inner.maxX)
-            y += 1
+    }
+
+    /// The bindings, a blank line, and the health-score formula wrapped to `width`.
+    private func lines(width: Int) -> [[Span]] {
+        let theme = context.theme
+        let bindings = keyMap.bindings.map { binding in
+            [Span(binding.label.padding(to: 12), style: theme.style(.accent, .bold)), Span(binding.summary, style: theme.style(.text))]
         }
+        let formula = wrap(HealthScore.formulaSummary, width: width).map { [Span($0, style: theme.style(.muted))] }
+        return bindings + [[]] + formula
     }
 
     /// Greedy word wrap to a column width.

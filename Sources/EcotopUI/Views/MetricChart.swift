@@ -6,14 +6,15 @@ import EcotopEngine
 /// thresholds as reference lines when they are close enough to the data to be read against it.
 struct MetricChart: Widget {
     let summary: MetricSummary
-    let state: DashboardState
+    /// The end of the charted range: the moment of the frame.
+    let end: Double
+    let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
-        let theme = state.theme
+        let theme = context.theme
         let definition = summary.definition
         let unit = definition.unit
         let comparison = definition.direction == .higherIsBetter ? "<" : ">"
-        let end = state.snapshot?.time ?? state.now
         let thresholds: [LineChart.ReferenceLine] = [
             .init(value: definition.thresholds.warn,
                   label: "warn \(comparison) " + NumberFormat.value(definition.thresholds.warn, unit: unit), style: theme.style(.warn)),
@@ -23,11 +24,11 @@ struct MetricChart: Widget {
         ]
         LineChart(
             points: summary.history,
-            timeSpan: (end - state.range.seconds)...end,
+            timeSpan: (end - context.range.seconds)...end,
             referenceLines: thresholds.filter(isNearData),
-            lineStyle: theme.style(.accent, .bold), axisStyle: theme.style(.muted), glyphs: state.glyphs,
+            lineStyle: theme.style(.accent, .bold), axisStyle: theme.style(.muted), glyphs: context.glyphs,
             formatValue: { NumberFormat.axisLabel($0, unit: unit, span: $1) },
-            formatTime: state.range.seconds > 86_400
+            formatTime: context.range.seconds > 86_400
                 ? { ClockFormat.monthDay($0) + " " + ClockFormat.timeOfDay($0, withSeconds: false) }
                 : { ClockFormat.timeOfDay($0, withSeconds: false) }
         ).render(in: area, buffer: &buffer)

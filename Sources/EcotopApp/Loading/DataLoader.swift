@@ -1,0 +1,136 @@
+import EcotopCollectors
+import EcotopCore
+import EcotopEngine
+import EcotopStore
+
+/// Answers `LoadRequest`s: the one place the dashboard reads its data. It owns where data
+/// comes from (a snapshot builder over the store or the simulator, an event source), what
+/// keeps the store current while the dashboard runs (the configured collectors, or the demo
+/// recorder), and the configuration reloads. Used from one thread at a time: the refresher's
+/// worker, or the caller of a synchronous session.
+public final class DataLoader {
+    private var builder: SnapshotBuilder
+    private var events: any EventSource
+    private var ecosystem: Ecosystem
+    private let runtime: CollectorRuntime?
+    private let recorder: DemoRecorder?
+    private var configurationVersion = 0
+    /// When the header's integration health was last measured. An hour of events is read
+    /// once a minute, not at every refresh: the store keeps events in day-long segments.
+    private var integrationHealthTime: Double?
+    static let integrationHealthInterval: Double = 60
+
+    /// A loader over `builder`'s source and `events`, with the collectors of `runtime` (which
+    /// it stops on `close`) or a demo `recorder` (which it closes).
+    public init(
+        builder: SnapshotBuilder, events: any EventSource, ecosystem: Ecosystem, runtime: CollectorRuntime? = nil,
+        recorder: DemoRecorder? = nil
+    ) {
+        self.builder = builder
+        self.events = events
+        self.ecosystem = ecosystem
+        self.runtime = runtime
+        self.recorder = recorder
+    }
+
+    /// The built-in demo ecosystem, its history read from `history` (the store) or, without
+    /// one, computed by the simulator; `recorder` keeps a demo store growing.
+    public static func demo(
+        simulator: DemoSimulator, history: (any SeriesSource & EventSource)? = nil, recorder: DemoRecorder? = nil
+    ) -> DataLoader {
+        DataLoader(
+            builder: SnapshotBuilder(source: history ?? DemoSeriesSource(simulator: simulator)),
+            events: history ?? simulator, ecosystem: simulator.ecosystem, recorder: recorder)
+    }
+
+    /// A configured ecosystem: history and events from the store its collectors write to.
+    public static func configured(_ runtime: CollectorRuntime, reader: StoreReader) -> DataLoader {
+        let configuration = runtime.configured.configuration
+        return DataLoader(
+            builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
+            ecosystem: configuration.ecosystem, runtime: runtime)
+    }
+
+    /// The session as it stands: ecosystem, catalog, collectors and configuration problems.
+    public var status: SessionStatus {
+        SessionStatus(
+            ecosystemName: ecosystem.name, catalog: builder.catalog,
+            collectors: runtime?.health.map(CollectorStatus.init) ?? [], configProblems: runtime?.problems ?? [],
+            configurationVersion: configurationVersion)
+    }
+
+    /// Reads what `request` asks for. A changed configuration is taken up first, so the data
+    /// is read with the catalog now in force.
+    public func load(_ request: LoadRequest) -> LoadResult {
+        followConfiguration()
+        let outcome: Result<LoadedData, LoadFailure>
+        do {
+            outcome = .success(try read(request))
+        } catch {
+            outcome = .failure(LoadFailure(error))
+        }
+        return LoadResult(request: request, outcome: outcome, status: status)
+    }
+
+    /// Stops the collectors (ending plugins in progress) and closes the store.
+    public func close() throws {
+        try recorder?.close()
+        try runtime?.stop()
+    }
+
+    private func read(_ request: LoadRequest) throws -> LoadedData {
+        let time = request.time
+        switch request.kind {
+        case let .dashboard(range, detectingAnomalies):
+            try recorder?.record(upTo: time)
+            var builder = builder
+            if !detectingAnomalies { builder.anomalyDetector = nil }
+            let snapshot = try builder.snapshot(at: time, range: range, buckets: 60)
+            return .dashboard(snapshot, integrationHealth: detectingAnomalies ? try integrationHealth(at: time) : nil)
+        case let .metric(id, range, buckets):
+            guard let metric = builder.catalog[id] else { throw LoadError.unknownMetric(id) }
+            return .metric(try builder.summary(of: metric, at: time, range: range, buckets: buckets))
+        case .errors(let range):
+            return .errors(try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: time, range: range))
+        case .freshness:
+            let keys = try builder.catalog.metrics.flatMap { try builder.source.seriesKeys(named: $0.id.rawValue) }
+            return .freshness(try DataFreshness(
+                keys: keys, source: builder.source, at: time, lookback: 86_400, policy: builder.staleness))
+        case .status:
+            return .status
+        }
+    }
+
+    /// The header's integration health over the last hour, measured at most once a minute;
+    /// nil when the last measurement is recent enough.
+    private func integrationHealth(at time: Double) throws -> IntegrationHealth? {
+        guard time - (integrationHealthTime ?? -.infinity) >= Self.integrationHealthInterval else { return nil }
+        let health = IntegrationHealth(
+            ecosystem: ecosystem, events: try events.events(from: time - 3_600, to: time), end: time, length: 3_600)
+        integrationHealthTime = time
+        return health
+    }
+
+    /// Takes up a changed configuration: a new catalog, weights and ecosystem for every read
+    /// from now on, including the one in progress.
+    private func followConfiguration() {
+        guard let runtime, let reloaded = runtime.reloadIfChanged() else { return }
+        let configuration = reloaded.configuration
+        builder = SnapshotBuilder(source: builder.source, configuration: configuration)
+        ecosystem = configuration.ecosystem
+        integrationHealthTime = nil
+        configurationVersion += 1
+    }
+}
+
+/// Why a load could not be answered.
+public enum LoadError: Error, CustomStringConvertible {
+    /// The metric is no longer in the catalog (a configuration reload removed it).
+    case unknownMetric(MetricID)
+
+    public var description: String {
+        switch self {
+        case .unknownMetric(let id): "metric \(id) is not in the configuration's catalog"
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import EcotopCore
+
+/// A read that a screen needs, at one moment: the typed effect every loader answers.
+public struct LoadRequest: Hashable, Sendable {
+    /// What to read.
+    public enum Kind: Hashable, Sendable {
+        /// Every catalog metric over the range (the panes and the header), with the header's
+        /// integration health. Without anomaly detection it skips a week of baseline history:
+        /// the first frame asks for that.
+        case dashboard(TimeRange, detectingAnomalies: Bool)
+        /// One metric at the resolution of the detail chart.
+        case metric(MetricID, TimeRange, buckets: Int)
+        /// Integration health and error groups over the range (at most a day).
+        case errors(TimeRange)
+        /// How current each source's data is.
+        case freshness
+        /// Only the collectors' health and the configuration's state (while paused).
+        case status
+    }
+
+    public var kind: Kind
+    /// Seconds since the Unix epoch at which the data is read.
+    public var time: Double
+
+    public init(_ kind: Kind, at time: Double) {
+        self.kind = kind
+        self.time = time
+    }
+
+    /// Requests in the same slot replace each other while they wait: only the newest dashboard
+    /// read, metric read, and so on, is worth doing.
+    public var slot: Int {
+        switch kind {
+        case .dashboard: 0
+        case .metric: 1
+        case .errors: 2
+        case .freshness: 3
+        case .status: 4
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import EcotopCore
+import EcotopEngine
+
+/// What a load brought back: its data or why it failed, with the session's status at the time.
+public struct LoadResult: Sendable {
+    public var request: LoadRequest
+    public var outcome: Result<LoadedData, LoadFailure>
+    public var status: SessionStatus
+
+    public init(request: LoadRequest, outcome: Result<LoadedData, LoadFailure>, status: SessionStatus) {
+        self.request = request
+        self.outcome = outcome
+        self.status = status
+    }
+}
+
+/// The data of one `LoadRequest.Kind`.
+public enum LoadedData: Sendable {
+    case dashboard(EcosystemSnapshot, integrationHealth: IntegrationHealth?)
+    case metric(MetricSummary)
+    case errors(IntegrationErrorsReport)
+    case freshness(DataFreshness)
+    case status
+}
+
+/// Why a load failed, as the screen that asked for it shows it.
+public struct LoadFailure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ error: any Error) {
+        description = "\(error)"
+    }
+}
+
+/// The running session's state that every screen shares: which ecosystem and catalog are in
+/// force, and how its collectors and configuration are doing.
+public struct SessionStatus: Sendable {
+    public var ecosystemName: String
+    public var catalog: MetricCatalog
+    /// The configured collectors' health; empty on the demo.
+    public var collectors: [CollectorStatus]
+    /// Why the configuration file could not be reloaded, each as `file:line:column: why`;
+    /// empty when the configuration in force is the file's.
+    public var configProblems: [String]
+    /// How many times a changed configuration was taken up; the model says so when it grows.
+    public var configurationVersion: Int
+
+    public init(
+        ecosystemName: String, catalog: MetricCatalog, collectors: [CollectorStatus] = [], configProblems: [String] = [],
+        configurationVersion: Int = 0
+    ) {
+        self.ecosystemName = ecosystemName
+        self.catalog = catalog
+        self.collectors = collectors
+        self.configProblems = configProblems
+        self.configurationVersion = configurationVersion
+    }
+}

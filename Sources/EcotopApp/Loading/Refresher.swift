@@ -1,0 +1,98 @@
+import Dispatch
+import Synchronization
+
+/// Runs loads off the input thread. Requests wait in a queue where a newer one replaces an
+/// older one of the same slot (`LoadRequest.slot`); one worker answers them in order with the
+/// `DataLoader`, and the results wait until the loop takes them. Nothing here blocks the
+/// caller: `submit` and `takeResults` only take a lock for a moment.
+public final class Refresher: Sendable {
+    private struct Queue {
+        var pending: [LoadRequest] = []
+        var results: [LoadResult] = []
+        /// Whether a worker is answering requests now.
+        var isWorking = false
+        var isClosed = false
+    }
+
+    private let queue = Mutex(Queue())
+    /// The loader, used only with this lock held: by the worker for each load, and by `close`.
+    private let loader: Mutex<DataLoader>
+    private let worker = DispatchQueue(label: "ecotop.refresher", qos: .userInitiated)
+    /// Signalled each time the worker finishes a request.
+    private let finished = DispatchSemaphore(value: 0)
+
+    public init(loader: sending DataLoader) {
+        self.loader = Mutex(loader)
+    }
+
+    /// Queues a read, replacing a waiting one of the same slot.
+    public func submit(_ request: LoadRequest) {
+        let startsWorker = queue.withLock { queue -> Bool in
+            guard !queue.isClosed else { return false }
+            if let waiting = queue.pending.firstIndex(where: { $0.slot == request.slot }) {
+                queue.pending[waiting] = request
+            } else {
+                queue.pending.append(request)
+            }
+            guard !queue.isWorking else { return false }
+            queue.isWorking = true
+            return true
+        }
+        if startsWorker { worker.async { self.work() } }
+    }
+
+    /// The results that arrived since the last call, oldest first.
+    public func takeResults() -> [LoadResult] {
+        queue.withLock { queue in
+            defer { queue.results = [] }
+            return queue.results
+        }
+    }
+
+    /// Whether a read is waiting or in progress: the loop then looks for results sooner.
+    public var isBusy: Bool {
+        queue.withLock { $0.isWorking || !$0.results.isEmpty }
+    }
+
+    /// Waits until every submitted read is answered or `timeout` seconds pass; true when idle.
+    /// For commands and tests that need the data now; the dashboard loop never waits.
+    @discardableResult
+    public func waitUntilIdle(timeout: Double) -> Bool {
+        let deadline = DispatchTime.now() + timeout
+        while queue.withLock({ $0.isWorking }) {
+            if finished.wait(timeout: deadline) == .timedOut { return !queue.withLock { $0.isWorking } }
+        }
+        return true
+    }
+
+    /// Drops waiting reads, lets the one in progress finish, then closes the loader (stopping
+    /// collectors, closing the store). Call after the terminal is restored: this may take a
+    /// collector's grace period.
+    public func close() throws {
+        queue.withLock { queue in
+            queue.isClosed = true
+            queue.pending = []
+        }
+        try loader.withLock { loader in try loader.close() }
+    }
+
+    private func work() {
+        while let request = next() {
+            let result = loader.withLock { $0.load(request) }
+            queue.withLock { $0.results.append(result) }
+            finished.signal()
+        }
+        finished.signal()
+    }
+
+    /// The next waiting request, or nil (and the worker stops) when there is none.
+    private func next() -> LoadRequest? {
+        queue.withLock { queue in
+            guard !queue.isClosed, !queue.pending.isEmpty else {
+                queue.isWorking = false
+                return nil
+            }
+            return queue.pending.removeFirst()
+        }
+    }
+}

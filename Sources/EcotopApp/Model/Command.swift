@@ -1,0 +1,40 @@
+/// Everything the user can ask of the dashboard; keys map to these through the key map.
+public enum Command: Hashable, Sendable {
+    case quit
+    case toggleHelp
+    /// Esc: close the help overlay, or leave the screen on top for the one below it.
+    case back
+    case focusNext, focusPrevious
+    /// Focus the family pane at this position of the catalog (keys `1`...`9`).
+    case focusFamily(Int)
+    case selectPrevious, selectNext
+    case openDetail
+    /// Open the errors screen: integration health and grouped error events.
+    case showErrors
+    /// Open the collectors screen: each collector's last run, records and errors.
+    case showCollectors
+    case togglePause
+    case refreshNow
+    case longerRange, shorterRange
+    case nextTheme
+}
+
+/// What changes the model: a command from the user, the refresh timer, a new terminal size,
+/// or data that a load brought back.
+public enum AppAction: Sendable {
+    case command(Command)
+    /// The refresh interval passed.
+    case tick
+    /// The terminal now has this many columns and rows.
+    case resized(columns: Int, rows: Int)
+    /// A load finished (or failed).
+    case loaded(LoadResult)
+}
+
+/// What the loop must do after an update, which the pure model cannot do itself.
+public enum AppEffect: Hashable, Sendable {
+    /// Leave the dashboard and restore the terminal.
+    case quit
+    /// Read data off the input thread; the result comes back as `AppAction.loaded`.
+    case load(LoadRequest)
+}

@@ -1,0 +1,27 @@
+import EcotopCore
+
+/// A screen drawn over the family panes. Adding one means: its model (a case here), its view
+/// (a case in the UI's screen switch), its loader (a `LoadRequest.Kind` and its branch in
+/// `DataLoader`), and its key in the key map.
+public enum Screen: Sendable {
+    case detail(DetailModel)
+    case errors(ErrorsModel)
+    case collectors(CollectorsModel)
+
+    /// What the screen reads at each refresh, beside the dashboard's own read.
+    func load(range: TimeRange, columns: Int) -> LoadRequest.Kind? {
+        switch self {
+        case .detail(let model): model.load(range: range, columns: columns)
+        case .errors: .errors(range)
+        case .collectors: .freshness
+        }
+    }
+
+    /// Whether two screens are the same kind of screen (opening one that is on top does nothing).
+    func isSameKind(as other: Screen) -> Bool {
+        switch (self, other) {
+        case (.detail, .detail), (.errors, .errors), (.collectors, .collectors): true
+        default: false
+        }
+    }
+}

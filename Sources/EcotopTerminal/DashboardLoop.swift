@@ -1,0 +1,75 @@
+import EcotopApp
+import EcotopCore
+import EcotopUI
+
+/// The dashboard's event loop: wait for a key, a resize, a finished load or the next refresh;
+/// update the model; redraw when something changed. Reads run on the refresher's worker, so a
+/// key is answered while a read is in flight.
+public struct DashboardLoop<Device: TerminalDevice> {
+    let device: Device
+    let refresher: Refresher
+    let clock: any WallClock
+    /// Seconds between data refreshes.
+    let refreshInterval: Double
+    let appearance: Appearance
+    /// How often the loop looks for finished loads while one is in flight, in milliseconds.
+    static var busyPollMilliseconds: Int32 { 15 }
+
+    public init(device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance) {
+        self.device = device
+        self.refresher = refresher
+        self.clock = clock
+        self.refreshInterval = refreshInterval
+        self.appearance = appearance
+    }
+
+    /// Runs until the user quits or `stop` returns a signal; returns that signal, nil on quit.
+    /// It returns at once on quit, without waiting for a read in flight: the caller restores the
+    /// terminal and then closes the refresher.
+    public func run(_ model: inout AppModel, stop: () -> Int32? = { TerminationSignal.received }) -> Int32? {
+        var size = device.size
+        _ = model.update(.resized(columns: size.width, rows: size.height), at: clock.now())
+        perform(model.start())
+        draw(model, size: size)
+        var nextRefresh = clock.now() + refreshInterval
+        while true {
+            if let signal = stop() { return signal }
+            var changed = false
+            for result in refresher.takeResults() {
+                perform(model.update(.loaded(result), at: clock.now()))
+                changed = true
+            }
+            let now = clock.now()
+            let wait = refresher.isBusy ? Double(Self.busyPollMilliseconds) / 1_000 : min(max(0, nextRefresh - now), 1)
+            switch device.readInput(timeoutMilliseconds: Int32(wait * 1_000)) {
+            case .key(let key)?:
+                guard let command = KeyMap(families: model.catalog.families).command(for: key) else { break }
+                let effects = model.update(.command(command), at: clock.now())
+                if effects.contains(.quit) { return nil }
+                if effects.contains(where: { if case .load = $0 { true } else { false } }) {
+                    nextRefresh = clock.now() + refreshInterval
+                }
+                perform(effects)
+                changed = true
+            case .resize(let newSize)?:
+                size = newSize
+                perform(model.update(.resized(columns: size.width, rows: size.height), at: clock.now()))
+                changed = true
+            case nil:
+                guard clock.now() >= nextRefresh else { break }
+                perform(model.update(.tick, at: clock.now()))
+                nextRefresh = clock.now() + refreshInterval
+                changed = true
+            }
+            if changed { draw(model, size: size) }
+        }
+    }
+
+    private func perform(_ effects: [AppEffect]) {
+        for case .load(let request) in effects { refresher.submit(request) }
+    }
+
+    private func draw(_ model: AppModel, size: Size) {
+        device.draw(DashboardView.render(model, size: size, appearance: appearance))
+    }
+}

@@ -1,0 +1,58 @@
+import EcotopApp
+import EcotopCore
+
+/// The key bindings of the dashboard: one list that drives input handling, the `?` overlay
+/// and docs/keys.md alike. The pane keys come from the catalog: `1` focuses its first family,
+/// and so on up to `9`.
+public struct KeyMap: Sendable {
+    /// One binding: the keys, how the help shows them, and what they do.
+    public struct Binding: Sendable {
+        public var keys: [Key]
+        public var label: String
+        public var summary: String
+        public var command: Command
+    }
+
+    public let bindings: [Binding]
+
+    /// The standard bindings, with a pane key for each of `families` (up to nine).
+    public init(families: [MetricFamily]) {
+        let paneKeys = families.prefix(9).enumerated().map { index, family in
+            Binding(
+                keys: [.character(Character("\(index + 1)"))], label: "\(index + 1)",
+                summary: "focus \(TerminalText.sanitize(family.title))", command: .focusFamily(index))
+        }
+        bindings = Self.leading + paneKeys + Self.trailing
+    }
+
+    /// The command a key stands for, if any.
+    public func command(for key: Key) -> Command? {
+        bindings.first { $0.keys.contains(key) }?.command
+    }
+
+    /// The bindings of the standard catalog's four families.
+    public static let standard = KeyMap(families: MetricCatalog.standard.families)
+
+    private static let leading: [Binding] = [
+        Binding(keys: [.character("q"), .control("c")], label: "q  Ctrl-C", summary: "quit", command: .quit),
+        Binding(keys: [.character("?")], label: "?", summary: "show or hide this help", command: .toggleHelp),
+        Binding(keys: [.tab], label: "Tab", summary: "focus the next pane", command: .focusNext),
+        Binding(keys: [.backTab], label: "Shift-Tab", summary: "focus the previous pane", command: .focusPrevious),
+    ]
+
+    private static let trailing: [Binding] = [
+        Binding(keys: [.up, .character("k")], label: "Up  k", summary: "select the previous metric", command: .selectPrevious),
+        Binding(keys: [.down, .character("j")], label: "Down  j", summary: "select the next metric", command: .selectNext),
+        Binding(keys: [.left, .character("h")], label: "Left  h", summary: "focus the pane before", command: .focusPrevious),
+        Binding(keys: [.right, .character("l")], label: "Right  l", summary: "focus the pane after", command: .focusNext),
+        Binding(keys: [.enter], label: "Enter", summary: "open the selected metric's detail chart", command: .openDetail),
+        Binding(keys: [.character("e")], label: "e", summary: "integration errors: health and error groups", command: .showErrors),
+        Binding(keys: [.character("c")], label: "c", summary: "collectors: last run, records, errors", command: .showCollectors),
+        Binding(keys: [.escape], label: "Esc", summary: "close help, leave the detail, errors or collectors view", command: .back),
+        Binding(keys: [.character("p")], label: "p", summary: "pause or resume live updates", command: .togglePause),
+        Binding(keys: [.control("r")], label: "Ctrl-R", summary: "refresh now", command: .refreshNow),
+        Binding(keys: [.character("+"), .character("=")], label: "+", summary: "longer time range", command: .longerRange),
+        Binding(keys: [.character("-"), .character("_")], label: "-", summary: "shorter time range", command: .shorterRange),
+        Binding(keys: [.character("t")], label: "t", summary: "next colour theme", command: .nextTheme),
+    ]
+}
