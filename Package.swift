@@ -71,6 +71,10 @@ let package = Package(
             dependencies: ["EcotopUI", "EcotopApp", "EcotopCollectors", "EcotopEngine"],
             exclude: ["Snapshots"]
         ),
+        .testTarget(
+            name: "EcotopTerminalTests",
+            dependencies: ["EcotopTerminal", "EcotopApp", "EcotopUI", "EcotopCollectors", "EcotopEngine", "EcotopCore"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["ecotop"]),
     ]
 )

@@ -73,3 +73,5 @@ public struct DashboardLoop<Device: TerminalDevice> {
         device.draw(DashboardView.render(model, size: size, appearance: appearance))
     }
 }
+
+extension DashboardLoop: Sendable where Device: Sendable {}

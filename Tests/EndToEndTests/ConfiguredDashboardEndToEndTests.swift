@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// The dashboard on a configuration: real plugins collecting into a real store, live reload.
@@ -66,5 +69,50 @@ struct ConfiguredDashboardEndToEndTests {
         #expect(try session.exitStatus() == 0)
         let lock = try String(contentsOfFile: store + "/LOCK", encoding: .utf8)
         #expect(lock.contains("clean"), "the store was closed cleanly: \(lock)")
+    }
+}
+
+/// Quitting restores the terminal at once, even while a daemon plugin takes its whole grace
+/// period to stop; the plugin is still stopped before Ecotop exits.
+@Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"), .serialized)
+struct QuitWhileStoppingEndToEndTests {
+    @Test func quitRestoresTheTerminalWithin1sAndStillStopsAStubbornDaemon() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-e2e-quit-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pidFile = directory.appendingPathComponent("daemon.pid").path
+        let config = directory.appendingPathComponent("config.yaml")
+        try """
+            ecosystem: {name: Stubborn shop}
+            collectors:
+              - name: stubborn
+                type: daemon
+                interval: 1s
+                argv: [sh, -c, 'trap "" TERM; echo $$ > \(pidFile); while :; do sleep 0.1; done']
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let session = try TmuxSession(
+            arguments: ["--config", config.path, "--store", directory.appendingPathComponent("store").path], width: 120, height: 40)
+        _ = try session.waitForScreen(timeout: 20) { $0.contains("Stubborn shop") }
+        let daemon = try #require(try waitForContents(of: pidFile).flatMap { Int32($0) }, "the daemon plugin never started")
+
+        try session.send("q")
+        let sent = Date()
+        while try session.isAlternateScreenOn(), Date().timeIntervalSince(sent) < 5 { usleep(10_000) }
+        let restoredAfter = Date().timeIntervalSince(sent)
+        #expect(restoredAfter < 1, "the terminal was restored after \(restoredAfter) s")
+        #expect(try session.exitStatus(timeout: 20) == 0)
+        #expect(kill(daemon, 0) != 0, "the daemon plugin (pid \(daemon)) outlived Ecotop")
+    }
+
+    /// The trimmed contents of a file once a plugin has written a whole line to it.
+    private func waitForContents(of path: String, timeout: Double = 20) throws -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasSuffix("\n") {
+                return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            usleep(20_000)
+        }
+        return nil
     }
 }
