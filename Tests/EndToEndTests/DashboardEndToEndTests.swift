@@ -16,7 +16,7 @@ struct DashboardEndToEndTests {
 
     @Test func showsFourPanesAllMetricsAndLiveValues() throws {
         let session = try TmuxSession(width: 160, height: 48)
-        let first = try session.waitForScreen { screen in Self.families.allSatisfy(screen.contains) }
+        let first = try session.waitForScreen { screen in Self.families.allSatisfy(screen.contains) && !screen.contains("waiting for data") }
         for family in Self.families { #expect(first.contains(family), "missing pane \(family)") }
         let metrics = ["Active partners", "Transactions", "Active users", "Data exchanges", "Cross-sell rate", "Customer LTV",
                        "Partner satisfaction", "Support ticket", "Ecosystem sentiment", "Critical uptime", "Uptime across"]
@@ -42,7 +42,7 @@ struct DashboardEndToEndTests {
         let closed = try session.waitForScreen { !$0.contains("show or hide this help") }
         #expect(!closed.contains("show or hide this help"))
         try session.send("Tab", "j", "Enter")
-        let detail = try session.waitForScreen { $0.contains("Usage ›") }
+        let detail = try session.waitForScreen { $0.contains("Usage ›") && $0.contains("now ") }
         #expect(detail.contains("Usage › Active users"), "Tab then j then Enter should open Active users:\n\(detail)")
         #expect(detail.contains("now ") && detail.contains("max "), "detail statistics missing:\n\(detail)")
         try session.send("+")
@@ -67,7 +67,7 @@ struct DashboardEndToEndTests {
         #expect(screen.contains("Health") && screen.contains("q quit"))
         #expect(!screen.contains("4 Qualitative"))
         try session.send("4")
-        let scrolled = try session.waitForScreen { $0.contains("4 Qualitative") }
+        let scrolled = try session.waitForScreen { $0.contains("4 Qualitative") && $0.contains("Partner satisfaction") }
         #expect(scrolled.contains("Partner satisfaction"))
         try session.send("C-c")
         #expect(try session.exitStatus() == 0)
@@ -146,7 +146,7 @@ struct ColorEndToEndTests {
 
     @Test func noColorTurnsColourOffButKeepsTheSelectionVisible() throws {
         let session = try TmuxSession(width: 120, height: 40, environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
-        try session.waitForScreen { $0.contains("2 Usage") }
+        try session.waitForScreen { $0.contains("2 Usage") && $0.contains("Transactions") }
         let screen = try session.captureWithEscapes()
         #expect(!hasColorSequences(screen), "colour escape sequences under NO_COLOR")
         let reverse = screen.range(of: #"\x1B\[([0-9]+;)*7m"#, options: .regularExpression)
