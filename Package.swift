@@ -63,12 +63,12 @@ let package = Package(
             name: "EcotopAppTests",
             dependencies: ["EcotopApp", "EcotopStore", "EcotopCore", "EcotopCollectors", "EcotopTestSupport"]
         ),
-        .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors"]),
+        .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors", "EcotopTestSupport"]),
         .testTarget(name: "EcotopConfigTests", dependencies: ["EcotopConfig", "EcotopCore"]),
         .testTarget(name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors", "EcotopConfig"], exclude: ["Fixtures"]),
         .testTarget(
             name: "EcotopUITests",
-            dependencies: ["EcotopUI", "EcotopApp", "EcotopCollectors", "EcotopEngine"],
+            dependencies: ["EcotopUI", "EcotopApp", "EcotopCollectors", "EcotopEngine", "EcotopTestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(

@@ -33,18 +33,33 @@ public struct ConfigValidator {
             issues.report(root.mark, field: "", "the file is empty; expected at least `ecosystem:` and `collectors:`")
         }
         let ecosystem = fields.mapping("ecosystem").map(EcosystemSection.read) ?? Ecosystem(name: "", components: [], integrations: [], partners: [])
-        let collectors = fields.list("collectors").map { readCollectors($0, field: fields.field("collectors"), issues: issues) } ?? []
-        let overrides = fields.mapping("metrics").map(readMetricOverrides) ?? []
-        let health = fields.mapping("health").map(readHealth) ?? HealthWeights()
+        let section = fields.mapping("catalog").map(CatalogSection.read) ?? CatalogSection()
+        var overrides: [MetricOverride] = []
+        var added: [MetricDefinition] = []
+        if let metrics = fields.mapping("metrics") {
+            (overrides, added) = ConfigValidator(catalog: section.base, home: home).readMetrics(metrics, section: section)
+        }
+        let catalog = EcotopConfiguration.catalog(
+            base: section.base, families: section.allFamilies, overrides: overrides, added: added)
+        if catalog.metrics.isEmpty {
+            issues.report(root.mark, field: "catalog", "the catalog has no metrics: with `standard: false`, add metrics of your own under metrics:")
+        }
+        for family in section.families where catalog.metrics(in: family).isEmpty {
+            issues.report(root.mark, field: "catalog.families", "family '\(family.id)' has no metrics; give one `family: \(family.id)` under metrics:")
+        }
+        let inForce = ConfigValidator(catalog: catalog, home: home)
+        let collectors = fields.list("collectors").map { inForce.readCollectors($0, field: fields.field("collectors"), issues: issues) } ?? []
+        let health = fields.mapping("health").map(inForce.readHealth) ?? HealthWeights()
         let store = fields.mapping("store").map(readStore) ?? StoreSettings()
         fields.finish()
         return EcotopConfiguration(
-            file: file, ecosystem: ecosystem, collectors: collectors, metricOverrides: overrides, health: health, store: store)
+            file: file, ecosystem: ecosystem, collectors: collectors, catalog: catalog, metricOverrides: overrides, health: health,
+            store: store)
     }
 
     // MARK: - Collectors
 
-    private func readCollectors(_ items: [ConfigNode], field: String, issues: ConfigIssues) -> [CollectorConfig] {
+    func readCollectors(_ items: [ConfigNode], field: String, issues: ConfigIssues) -> [CollectorConfig] {
         var names: [String: ConfigMark] = [:]
         return items.enumerated().compactMap { index, item in
             let path = "\(field)[\(index)]"
@@ -116,48 +131,53 @@ public struct ConfigValidator {
 
     // MARK: - Metrics, health and store
 
-    private func readMetricOverrides(_ fields: ConfigFields) -> [MetricOverride] {
-        fields.entries.compactMap { entry in
+    /// The `metrics:` section: overrides of catalog metrics, and metrics of the configuration's
+    /// own (an id the catalog does not have, with a `family`).
+    private func readMetrics(_ fields: ConfigFields, section: CatalogSection) -> ([MetricOverride], [MetricDefinition]) {
+        var overrides: [MetricOverride] = []
+        var added: [MetricDefinition] = []
+        for entry in fields.entries {
             _ = fields.value(entry.key)
             let id = MetricID(rawValue: entry.key)
-            guard let metric = catalog[id] else {
-                reportUnknownMetric(entry.key, at: entry.keyMark, field: fields.field(entry.key), issues: fields.issues)
-                return nil
-            }
             let metricFields = ConfigFields(entry.value, path: fields.field(entry.key), issues: fields.issues)
-            defer { metricFields.finish() }
-            var thresholds: Thresholds?
-            if let levels = metricFields.mapping("thresholds") {
-                let warn = levels.number("warn", required: true), critical = levels.number("critical", required: true)
-                levels.finish()
-                if let warn, let critical {
-                    thresholds = Thresholds(warn: warn, critical: critical)
-                    let ordered = metric.direction == .higherIsBetter ? warn >= critical : warn <= critical
-                    if !ordered {
-                        let relation = metric.direction == .higherIsBetter ? "at least" : "at most"
-                        fields.issues.report(levels.node.mark, field: levels.path,
-                            "\(entry.key) is \(metric.direction == .higherIsBetter ? "higher" : "lower") is better, so warn must be \(relation) critical (warn \(warn), critical \(critical))")
-                    }
-                }
+            let metric: MetricDefinition
+            if let known = catalog[id] {
+                metric = known
+            } else if metricFields.value("family") == nil {
+                // An id the catalog lacks, without a family: most likely a typo of a catalog id.
+                reportUnknownMetric(entry.key, at: entry.keyMark, field: fields.field(entry.key), issues: fields.issues)
+                continue
+            } else if let new = section.readMetric(id, metricFields) {
+                metric = new
+                added.append(new)
+            } else {
+                metricFields.finish()
+                continue
             }
-            let unit = metricFields.choice("unit", as: MetricUnit.self)
-            let isCounter = metricFields.bool("counter")
+            defer { metricFields.finish() }
+            let isNew = catalog[id] == nil
+            let thresholds = isNew ? nil : metricFields.mapping("thresholds").flatMap {
+                CatalogSection.readThresholds($0, of: entry.key, direction: metric.direction)
+            }
+            let unit = isNew ? nil : metricFields.choice("unit", as: MetricUnit.self)
+            let isCounter = isNew ? metric.isCounter : metricFields.bool("counter")
             if isCounter == true, (unit ?? metric.unit).periodSeconds == nil {
                 fields.issues.report(entry.keyMark, field: fields.field(entry.key) + ".counter",
                     "a counter is read as a rate, so \(entry.key) needs a rate unit (per_minute, per_day or per_week), not \((unit ?? metric.unit).rawValue)")
             }
-            return MetricOverride(
+            overrides.append(MetricOverride(
                 id: id, thresholds: thresholds, unit: unit, expectedInterval: metricFields.duration("expected_interval"),
-                isCounter: isCounter)
+                isCounter: isNew ? nil : isCounter))
         }
+        return (overrides, added)
     }
 
-    private func readHealth(_ fields: ConfigFields) -> HealthWeights {
+    func readHealth(_ fields: ConfigFields) -> HealthWeights {
         defer { fields.finish() }
         var weights = HealthWeights()
         if let families = fields.mapping("families") {
-            for family in MetricFamily.allCases {
-                weights.families[family] = families.number(family.rawValue, in: 0...1_000)
+            for family in catalog.families {
+                weights.families[family] = families.number(family.id, in: 0...1_000)
             }
             families.finish()
         }

@@ -7,33 +7,48 @@ public struct EcotopConfiguration: Sendable {
     public var file: String
     public var ecosystem: Ecosystem
     public var collectors: [CollectorConfig]
+    /// The metrics the dashboard shows: the standard ones (unless `catalog.standard` is false)
+    /// with their overrides, and the configuration's own families and metrics.
+    public var catalog: MetricCatalog
     /// Per-metric overrides, in file order.
     public var metricOverrides: [MetricOverride]
     public var health: HealthWeights
     public var store: StoreSettings
 
     public init(
-        file: String, ecosystem: Ecosystem, collectors: [CollectorConfig], metricOverrides: [MetricOverride] = [],
-        health: HealthWeights = HealthWeights(), store: StoreSettings = StoreSettings()
+        file: String, ecosystem: Ecosystem, collectors: [CollectorConfig], catalog: MetricCatalog? = nil,
+        metricOverrides: [MetricOverride] = [], health: HealthWeights = HealthWeights(), store: StoreSettings = StoreSettings()
     ) {
         self.file = file
         self.ecosystem = ecosystem
         self.collectors = collectors
+        self.catalog = catalog ?? Self.catalog(
+            base: .standard, families: MetricFamily.standard, overrides: metricOverrides, added: [])
         self.metricOverrides = metricOverrides
         self.health = health
         self.store = store
     }
 
-    /// `base` with the metric overrides applied (thresholds and units).
-    public func metricCatalog(base: MetricCatalog = .standard) -> MetricCatalog {
-        var metrics = base.metrics
-        for override in metricOverrides {
+    /// The catalog in force; the same as `catalog`, for callers that build a dashboard from it.
+    public func metricCatalog() -> MetricCatalog { catalog }
+
+    /// `base` with `overrides` applied (thresholds, units, counters) and `added` metrics placed
+    /// after the other metrics of their family, families in the order of `families`.
+    static func catalog(
+        base: MetricCatalog, families: [MetricFamily], overrides: [MetricOverride], added: [MetricDefinition]
+    ) -> MetricCatalog {
+        var metrics = base.metrics + added
+        for override in overrides {
             guard let index = metrics.firstIndex(where: { $0.id == override.id }) else { continue }
             if let thresholds = override.thresholds { metrics[index].thresholds = thresholds }
             if let unit = override.unit { metrics[index].unit = unit }
             if let isCounter = override.isCounter { metrics[index].isCounter = isCounter }
         }
-        return MetricCatalog(metrics: metrics)
+        let order = Dictionary(uniqueKeysWithValues: families.enumerated().map { ($1, $0) })
+        let ordered = metrics.enumerated().sorted { first, second in
+            (order[first.element.family] ?? families.count, first.offset) < (order[second.element.family] ?? families.count, second.offset)
+        }
+        return MetricCatalog(metrics: ordered.map(\.element))
     }
 
     /// Expected collection intervals by metric, for staleness (`StalenessPolicy.metricIntervals`).

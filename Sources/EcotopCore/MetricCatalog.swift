@@ -1,6 +1,8 @@
-/// The twenty metrics Ecotop knows out of the box, five per family, in display order.
+/// The metrics a dashboard shows, in display order: by default the twenty Ecotop knows out of
+/// the box, five per standard family; a configuration may add metrics and families or replace
+/// them (`EcotopConfiguration.metricCatalog`).
 public struct MetricCatalog: Sendable {
-    /// All definitions, grouped by family in `MetricFamily.allCases` order.
+    /// All definitions, grouped by family in pane order.
     public let metrics: [MetricDefinition]
     /// The families that have metrics, in the order their first metric appears: the panes.
     public let families: [MetricFamily]

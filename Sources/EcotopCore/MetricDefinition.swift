@@ -1,5 +1,5 @@
 /// Which way a metric should move for the ecosystem to be healthier.
-public enum MetricDirection: String, Sendable, Codable {
+public enum MetricDirection: String, CaseIterable, Sendable, Codable {
     case higherIsBetter = "higher"
     case lowerIsBetter = "lower"
 }

@@ -32,15 +32,17 @@ public struct HealthScore: Sendable, Hashable {
     public init(
         summaries: [MetricSummary], weights: [MetricFamily: Double] = [:], metricWeights: [MetricID: Double] = [:]
     ) {
+        var order: [MetricFamily] = []
+        for summary in summaries where !order.contains(summary.definition.family) { order.append(summary.definition.family) }
         var families: [MetricFamily: Double] = [:]
-        for family in MetricFamily.allCases {
+        for family in order {
             let scored = summaries.filter { $0.definition.family == family }.compactMap { summary in
                 summary.score.map { (value: $0, weight: Self.weight(metricWeights[summary.id])) }
             }
             if let score = Self.weightedMean(scored) { families[family] = score }
         }
         let overall = Self.weightedMean(
-            MetricFamily.allCases.compactMap { family in
+            order.compactMap { family in
                 families[family].map { (value: $0, weight: Self.weight(weights[family])) }
             })
         self.init(families: families, overall: overall)

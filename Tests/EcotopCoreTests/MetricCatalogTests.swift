@@ -10,18 +10,18 @@ import Testing
     }
 
     @Test func hasFiveMetricsPerFamilyGroupedInFamilyOrder() {
-        for family in MetricFamily.allCases {
+        for family in MetricFamily.standard {
             #expect(catalog.metrics(in: family).count == 5, "\(family)")
         }
         let familyOrder = catalog.metrics.map(\.family)
-        let expected = MetricFamily.allCases.flatMap { Array(repeating: $0, count: 5) }
+        let expected = MetricFamily.standard.flatMap { Array(repeating: $0, count: 5) }
         #expect(familyOrder == expected)
     }
 
     @Test func idsArePrefixedByTheirFamily() {
         for metric in catalog.metrics {
-            #expect(metric.id.rawValue.hasPrefix(metric.family.rawValue + "."), "\(metric.id)")
-            let name = metric.id.rawValue.dropFirst(metric.family.rawValue.count + 1)
+            #expect(metric.id.rawValue.hasPrefix(metric.family.id + "."), "\(metric.id)")
+            let name = metric.id.rawValue.dropFirst(metric.family.id.count + 1)
             #expect(!name.isEmpty && name.allSatisfy { $0.isLowercase || $0 == "_" }, "\(metric.id)")
         }
     }
@@ -62,8 +62,22 @@ import Testing
         #expect(catalog["usage.nonexistent"] == nil)
     }
 
-    @Test func familyIndexFollowsDisplayOrder() {
-        #expect(MetricFamily.allCases.map(\.index) == [0, 1, 2, 3])
-        #expect(MetricFamily.allCases.map(\.title) == ["Participation", "Usage", "Value", "Qualitative"])
+    @Test func theCatalogsFamiliesFollowDisplayOrder() {
+        #expect(catalog.families == MetricFamily.standard)
+        #expect(catalog.families.map(\.title) == ["Participation", "Usage", "Value", "Qualitative"])
+    }
+
+    @Test func familiesAreTheSameByIdWhateverTheirTitle() {
+        #expect(MetricFamily(id: "usage", title: "Use") == .usage)
+        #expect(Set([MetricFamily(id: "usage", title: "Use"), .usage]).count == 1)
+        #expect(MetricFamily(id: "logistics", title: "Usage") != .usage)
+    }
+
+    @Test func aCatalogsFamiliesAreThoseOfItsMetricsInOrderOfFirstAppearance() {
+        let logistics = MetricFamily(id: "logistics", title: "Logistics")
+        let metrics = [catalog.metrics[5], catalog.metrics[0]] + [MetricDefinition(
+            id: "logistics.on_time", family: logistics, title: "On time", shortTitle: "On time", unit: .percent,
+            direction: .higherIsBetter, aggregation: .avg, thresholds: Thresholds(warn: 95, critical: 90), summary: "")]
+        #expect(MetricCatalog(metrics: metrics).families == [.usage, .participation, logistics])
     }
 }

@@ -1,4 +1,5 @@
 import EcotopCore
+import EcotopTestSupport
 import Testing
 
 @testable import EcotopEngine

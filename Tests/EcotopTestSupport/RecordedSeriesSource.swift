@@ -2,14 +2,14 @@ import EcotopCore
 
 /// A `SeriesSource` over points held in memory, bucketed the way the protocol describes:
 /// `buckets` equal buckets over `from...to`, each stamped at its end, empty ones left out.
-struct RecordedSeriesSource: SeriesSource {
-    var series: [SeriesKey: [SeriesPoint]]
+public struct RecordedSeriesSource: SeriesSource {
+    public var series: [SeriesKey: [SeriesPoint]]
 
-    init(_ series: [SeriesKey: [SeriesPoint]]) {
+    public init(_ series: [SeriesKey: [SeriesPoint]]) {
         self.series = series.mapValues { $0.sorted { $0.timestamp < $1.timestamp } }
     }
 
-    func points(of key: SeriesKey, from: Double, to: Double, buckets: Int, aggregation: Aggregation) -> [SeriesPoint] {
+    public func points(of key: SeriesKey, from: Double, to: Double, buckets: Int, aggregation: Aggregation) -> [SeriesPoint] {
         guard let points = series[key], buckets > 0, to > from else { return [] }
         let width = (to - from) / Double(buckets)
         var aggregators = Array(repeating: BucketAggregator(aggregation), count: buckets)
@@ -22,11 +22,11 @@ struct RecordedSeriesSource: SeriesSource {
         }
     }
 
-    func latest(of key: SeriesKey, at time: Double, lookback: Double) -> SeriesPoint? {
+    public func latest(of key: SeriesKey, at time: Double, lookback: Double) -> SeriesPoint? {
         series[key]?.last { $0.timestamp <= time && $0.timestamp >= time - lookback }
     }
 
-    func seriesKeys(named name: String) -> [SeriesKey] {
+    public func seriesKeys(named name: String) -> [SeriesKey] {
         series.keys.filter { $0.name == name }.sorted()
     }
 }
