@@ -3,10 +3,10 @@ import EcotopCore
 /// The `jsonl` input format: one sample or event object per line (see docs/store-format.md).
 ///
 /// A sample is `{"ts": T, "name": "usage.transactions", "labels": {...}, "value": 12.5}`; an
-/// event has a `"kind"` (`error` or `delivery`) instead of a name and value. `ts` is unix seconds
-/// (a number below 10^11), unix milliseconds (at or above), or an RFC 3339 string. Unknown fields
-/// are ignored. The series of a line is looked up by the raw bytes of its name and labels, so a
-/// repeated series costs no allocation.
+/// event has a `"kind"` (`error` or `delivery`) instead of a name and value. `ts` is a Unix time
+/// number (seconds, milliseconds, microseconds or nanoseconds, told by its size) or an RFC 3339
+/// string, read by `Timestamp`. Unknown fields are ignored. The series of a line is looked up by
+/// the raw bytes of its name and labels, so a repeated series costs no allocation.
 public struct JSONLinesFormat: RecordFormat {
     private var seriesByBytes = SeriesSpanCache()
 
@@ -135,13 +135,12 @@ private struct InputFields {
     private func timestamp(_ cursor: inout JSONCursor) throws(JSONSyntaxError) -> Double {
         if cursor.current == UInt8(ascii: "\"") {
             let span = try cursor.stringSpan()
-            guard !span.escaped, let seconds = RFC3339.seconds(UnsafeBufferPointer(rebasing: cursor.bytes[span.range])) else {
+            guard !span.escaped, let time = Timestamp(rfc3339: UnsafeBufferPointer(rebasing: cursor.bytes[span.range])) else {
                 throw JSONSyntaxError(offset: span.range.lowerBound, message: "\"ts\" is not an RFC 3339 date-time")
             }
-            return seconds
+            return time.seconds
         }
-        let number = try number(&cursor, "ts")
-        return number >= 100_000_000_000 ? number / 1000 : number
+        return Timestamp(unixTime: try number(&cursor, "ts")).seconds
     }
 
     func event(time: Double, cursor: JSONCursor) throws(RecordError) -> IntegrationEvent {

@@ -1,3 +1,5 @@
+import EcotopCore
+
 /// A problem `store check` found, with where it is.
 public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable {
@@ -105,11 +107,11 @@ public enum StoreCheck {
             }
             for (key, expected) in fromRaw where stored[key].map({ !$0.agrees(with: expected) }) ?? true {
                 problems.append(StoreProblem(kind: .rollupMismatch, path: layout.tierDirectory(tier), line: nil,
-                    message: "series \(key.series) bucket \(RFC3339.format(Double(key.start) / 1000)): \(stored[key].map { "\($0.count) points" } ?? "missing"), raw has \(expected.count)"))
+                    message: "series \(key.series) bucket \(Timestamp(seconds: Double(key.start) / 1000).rfc3339): \(stored[key].map { "\($0.count) points" } ?? "missing"), raw has \(expected.count)"))
             }
             for key in stored.keys where fromRaw[key] == nil {
                 problems.append(StoreProblem(kind: .rollupMismatch, path: layout.tierDirectory(tier), line: nil,
-                    message: "series \(key.series) bucket \(RFC3339.format(Double(key.start) / 1000)) has no raw points"))
+                    message: "series \(key.series) bucket \(Timestamp(seconds: Double(key.start) / 1000).rfc3339) has no raw points"))
             }
         }
         return problems

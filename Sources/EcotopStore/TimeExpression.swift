@@ -1,8 +1,11 @@
+import EcotopCore
+
 /// Times and durations as people type them on the command line.
 public enum TimeExpression {
-    /// Parses `now`, a relative time (`-30d`, `-15m`, `-1h30m`, `+5m`), unix seconds
-    /// (`1732680000`, `1732680000.5`), unix milliseconds (13 digits), or RFC 3339
-    /// (`2026-11-27T04:43:06Z`), giving seconds since the epoch.
+    /// Parses `now`, a relative time (`-30d`, `-15m`, `-1h30m`, `+5m`), or an absolute time as
+    /// `Timestamp` reads it: a Unix time (`1732680000`, `1732680000.5`, or in milliseconds,
+    /// microseconds or nanoseconds, told by its size) or RFC 3339 (`2026-11-27T04:43:06Z`),
+    /// giving seconds since the epoch.
     /// Refuses times outside the years 1 to 9999, so that no later conversion to milliseconds
     /// can overflow.
     public static func time(_ text: String, now: Double) throws -> Double {
@@ -24,12 +27,9 @@ public enum TimeExpression {
             let seconds = try duration(String(trimmed.dropFirst()))
             return sign == "-" ? now - seconds : now + seconds
         }
-        if let number = Double(trimmed), number.isFinite, trimmed.allSatisfy({ $0.isNumber || $0 == "." }) {
-            return number >= 100_000_000_000 ? number / 1000 : number
-        }
-        if let seconds = RFC3339.seconds(Array(trimmed.utf8)) { return seconds }
+        if let timestamp = Timestamp(parsing: trimmed) { return timestamp.seconds }
         throw StoreError(.invalidRequest,
-            "cannot read time \"\(text)\": expected now, a relative time like -30d or -15m, unix seconds, or RFC 3339 like 2026-11-27T04:43:06Z")
+            "cannot read time \"\(text)\": expected now, a relative time like -30d or -15m, a Unix time, or RFC 3339 like 2026-11-27T04:43:06Z")
     }
 
     /// Parses a duration: one or more of a number and a unit (`ms`, `s`, `m`, `h`, `d`, `w`),
@@ -67,7 +67,7 @@ public enum TimeExpression {
 
     /// RFC 3339 in UTC, with milliseconds when there are any: `2026-11-27T04:43:06Z`.
     public static func rfc3339(_ seconds: Double) -> String {
-        RFC3339.format(seconds)
+        Timestamp(seconds: seconds).rfc3339
     }
 
     private static let units: [String: Double] = [

@@ -20,16 +20,18 @@ import EcotopTestSupport
         return (batch, errors)
     }
 
-    @Test func timestampsInSecondsMillisecondsAndRFC3339AreTheSameMoment() {
+    @Test func timestampsInEveryUnitAndRFC3339AreTheSameMoment() {
         let (batch, errors) = decode([
             #"{"ts":1732680000.5,"name":"m","value":1}"#,
             #"{"ts":1732680000500,"name":"m","value":2}"#,
             #"{"ts":"2024-11-27T04:00:00.5Z","name":"m","value":3}"#,
             #"{"ts":"2024-11-27T05:00:00.500+01:00","name":"m","value":4}"#,
+            #"{"ts":1732680000500000,"name":"m","value":5}"#,
+            #"{"ts":1732680000500000000,"name":"m","value":6}"#,
         ])
         #expect(errors.allSatisfy { $0 == nil })
-        #expect(batch.times == Array(repeating: 1_732_680_000_500, count: 4))
-        #expect(batch.values == [1, 2, 3, 4])
+        #expect(batch.times == Array(repeating: 1_732_680_000_500, count: 6))
+        #expect(batch.values == [1, 2, 3, 4, 5, 6])
     }
 
     @Test func sameSeriesWrittenDifferentlyGetsOneID() {

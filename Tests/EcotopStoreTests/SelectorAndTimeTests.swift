@@ -45,6 +45,8 @@ import EcotopTestSupport
         #expect(try TimeExpression.time("+2w", now: now) == now + 14 * 86_400)
         #expect(try TimeExpression.time("1732680000", now: now) == 1_732_680_000)
         #expect(try TimeExpression.time("1732680000500", now: now) == 1_732_680_000.5)
+        #expect(try TimeExpression.time("1732680000500000", now: now) == 1_732_680_000.5)
+        #expect(try TimeExpression.time("1732680000500000000", now: now) == 1_732_680_000.5)
         #expect(try TimeExpression.time("2024-11-27T04:00:00Z", now: now) == 1_732_680_000)
         #expect(try TimeExpression.time("2024-11-27T06:00:00+02:00", now: now) == 1_732_680_000)
         #expect(try TimeExpression.time("2024-02-29T00:00:00Z", now: now) == 1_709_164_800)
@@ -55,7 +57,7 @@ import EcotopTestSupport
         #expect(throws: StoreError.self) { try TimeExpression.time(text, now: now) }
     }
 
-    @Test(arguments: ["99999999999999999999", "-99999999999999999999d", "+99999999w", "-3000000d"])
+    @Test(arguments: ["999999999999999999999999", "-99999999999999999999d", "+99999999w", "-3000000d"])
     func refusesTimesOutsideTheYears1To9999(_ text: String) {
         #expect(throws: StoreError.self) { try TimeExpression.time(text, now: now) }
     }
@@ -68,9 +70,9 @@ import EcotopTestSupport
         #expect(throws: StoreError.self) { try TimeExpression.duration("0.0000000000000000000001s") }
     }
 
-    @Test func formatsRFC3339BackExactly() {
+    @Test func formatsRFC3339BackExactly() throws {
         for seconds in [0.0, 951_782_400, 1_732_680_000.25, 4_102_444_799] {
-            #expect(RFC3339.seconds(Array(TimeExpression.rfc3339(seconds).utf8)) == seconds)
+            #expect(try TimeExpression.time(TimeExpression.rfc3339(seconds), now: now) == seconds)
         }
         #expect(TimeExpression.rfc3339(1_732_680_000) == "2024-11-27T04:00:00Z")
     }
