@@ -29,11 +29,17 @@ import Testing
     }
 
     @Test(arguments: [
-        ("1732680000", 1_732_680_000.0), ("1732680000500", 1_732_680_000.5), ("2024-11-27t05:00:00+01:00", 1_732_680_000),
+        ("1732680000", 1_732_680_000.0), ("1732680000500", 1_732_680_000.5), ("1732680000500000", 1_732_680_000.5),
+        ("1732680000500000000", 1_732_680_000.5), ("2024-11-27t05:00:00+01:00", 1_732_680_000),
         ("27/Nov/2024:02:30:00 -0130", 1_732_680_000), ("29/Feb/2024:00:00:00 +0000", 1_709_164_800),
     ])
-    func timesAreSecondsMillisecondsRFC3339OrCommonLogFormat(ts: String, expected: Double) throws {
+    func timesAreUnixTimesRFC3339OrCommonLogFormat(ts: String, expected: Double) throws {
         #expect(try decode(.csv, "ts,name,value\n\(ts),m,1\n").get().first?.timestamp == expected)
+    }
+
+    @Test(arguments: ["30/Feb/2024:00:00:00 +0000", "29/Feb/2023:00:00:00 +0000", "31/Apr/2024:00:00:00 +0000"])
+    func commonLogFormatDaysMustExist(ts: String) {
+        #expect(error(.csv, "ts,name,value\n\(ts),m,1\n")?.hasPrefix("2:1: ts must be") == true)
     }
 
     @Test(arguments: [
@@ -41,7 +47,7 @@ import Testing
         ("ts,name,value,ts\n", "1:15: column \"ts\" appears twice"),
         ("ts,name,value\n1,a,1\n2,a\n", "3:4: expected 3 cells as in the header, found 2"),
         ("ts,name,value\n1,a,1,9\n", "2:7: expected 3 cells as in the header, found 4"),
-        ("ts,name,value\nyesterday,a,1\n", "2:1: ts must be Unix seconds, milliseconds or RFC 3339, not \"yesterday\""),
+        ("ts,name,value\nyesterday,a,1\n", "2:1: ts must be a Unix time (seconds, milliseconds, microseconds or nanoseconds) or RFC 3339, not \"yesterday\""),
         ("ts,name,value\n1,a,NaN\n", "2:5: value must be a finite number, not \"NaN\""),
         ("ts,name,value\n1,,2\n", "2:3: name must not be empty"),
         ("ts,name,value\n1,\"a,2\n", "2:3: unterminated quoted cell (cells may not hold line breaks)"),

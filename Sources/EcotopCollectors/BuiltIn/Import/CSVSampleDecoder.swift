@@ -36,7 +36,7 @@ struct CSVSampleDecoder {
             }
             let ts = cells[columns.ts], name = cells[columns.name], value = cells[columns.value]
             guard let time = SampleTime.seconds(ts.text) else {
-                throw ParseError(line: lineNumber, column: ts.column, reason: "ts must be Unix seconds, milliseconds or RFC 3339, not \"\(ts.text)\"")
+                throw ParseError(line: lineNumber, column: ts.column, reason: "ts must be a Unix time (seconds, milliseconds, microseconds or nanoseconds) or RFC 3339, not \"\(ts.text)\"")
             }
             guard !name.text.isEmpty else { throw ParseError(line: lineNumber, column: name.column, reason: "name must not be empty") }
             guard let number = Double(value.text), number.isFinite else {

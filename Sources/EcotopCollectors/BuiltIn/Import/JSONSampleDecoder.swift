@@ -43,7 +43,7 @@ struct JSONSampleDecoder {
         }
         guard case .object(let members) = value else { throw failure("expected a sample object, found \(value.kindDescription)") }
         guard let ts = members["ts"] else { throw failure("missing \"ts\"") }
-        guard let time = SampleTime.seconds(ts) else { throw failure("\"ts\" must be Unix seconds, milliseconds or an RFC 3339 string") }
+        guard let time = SampleTime.seconds(ts) else { throw failure("\"ts\" must be a Unix time number (seconds, milliseconds, microseconds or nanoseconds) or an RFC 3339 string") }
         guard let nameValue = members["name"] else { throw failure("missing \"name\"") }
         guard case .string(let name) = nameValue, !name.isEmpty else { throw failure("\"name\" must be a non-empty string") }
         guard let valueValue = members["value"] else { throw failure("missing \"value\"") }

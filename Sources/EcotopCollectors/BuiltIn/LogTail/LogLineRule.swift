@@ -65,8 +65,9 @@ public struct LogLineRule: Hashable, Sendable {
         public var latencyScale: Double
         /// Attribute templates, e.g. `request_id: "{request_id}"`.
         public var attributes: [String: String]
-        /// A field holding when the line was written: Unix seconds or milliseconds, RFC 3339,
-        /// or the common log format's `27/Nov/2026:04:12:01 +0000` (nginx `$time_local`).
+        /// A field holding when the line was written: a Unix time (seconds, milliseconds,
+        /// microseconds or nanoseconds, told by its size), RFC 3339, or the common log
+        /// format's `27/Nov/2026:04:12:01 +0000` (nginx `$time_local`).
         /// Without it, or when it cannot be read, the event gets the collection time.
         public var timeField: String?
 
