@@ -65,7 +65,9 @@ let package = Package(
         ),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors", "EcotopTestSupport"]),
         .testTarget(name: "EcotopConfigTests", dependencies: ["EcotopConfig", "EcotopCore"]),
-        .testTarget(name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors", "EcotopConfig"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors", "EcotopConfig", "EcotopStore"], exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "EcotopUITests",
             dependencies: ["EcotopUI", "EcotopApp", "EcotopCollectors", "EcotopEngine", "EcotopTestSupport"],

@@ -115,9 +115,9 @@ public final class DaemonCollector: LongRunningCollector {
         guard let process else { return }
         let box = UncheckedBox(process)
         let grace = limits.grace
-        let exit = await BlockingThread.run {
-            box.value.waitForExit(until: MonotonicTime.now() + grace) ?? box.value.terminate(grace: grace)
-        }
+        let stopping = { @Sendable in box.value.waitForExit(until: MonotonicTime.now() + grace) ?? box.value.terminate(grace: grace) }
+        // Without a thread of its own the wait blocks this task instead: the plugin is stopped either way.
+        let exit = (try? await BlockingThread.run(stopping)) ?? stopping()
         state.withLock { $0.lastExit = exit }
     }
 
@@ -149,14 +149,21 @@ public final class DaemonCollector: LongRunningCollector {
                 throw PluginError("\(error)")
             }
         }
-        if let started { startReading(started.value) }
+        guard let started else { return }
+        do {
+            try startReading(started.value)
+        } catch {
+            state.withLock { $0.reset() }
+            _ = started.value.terminate(grace: limits.grace)
+            throw PluginError("\(error)")
+        }
     }
 
     /// Reads the plugin's output on a thread of its own until both pipes close, then records
     /// how it ended.
-    private func startReading(_ process: PluginProcess) {
+    private func startReading(_ process: PluginProcess) throws(ThreadStartError) {
         let box = UncheckedBox(process)
-        BlockingThread.start { [self] in
+        try BlockingThread.start { [self] in
             var pipes = PluginPipes(stdout: box.value.stdout, stderr: box.value.stderr)
             while pipes.isOpen {
                 pipes.drain(wait: 0.5) { isStdout, chunk in

@@ -41,9 +41,13 @@ public struct ExecCollector: Collector {
     public func collect(at time: Double) async throws -> CollectionResult {
         let cancellation = CancellationFlag()
         return try await withTaskCancellationHandler {
-            try await BlockingThread.run {
-                Result { () throws(PluginError) in try run(at: time) { cancellation.isSet } }
-            }.get()
+            do {
+                return try await BlockingThread.run {
+                    Result { () throws(PluginError) in try run(at: time) { cancellation.isSet } }
+                }.get()
+            } catch let error as ThreadStartError {
+                throw PluginError(error.description)
+            }
         } onCancel: {
             cancellation.set()
         }
