@@ -13,9 +13,17 @@ public protocol SeriesSource: Sendable {
 
     /// The series of a metric: every label set recorded under `name`, sorted.
     func seriesKeys(named name: String) throws -> [SeriesKey]
+
+    /// A value that changes whenever what this source answers at `time` may have changed
+    /// (points appended, a series added); nil when the source cannot tell, so every read must
+    /// be done again. Lets a dashboard skip rebuilding what did not change.
+    func revision(at time: Double) -> Int?
 }
 
 extension SeriesSource {
+    /// A source that cannot tell when its data changed.
+    public func revision(at time: Double) -> Int? { nil }
+
     /// A source without labelled series knows each metric as the one series of its name.
     public func seriesKeys(named name: String) throws -> [SeriesKey] {
         [SeriesKey(name: name)]

@@ -136,6 +136,22 @@ public final class StoreReader: SeriesSource {
         return segments
     }
 
+    /// Changes when a series is added or raw points are appended to the newest raw segment
+    /// (where live data goes) or a new segment is created: the catalog's size, the raw
+    /// directory's listing and the newest segment's size, for two `stat`s. Writes to older
+    /// segments (a backfill) are not seen here; callers rebuild at some age anyway.
+    public func revision(at time: Double) -> Int? {
+        var hasher = Hasher()
+        hasher.combine(StoreFileSystem.size(of: layout.catalog) ?? -1)
+        let segments = listing(of: layout.rawDirectory)
+        hasher.combine(segments.count)
+        if let newest = segments.max(by: { $0.start < $1.start }) {
+            hasher.combine(newest.path)
+            hasher.combine(StoreFileSystem.size(of: newest.path) ?? -1)
+        }
+        return hasher.finalize()
+    }
+
     /// Calls `visit` with every raw point of the series `selected` (indexed by id) with a time in
     /// `from...to` (milliseconds), file by file in time order, each file in append order.
     func scanRaw(

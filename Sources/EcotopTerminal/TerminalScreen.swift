@@ -28,6 +28,8 @@ public final class TerminalScreen {
     private var colorPairs: [ColorPairKey: Int16] = [:]
     private let colorMapper: TerminalColorMapper
     private var isActive = true
+    /// The frame on screen, so the next draw touches only the rows that changed.
+    private var shown: FrameBuffer?
     private let screen: OpaquePointer
 
     private struct ColorPairKey: Hashable {
@@ -80,13 +82,17 @@ public final class TerminalScreen {
         delscreen(screen)
     }
 
-    /// Draws a frame; ncurses sends only what changed since the last one.
+    /// Draws a frame: rewrites the rows that differ from the frame on screen (all of them after
+    /// a resize), and ncurses sends the terminal only the cells that changed.
     public func draw(_ frame: FrameBuffer) {
-        werase(window)
         let columns = min(frame.size.width, size.width), rows = min(frame.size.height, size.height)
+        let previous = shown?.size == frame.size ? shown : nil
+        if previous == nil { werase(window) }
         var text: [wchar_t] = []
         text.reserveCapacity(columns + 1)
         for y in 0..<rows {
+            let row = y * frame.size.width..<(y + 1) * frame.size.width
+            if let previous, previous.cells[row] == frame.cells[row] { continue }
             var x = 0
             while x < columns {
                 let style = frame[x, y].style
@@ -105,6 +111,7 @@ public final class TerminalScreen {
                 _ = mvwaddnwstr(window, Int32(y), Int32(start), text, Int32(text.count))
             }
         }
+        shown = frame
         wnoutrefresh(window)
         doupdate()
     }

@@ -18,9 +18,13 @@ import Testing
         #expect(zip(points, points.dropFirst()).allSatisfy { abs($1.timestamp - $0.timestamp - width) < 1e-6 })
     }
 
-    @Test func moreBucketsThanSecondsStillGivesEveryBucket() {
+    @Test func bucketsNarrowerThanTheSampleIntervalHoldOnlyTheGridSamples() {
         let points = source.points(of: transactions, from: Self.now - 60, to: Self.now, buckets: 200, aggregation: .avg)
-        #expect(points.count == 200)
+        #expect(points.count == 6, "one sample every 10 s over a minute")
+        for point in points {
+            let sample = (point.timestamp / 10).rounded(.down) * 10
+            #expect(point.value == source.simulator.value(of: "usage.transactions", at: sample))
+        }
     }
 
     @Test func aggregationsOfOneBucketAreOrdered() throws {
@@ -30,14 +34,24 @@ import Testing
         }
         #expect(try value(.min) < value(.avg))
         #expect(try value(.avg) < value(.max))
-        #expect(try value(.count) == 6)
-        #expect(try value(.last) == source.simulator.value(of: "usage.transactions", at: Self.now.rounded(.down)))
+        #expect(try value(.count) == 6, "an hour-long bucket takes a sample every 10 minutes")
+        let newest = (Self.now / 600).rounded(.down) * 600
+        #expect(try value(.last) == source.simulator.value(of: "usage.transactions", at: newest))
     }
 
-    @Test func latestIsTheSimulatedValueOfThatSecond() throws {
+    @Test func latestIsTheNewestGridSample() throws {
         let latest = try #require(source.latest(of: transactions, at: Self.now + 0.7, lookback: 60))
-        #expect(latest.timestamp == Self.now.rounded(.down))
+        #expect(latest.timestamp == 1_795_754_810)
         #expect(latest.value == source.simulator.value(of: "usage.transactions", at: latest.timestamp))
+    }
+
+    @Test func historyStaysPutBetweenTwoGridTimes() {
+        let start = 1_795_754_801.0
+        let values = { (end: Double) in
+            self.source.points(of: self.transactions, from: end - 3_600, to: end, buckets: 60, aggregation: .avg).map(\.value)
+        }
+        #expect(values(start) == values(start + 8), "the clock moved within one 10 s sample interval")
+        #expect(source.latest(of: transactions, at: start, lookback: 60) == source.latest(of: transactions, at: start + 8, lookback: 60))
     }
 
     @Test func unknownSeriesEmptyRangesAndZeroBucketsGiveNothing() {

@@ -26,8 +26,9 @@ struct DashboardEndToEndTests {
             .numberOfMatches(in: first, range: NSRange(first.startIndex..., in: first))
         #expect(statusCells == 20, "expected a status for each of the 20 metrics in:\n\(first)")
         let before = try #require(valueColumn(of: "Transactions", in: first))
-        let changed = try session.waitForScreen(timeout: 5) { self.valueColumn(of: "Transactions", in: $0) != before }
-        #expect(valueColumn(of: "Transactions", in: changed) != before, "transactions did not change within 5 s")
+        // The demo samples every 10 s, so a new value is due within that.
+        let changed = try session.waitForScreen(timeout: 15) { self.valueColumn(of: "Transactions", in: $0) != before }
+        #expect(valueColumn(of: "Transactions", in: changed) != before, "transactions did not change within 15 s")
         try session.send("q")
         #expect(try session.exitStatus() == 0)
     }

@@ -19,6 +19,11 @@ public final class DataLoader {
     /// once a minute, not at every refresh: the store keeps events in day-long segments.
     private var integrationHealthTime: Double?
     static let integrationHealthInterval: Double = 60
+    /// The last dashboard read, reused while its source reports no change (`SeriesSource.revision`).
+    private var lastDashboard: DashboardRead?
+    /// The longest a dashboard read is reused: statuses that depend on the clock alone (STALE)
+    /// and writes the revision does not see are taken up within this many seconds.
+    static let longestReuse: Double = 10
 
     /// A loader over `builder`'s source and `events`, with the collectors of `runtime` (which
     /// it stops on `close`) or a demo `recorder` (which it closes).
@@ -83,10 +88,18 @@ public final class DataLoader {
         switch request.kind {
         case let .dashboard(range, detectingAnomalies):
             try recorder?.record(upTo: time)
+            let health = detectingAnomalies ? try integrationHealth(at: time) : nil
+            let read = DashboardRead(
+                range: range, detectingAnomalies: detectingAnomalies, revision: builder.source.revision(at: time), time: time)
+            if let last = lastDashboard, last.canStand(for: read, longestReuse: Self.longestReuse), var snapshot = last.snapshot {
+                snapshot.time = time
+                return .dashboard(snapshot, integrationHealth: health)
+            }
             var builder = builder
             if !detectingAnomalies { builder.anomalyDetector = nil }
             let snapshot = try builder.snapshot(at: time, range: range, buckets: 60)
-            return .dashboard(snapshot, integrationHealth: detectingAnomalies ? try integrationHealth(at: time) : nil)
+            lastDashboard = read.with(snapshot)
+            return .dashboard(snapshot, integrationHealth: health)
         case let .metric(id, range, buckets):
             guard let metric = builder.catalog[id] else { throw LoadError.unknownMetric(id) }
             return .metric(try builder.summary(of: metric, at: time, range: range, buckets: buckets))
@@ -119,6 +132,7 @@ public final class DataLoader {
         builder = SnapshotBuilder(source: builder.source, configuration: configuration)
         ecosystem = configuration.ecosystem
         integrationHealthTime = nil
+        lastDashboard = nil
         configurationVersion += 1
     }
 }

@@ -18,6 +18,8 @@ public struct DemoSimulator: Sendable {
     private let noise: DeterministicNoise
     private let schedule: DemoIncidentSchedule
     private let signals: [MetricID: DemoSignal]
+    /// Each metric's noise stream: its position in the catalog, found once rather than per value.
+    private let streams: [MetricID: UInt64]
 
     public init(seed: UInt64 = 42, ecosystem: Ecosystem = .demo, catalog: MetricCatalog = .standard) {
         self.seed = seed
@@ -26,6 +28,11 @@ public struct DemoSimulator: Sendable {
         self.noise = DeterministicNoise(seed: seed)
         self.schedule = DemoIncidentSchedule(noise: noise, integrations: ecosystem.integrations)
         self.signals = DemoSignal.standard
+        var streams: [MetricID: UInt64] = [:]
+        for (index, metric) in catalog.metrics.enumerated() where streams[metric.id] == nil {
+            streams[metric.id] = UInt64(index) &+ 0x5EED
+        }
+        self.streams = streams
     }
 
     /// The incidents active at some moment of `from..<to`.
@@ -35,9 +42,19 @@ public struct DemoSimulator: Sendable {
 
     /// The value of a metric at a moment, or nil for a metric the demo does not simulate.
     public func value(of metric: MetricID, at time: Double) -> Double? {
-        guard let signal = signals[metric] else { return nil }
-        let active = incidents(from: time, to: time + 1)
-        return value(of: signal, stream: stream(for: metric), at: time, incidents: active)
+        values(of: metric, at: [time])?.first
+    }
+
+    /// The values of a metric at several moments (in any order), with its signal, stream and
+    /// the incidents of the whole span looked up once; nil for a metric the demo does not
+    /// simulate.
+    public func values(of metric: MetricID, at times: [Double]) -> [Double]? {
+        guard let signal = signals[metric], let first = times.min(), let last = times.max() else {
+            return signals[metric] == nil ? nil : []
+        }
+        let active = incidents(from: first, to: last + 1)
+        let stream = stream(for: metric)
+        return times.map { value(of: signal, stream: stream, at: $0, incidents: active) }
     }
 
     /// One sample of every simulated metric at a moment.
@@ -78,7 +95,7 @@ public struct DemoSimulator: Sendable {
     // MARK: - Signals
 
     private func stream(for metric: MetricID) -> UInt64 {
-        UInt64(catalog.metrics.firstIndex { $0.id == metric } ?? 0) &+ 0x5EED
+        streams[metric] ?? 0x5EED
     }
 
     private func value(of signal: DemoSignal, stream: UInt64, at time: Double, incidents: [DemoIncident]) -> Double {
