@@ -23,13 +23,16 @@ public enum LoadedData: Sendable {
     case status
 }
 
-/// Why a load failed, as the screen that asked for it shows it.
-public struct LoadFailure: Error, Sendable, CustomStringConvertible {
-    public var description: String
+/// Why a load failed: the error itself (a `StoreError`, a `LoadError`...), kept whole for
+/// whoever wants to tell kinds apart, and described as the screen that asked shows it.
+public struct LoadFailure: Error, CustomStringConvertible {
+    public let underlying: any Error
 
     public init(_ error: any Error) {
-        description = "\(error)"
+        underlying = error
     }
+
+    public var description: String { "\(underlying)" }
 }
 
 /// The running session's state that every screen shares: which ecosystem and catalog are in
