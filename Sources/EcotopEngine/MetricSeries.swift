@@ -54,6 +54,22 @@ struct MetricSeries {
 
     private var combination: Aggregation { metric.unit.addsUpAcrossSeries ? .sum : .avg }
 
+    /// The range's minimum, mean and maximum from `buckets` buckets of the store's data:
+    /// minimums of minimums, maximums of maximums, summed values over summed counts. A metric
+    /// combined from several series, or read as a rate, takes them from its combined `history`.
+    func statistics(from: Double, to: Double, buckets: Int, history: [SeriesPoint]) throws -> RangeStatistics? {
+        guard let key = singleKey, !metric.isCounter else {
+            return WindowStatistics(points: history).map { RangeStatistics(minimum: $0.minimum, average: $0.average, maximum: $0.maximum) }
+        }
+        let read = { (aggregation: Aggregation) in
+            try source.points(of: key, from: from, to: to, buckets: buckets, aggregation: aggregation).map(\.value)
+        }
+        let minimums = try read(.min), maximums = try read(.max)
+        let sum = try read(.sum).reduce(0, +), count = try read(.count).reduce(0, +)
+        guard let minimum = minimums.min(), let maximum = maximums.max(), count > 0 else { return nil }
+        return RangeStatistics(minimum: minimum, average: sum / count, maximum: maximum)
+    }
+
     /// One series' points; a counter's as rates between its buckets' last readings, so a range
     /// of `buckets` buckets is read with one more bucket before it to rate the first.
     private func points(of key: SeriesKey, from: Double, to: Double, buckets: Int) throws -> [SeriesPoint] {

@@ -14,6 +14,10 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
     public var statistics: WindowStatistics?
     /// The same statistics for the period of equal length just before the range.
     public var previousStatistics: WindowStatistics?
+    /// The range's minimum, mean and maximum from the store's data (`RangeStatistics`).
+    public var rangeStatistics: RangeStatistics?
+    /// The shown value against the value one range earlier: the Δ every screen shows.
+    public var change: MetricChange
     /// How the metric's last few minutes compare with their usual level (`AnomalyDetector`);
     /// nil when detection is off, the metric is stale, or there is not enough history.
     public var anomaly: AnomalyAssessment?
@@ -23,7 +27,8 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
     public init(
         definition: MetricDefinition, latest: SeriesPoint?, history: [SeriesPoint],
         status: MetricStatus, score: Double?, statistics: WindowStatistics? = nil,
-        previousStatistics: WindowStatistics? = nil, anomaly: AnomalyAssessment? = nil
+        previousStatistics: WindowStatistics? = nil, rangeStatistics: RangeStatistics? = nil, change: MetricChange? = nil,
+        anomaly: AnomalyAssessment? = nil
     ) {
         self.definition = definition
         self.latest = latest
@@ -32,6 +37,8 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
         self.score = score
         self.statistics = statistics
         self.previousStatistics = previousStatistics
+        self.rangeStatistics = rangeStatistics
+        self.change = change ?? MetricChange(current: latest, reference: nil, earlierCoverage: 0, unit: definition.unit)
         self.anomaly = anomaly
     }
 
@@ -44,26 +51,5 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
     /// The range against the period before it, for deltas of any statistic.
     public var comparison: PeriodComparison {
         PeriodComparison(current: statistics, previous: previousStatistics)
-    }
-
-    /// The change against the previous period: a difference for units measured in points
-    /// (percent, score, index), otherwise a relative change in percent. Nil without both periods.
-    public var delta: Double? {
-        guard let average, let previousAverage else { return nil }
-        if definition.unit.usesAbsoluteDelta { return average - previousAverage }
-        guard previousAverage != 0 else { return nil }
-        return (average - previousAverage) / abs(previousAverage) * 100
-    }
-
-    /// Whether the change moved the metric in its good direction; nil when flat or unknown.
-    public var deltaIsImprovement: Bool? {
-        guard let delta, delta != 0 else { return nil }
-        return (delta > 0) == (definition.direction == .higherIsBetter)
-    }
-
-    /// The lowest, mean and highest value of the history (from `statistics`, so charts that
-    /// ask every frame do not walk the history again).
-    public var historyRange: (min: Double, average: Double, max: Double)? {
-        statistics.map { ($0.minimum, $0.average, $0.maximum) }
     }
 }

@@ -79,11 +79,20 @@ public struct SnapshotBuilder: Sendable {
         }
         let statistics = WindowStatistics(points: history)
         let previousStatistics = WindowStatistics(points: previous)
+        var rangeStatistics = try series.statistics(from: start, to: time, buckets: buckets, history: history)
+        if let latest, latest.timestamp > start { rangeStatistics = rangeStatistics?.including(latest.value) }
+        let reference = try series.latest(at: start, lookback: staleness.limit(for: SeriesKey(name: metric.id.rawValue))) { key, point in
+            !staleness.isStale(key, newest: point.timestamp, at: start)
+        }
+        let change = MetricChange(
+            current: latest, reference: reference, earlierCoverage: Double(previous.count) / Double(max(1, history.count)),
+            unit: metric.unit)
         return MetricSummary(
             definition: metric, latest: latest, history: history,
             status: status(of: metric, latest: latest, fresh: fresh, anomaly: anomaly),
             score: fresh.map { metric.thresholds.score(of: $0.value, direction: metric.direction) },
-            statistics: statistics, previousStatistics: previousStatistics, anomaly: anomaly)
+            statistics: statistics, previousStatistics: previousStatistics, rangeStatistics: rangeStatistics, change: change,
+            anomaly: anomaly)
     }
 
     private func status(

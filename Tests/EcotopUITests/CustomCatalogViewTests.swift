@@ -28,14 +28,7 @@ import Testing
                 SeriesPoint(timestamp: $0, value: value)
             }
         }
-        let ecosystem = Ecosystem(name: "Carrier shop", components: [], integrations: [], partners: [])
-        let loader = DataLoader(
-            builder: SnapshotBuilder(source: RecordedSeriesSource(series), catalog: catalog, anomalyDetector: nil),
-            events: RecordedEvents(), ecosystem: ecosystem)
-        var model = AppModel(session: loader.status, now: time, themeNames: ["dark"])
-        let keyMap = KeyMap(families: model.catalog.families)
-        model.start(applying: KeySequence.parse(keys).compactMap(keyMap.command(for:)).map(AppAction.command), at: time, loader: loader)
-        return model
+        return HandBuiltDashboard.model(series, catalog: catalog, at: time, keys: keys, detectingAnomalies: false)
     }
 
     @Test func aFamilyOfTheConfigurationGetsAPaneAKeyAndAHelpLine() throws {
@@ -73,9 +66,4 @@ import Testing
         #expect(!bottom.text.contains("Carrier metric 1 "), "the pane scrolled past its first rows")
         #expect(bottom.lines.count == size.height && bottom.lines.allSatisfy { $0.terminalWidth <= size.width })
     }
-}
-
-/// An event source without events.
-struct RecordedEvents: EventSource {
-    func events(from: Double, to: Double) throws -> [IntegrationEvent] { [] }
 }

@@ -30,18 +30,11 @@ import Testing
             },
             SeriesKey(name: "usage.critical_uptime"): points(days: 1, until: time) { _ in 99.97 },
         ]
-        let catalog = MetricCatalog.standard
-        let loader = DataLoader(
-            builder: SnapshotBuilder(source: RecordedSeriesSource(series), catalog: catalog),
-            events: RecordedEvents(), ecosystem: Ecosystem(name: "Hand-built shop", components: [], integrations: [], partners: []))
-        var model = AppModel(session: loader.status, now: time, themeNames: ["dark"])
-        let keyMap = KeyMap(families: model.catalog.families)
-        model.start(applying: KeySequence.parse(keys).compactMap(keyMap.command(for:)).map(AppAction.command), at: time, loader: loader)
-        return model
+        return HandBuiltDashboard.model(series, at: time, keys: keys)
     }
 
     /// The column of the status word `status` on the row of `metric`.
-    private func statusCell(_ status: String, of metric: String, in frame: FrameBuffer) throws -> Cell {
+    static func statusCell(_ status: String, of metric: String, in frame: FrameBuffer) throws -> Cell {
         let row = try #require(frame.lines.firstIndex { $0.contains(metric) }, "no row for \(metric)")
         let line = frame.lines[row]
         let range = try #require(line.range(of: " \(status) "), "\(metric) is not \(status): \(line)")
@@ -56,7 +49,7 @@ import Testing
             ("WARN", "Transactions", ThemeRole.warn), ("CRIT", "Active users", .critical), ("STALE", "Active partners", .stale),
             ("ANOM", "Docs usage", .accent), ("N/A", "Cross-sell rate", .stale), ("OK", "Critical uptime", .ok),
         ] {
-            let cell = try statusCell(status, of: metric, in: frame)
+            let cell = try Self.statusCell(status, of: metric, in: frame)
             #expect(cell.style.foreground == theme.color(role), "\(status) of \(metric) is drawn in the \(role) colour")
             #expect(cell.style.modifiers.contains(.bold), "\(status) of \(metric) is bold")
         }
@@ -68,5 +61,31 @@ import Testing
         assertSnapshot(frame.text, named: "unhappy-paused-80x24")
         #expect(frame.lines[0].contains("PAUSED"))
         #expect(frame.lines.last?.hasSuffix("paused") == true, "the footer says what the key did")
+    }
+}
+
+/// The change column compares the value shown with the value one range earlier.
+@Suite struct ChangeColumnViewTests {
+    static let time = 1_800_000_000.0
+
+    @Test func aStepFrom10To20TenMinutesAgoReads20Up100PercentVsOneHourAgo() throws {
+        let steps = stride(from: Self.time - 7_200 + 60, through: Self.time, by: 60).map {
+            SeriesPoint(timestamp: $0, value: $0 > Self.time - 600 ? 20 : 10)
+        }
+        let onlyThisHour = steps.filter { $0.timestamp > Self.time - 3_600 }
+        let model = HandBuiltDashboard.model([
+            SeriesKey(name: "participation.active_partners"): steps,
+            SeriesKey(name: "participation.integrated_services"): onlyThisHour,
+        ], at: Self.time, detectingAnomalies: false)
+        let frame = try DemoDashboard.render(model, size: Size(width: 160, height: 48))
+        #expect(frame.text.contains("vs 1h ago"), "the column says what it compares")
+        let partners = try #require(frame.lines.first { $0.contains("Active partners") })
+        #expect(partners.contains("20      ▲100%"), "\(partners)")
+        let services = try #require(frame.lines.first { $0.contains("Integrated services") })
+        #expect(services.contains("n/a"), "nothing an hour ago to compare with: \(services)")
+        let detail = try DemoDashboard.render(
+            HandBuiltDashboard.model([SeriesKey(name: "participation.active_partners"): steps], at: Self.time, keys: "\n"),
+            size: Size(width: 160, height: 48))
+        #expect(detail.text.contains("Δ +100% vs 1h ago"), "the detail shows the same change: \(detail.lines[3])")
     }
 }

@@ -44,13 +44,11 @@ struct DetailView: Widget {
             [Span(name + " ", style: theme.style(.muted)),
              Span((value.map { NumberFormat.value($0, unit: unit) } ?? "--") + "   ", style: theme.style(.text, .bold))]
         }
-        let range = summary.historyRange
-        var spans = field("now", summary.latest?.value) + field("min", range?.min) + field("avg", range?.average)
-            + field("max", range?.max)
-        if let delta = summary.delta {
-            spans.append(Span(context.glyphs.delta + " " + NumberFormat.delta(delta, unit: unit), style: theme.style(summary.deltaIsImprovement == false ? .critical : .ok)))
-            spans.append(Span(" vs previous \(context.range.label)   ", style: theme.style(.muted)))
-        }
+        let range = summary.rangeStatistics
+        var spans = field("now", summary.latest?.value) + field("min", range?.minimum) + field("avg", range?.average)
+            + field("max", range?.maximum)
+        let change = ChangeText(change: summary.change, definition: summary.definition, glyphs: context.glyphs)
+        spans.append(Span(context.glyphs.delta + " " + change.sentence(range: context.range) + "   ", style: theme.style(change.role)))
         spans.append(Span(summary.status.label, style: theme.style(theme.role(for: summary.status), .bold)))
         return spans
     }

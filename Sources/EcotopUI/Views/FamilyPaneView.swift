@@ -79,7 +79,7 @@ struct FamilyPaneView: Widget {
         [
             TableColumn("Metric", width: .fill(min: 16, weight: 3)),
             TableColumn("Value", width: .fixed(10), alignment: .right),
-            TableColumn(context.glyphs.delta + " " + context.range.label, width: .fixed(8), alignment: .right, hidePriority: 1),
+            TableColumn("vs \(context.range.label) ago", width: .fixed(10), alignment: .right, hidePriority: 1),
             TableColumn("Trend", width: .fill(min: 8, weight: 4), hidePriority: 2),
             TableColumn("Status", width: .fixed(6)),
         ]
@@ -100,19 +100,10 @@ struct FamilyPaneView: Widget {
         ]
     }
 
-    /// The change as an arrow and its size, green when the metric moved its good way.
+    /// The change against one range ago, green when the metric moved its good way.
     private func deltaSpans(_ summary: MetricSummary) -> [Span] {
-        let theme = context.theme
-        guard let delta = summary.delta else { return [] }
-        let magnitude = NumberFormat.delta(abs(delta), unit: summary.definition.unit).dropFirst()
-        let isFlat = !magnitude.contains { ("1"..."9").contains($0) }
-        let arrow = isFlat ? context.glyphs.flat : (delta > 0 ? context.glyphs.up : context.glyphs.down)
-        let role: ThemeRole = switch (isFlat, summary.deltaIsImprovement) {
-        case (false, true?): .ok
-        case (false, false?): .critical
-        default: .muted
-        }
-        return [Span(arrow + magnitude, style: theme.style(role))]
+        let change = ChangeText(change: summary.change, definition: summary.definition, glyphs: context.glyphs)
+        return [Span(change.compact, style: context.theme.style(change.role))]
     }
 }
 

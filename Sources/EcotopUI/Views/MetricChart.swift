@@ -37,8 +37,8 @@ struct MetricChart: Widget {
     /// A threshold is drawn when it lies within one data span of the data; further out it
     /// would squash the line into a few rows.
     private func isNearData(_ line: LineChart.ReferenceLine) -> Bool {
-        guard let range = summary.historyRange else { return true }
-        let span = max(range.max - range.min, abs(range.average) * 0.05)
-        return line.value >= range.min - span && line.value <= range.max + span
+        guard let range = summary.rangeStatistics else { return true }
+        let span = max(range.maximum - range.minimum, abs(range.average) * 0.05)
+        return line.value >= range.minimum - span && line.value <= range.maximum + span
     }
 }
