@@ -29,11 +29,17 @@ enum EcosystemSection {
             let to = reference(integration, "to", known: known, required: true)
             let transport = integration.choice("protocol", as: Integration.Transport.self) ?? .api
             let critical = integration.bool("critical") ?? false
+            let defaults: IntegrationLimits = critical ? .critical : .standard
+            let failureRate = integration.number("max_failure_rate", in: 0...100)
+            let errorsPerMinute = integration.number("max_errors_per_minute", in: 0...1_000_000)
+            let limits = failureRate == nil && errorsPerMinute == nil ? nil : IntegrationLimits(
+                maximumFailureRate: failureRate ?? defaults.maximumFailureRate,
+                maximumErrorsPerMinute: errorsPerMinute ?? defaults.maximumErrorsPerMinute)
             guard let from, let to else { return nil }
             if !integrationIDs.insert("\(from)->\(to)").inserted {
                 issues.report(item.node.mark, field: item.path, "duplicate integration \(from)->\(to)")
             }
-            return Integration(from: from, to: to, transport: transport, isCritical: critical)
+            return Integration(from: from, to: to, transport: transport, isCritical: critical, limits: limits)
         }
         var partnerIDs: [String: ConfigMark] = [:]
         let partners: [Partner] = items(fields, "partners").compactMap { item in

@@ -57,15 +57,23 @@ public struct Integration: Sendable, Hashable, Identifiable {
     public var transport: Transport
     /// Whether the business stops when this integration stops (payments, checkout, shipping).
     public var isCritical: Bool
+    /// Limits set in the configuration; nil for the defaults of its criticality.
+    public var configuredLimits: IntegrationLimits?
 
     /// `from->to`, the name integration events use.
     public var id: String { "\(from)->\(to)" }
 
-    public init(from: String, to: String, transport: Transport, isCritical: Bool) {
+    /// When it counts as unhealthy: the configured limits, else the critical or standard ones.
+    public var limits: IntegrationLimits {
+        configuredLimits ?? (isCritical ? .critical : .standard)
+    }
+
+    public init(from: String, to: String, transport: Transport, isCritical: Bool, limits: IntegrationLimits? = nil) {
         self.from = from
         self.to = to
         self.transport = transport
         self.isCritical = isCritical
+        self.configuredLimits = limits
     }
 }
 

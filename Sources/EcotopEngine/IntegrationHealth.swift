@@ -1,95 +1,116 @@
 import EcotopCore
 
-/// Which integrations of an ecosystem are healthy over a window, and the share that are:
-/// an ecosystem-level metric of the reference text's "Maintain and measure" section
-/// ("whether any connections have degraded").
+/// Which integrations of an ecosystem are healthy now: the one assessment the header, the
+/// errors screen and every report show, over the last `window` seconds whatever range is on
+/// screen, so a burst of errors is seen at every range.
 ///
-/// An integration is unhealthy when, within the window, either
-/// - its error events exceed `maximumErrorsPerMinute` (error events counted over the whole
-///   window length, so a burst of 30 errors in a 15-minute window is 2 per minute), or
-/// - its error-rate series (the share of its calls that failed, in percent) is above the
-///   warning threshold `errorRateWarn`.
-/// Delivery events never count against an integration. Events of integrations the
+/// An integration is **unhealthy** when, within the window:
+/// - where its attempts are known (error and delivery events, at least `minimumAttempts` of
+///   them), its failure rate (errors over attempts) is above its `maximumFailureRate`;
+/// - otherwise, its error events per minute are above its `maximumErrorsPerMinute`.
+///
+/// The limits are the integration's own (`Integration.limits`: configured, else stricter for
+/// critical integrations). An integration without any event in the window is **silent**: it is
+/// neither healthy nor unhealthy, as nothing reports on it. Events of integrations the
 /// ecosystem does not know are ignored.
 public struct IntegrationHealth: Sendable, Hashable {
+    /// How one integration is doing over the window.
+    public enum State: Sendable, Hashable {
+        case healthy
+        case unhealthy
+        /// No event in the window: nothing to judge by.
+        case silent
+    }
+
     /// The health of one integration over the window.
     public struct Entry: Sendable, Hashable, Identifiable {
         public var integration: Integration
         /// Error events within the window.
         public var errorCount: Int
-        /// Error events per minute over the window.
+        /// Error and delivery events within the window; nil when no delivery was reported, so
+        /// attempts are unknown.
+        public var attempts: Int?
+        /// Errors per minute over the window.
         public var errorsPerMinute: Double
-        /// The newest reading of the integration's error-rate series, in percent, when there is one.
-        public var errorRate: Double?
-        /// Why the integration is unhealthy; empty when it is healthy.
+        /// Errors over attempts, in percent; nil when attempts are unknown or too few.
+        public var failureRate: Double?
+        public var state: State
+        /// Why the integration is unhealthy; empty otherwise.
         public var problems: [Problem]
 
         public var id: String { integration.id }
-        public var isHealthy: Bool { problems.isEmpty }
+        public var isHealthy: Bool { state == .healthy }
     }
 
-    /// A reason an integration counts as unhealthy.
+    /// A reason an integration counts as unhealthy, with the limit it passed.
     public enum Problem: Sendable, Hashable {
-        /// More error events per minute than allowed.
-        case errorEvents(perMinute: Double)
-        /// The error-rate series is above its warning threshold.
-        case errorRate(percent: Double)
+        case failureRate(percent: Double, limit: Double)
+        case errorEvents(perMinute: Double, limit: Double)
     }
+
+    /// The default window: the last quarter of an hour.
+    public static let window: Double = 900
+    /// The fewest attempts that give a failure rate; fewer are judged by errors per minute.
+    public static let minimumAttempts = 20
 
     /// One entry per integration, in the ecosystem's order.
     public var entries: [Entry]
+    /// The end of the window (seconds since the epoch) and its length.
+    public var end: Double
+    public var length: Double
 
-    /// Assesses every integration of `ecosystem` over the window `end - length ..< end`, the
-    /// half-open window an `EventSource` reads, so that the errors counted here are the
-    /// errors read for the same window.
-    ///
-    /// - Parameters:
-    ///   - events: integration events in any order; only errors inside the window count.
-    ///   - errorRates: the newest error-rate reading (percent) per integration id (`from->to`).
-    ///   - maximumErrorsPerMinute: the error event rate above which an integration is unhealthy.
-    ///   - errorRateWarn: the error rate (percent) above which an integration is unhealthy; by
-    ///     default the warning threshold of `usage.integration_error_rate` in the standard catalog.
-    public init(
-        ecosystem: Ecosystem, events: [IntegrationEvent], end: Double, length: Double,
-        errorRates: [String: Double] = [:], maximumErrorsPerMinute: Double = 1,
-        errorRateWarn: Double = IntegrationHealth.standardErrorRateWarn
-    ) {
+    /// Assesses every integration of `ecosystem` over `end - length ..< end`, the half-open
+    /// window an `EventSource` reads.
+    public init(ecosystem: Ecosystem, events: [IntegrationEvent], end: Double, length: Double = IntegrationHealth.window) {
         let start = end - length
-        var counts: [String: Int] = [:]
-        for event in events where event.kind == .error && event.timestamp >= start && event.timestamp < end {
-            counts[event.integration, default: 0] += 1
+        var errors: [String: Int] = [:]
+        var deliveries: [String: Int] = [:]
+        for event in events where event.timestamp >= start && event.timestamp < end {
+            switch event.kind {
+            case .error: errors[event.integration, default: 0] += 1
+            case .delivery: deliveries[event.integration, default: 0] += 1
+            }
         }
         let minutes = max(length, 1) / 60
-        self.entries = ecosystem.integrations.map { integration in
-            let count = counts[integration.id] ?? 0
-            let perMinute = Double(count) / minutes
-            let rate = errorRates[integration.id]
+        self.end = end
+        self.length = length
+        entries = ecosystem.integrations.map { integration in
+            let errorCount = errors[integration.id] ?? 0
+            let delivered = deliveries[integration.id]
+            let attempts = delivered.map { $0 + errorCount }
+            let perMinute = Double(errorCount) / minutes
+            let limits = integration.limits
+            var failureRate: Double?
             var problems: [Problem] = []
-            if perMinute > maximumErrorsPerMinute { problems.append(.errorEvents(perMinute: perMinute)) }
-            if let rate, rate > errorRateWarn { problems.append(.errorRate(percent: rate)) }
-            return Entry(integration: integration, errorCount: count, errorsPerMinute: perMinute, errorRate: rate, problems: problems)
+            if let attempts, attempts >= Self.minimumAttempts {
+                let rate = Double(errorCount) / Double(attempts) * 100
+                failureRate = rate
+                if rate > limits.maximumFailureRate { problems.append(.failureRate(percent: rate, limit: limits.maximumFailureRate)) }
+            } else if perMinute > limits.maximumErrorsPerMinute {
+                problems.append(.errorEvents(perMinute: perMinute, limit: limits.maximumErrorsPerMinute))
+            }
+            let state: State = errorCount == 0 && delivered == nil ? .silent : (problems.isEmpty ? .healthy : .unhealthy)
+            return Entry(
+                integration: integration, errorCount: errorCount, attempts: attempts, errorsPerMinute: perMinute,
+                failureRate: failureRate, state: state, problems: problems)
         }
     }
 
-    /// The warning threshold of the standard catalog's integration error rate, in percent.
-    public static let standardErrorRateWarn = MetricCatalog.standard["usage.integration_error_rate"]?.thresholds.warn ?? 1
+    /// The integrations that reported anything in the window.
+    public var reporting: [Entry] { entries.filter { $0.state != .silent } }
 
-    /// The share (0-1) of integrations that are healthy; nil for an ecosystem without integrations.
-    public var healthyShare: Double? { Self.share(of: entries) }
+    /// The share (0-1) of reporting integrations that are healthy; nil when none reports.
+    public var healthyShare: Double? {
+        let reporting = reporting
+        guard !reporting.isEmpty else { return nil }
+        return Double(reporting.filter(\.isHealthy).count) / Double(reporting.count)
+    }
 
-    /// The share (0-1) of critical integrations that are healthy; nil when none is critical.
-    public var criticalHealthyShare: Double? { Self.share(of: entries.filter(\.integration.isCritical)) }
-
-    /// The unhealthy integrations, critical ones first, then by error events per minute.
+    /// The unhealthy integrations, critical ones first, then by errors per minute.
     public var unhealthy: [Entry] {
-        entries.filter { !$0.isHealthy }.sorted { lhs, rhs in
+        entries.filter { $0.state == .unhealthy }.sorted { lhs, rhs in
             if lhs.integration.isCritical != rhs.integration.isCritical { return lhs.integration.isCritical }
             return lhs.errorsPerMinute > rhs.errorsPerMinute
         }
-    }
-
-    private static func share(of entries: [Entry]) -> Double? {
-        guard !entries.isEmpty else { return nil }
-        return Double(entries.filter(\.isHealthy).count) / Double(entries.count)
     }
 }

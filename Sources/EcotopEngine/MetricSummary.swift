@@ -10,6 +10,8 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
     public var status: MetricStatus
     /// The 0-100 score that feeds the family's health score; nil when stale or without data.
     public var score: Double?
+    /// The metric's weight in its family's score (`HealthScore`).
+    public var weight: Double
     /// avg, min, max, last, sum, count and percentiles of the range's history points.
     public var statistics: WindowStatistics?
     /// The same statistics for the period of equal length just before the range.
@@ -26,7 +28,7 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
 
     public init(
         definition: MetricDefinition, latest: SeriesPoint?, history: [SeriesPoint],
-        status: MetricStatus, score: Double?, statistics: WindowStatistics? = nil,
+        status: MetricStatus, score: Double?, weight: Double = 1, statistics: WindowStatistics? = nil,
         previousStatistics: WindowStatistics? = nil, rangeStatistics: RangeStatistics? = nil, change: MetricChange? = nil,
         anomaly: AnomalyAssessment? = nil
     ) {
@@ -35,6 +37,7 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
         self.history = history
         self.status = status
         self.score = score
+        self.weight = weight
         self.statistics = statistics
         self.previousStatistics = previousStatistics
         self.rangeStatistics = rangeStatistics

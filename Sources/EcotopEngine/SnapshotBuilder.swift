@@ -91,7 +91,7 @@ public struct SnapshotBuilder: Sendable {
             definition: metric, latest: latest, history: history,
             status: status(of: metric, latest: latest, fresh: fresh, anomaly: anomaly),
             score: fresh.map { metric.thresholds.score(of: $0.value, direction: metric.direction) },
-            statistics: statistics, previousStatistics: previousStatistics, rangeStatistics: rangeStatistics, change: change,
+            weight: max(0, metricWeights[metric.id] ?? 1), statistics: statistics, previousStatistics: previousStatistics, rangeStatistics: rangeStatistics, change: change,
             anomaly: anomaly)
     }
 

@@ -64,3 +64,51 @@ struct HealthScoreTests {
         #expect(text.contains("Stale"))
     }
 }
+
+/// The score says how much it knows, and integrations in trouble pull usage down.
+@Suite struct HealthScoreCoverageTests {
+    private let catalog = MetricCatalog.standard
+
+    private func summaries(scored: [MetricID: Double]) -> [MetricSummary] {
+        catalog.metrics.map { metric in
+            MetricSummary(
+                definition: metric, latest: nil, history: [], status: scored[metric.id] == nil ? .noData : .ok,
+                score: scored[metric.id])
+        }
+    }
+
+    @Test func oneMetricReportingOfTwentyIsSaid() {
+        let health = HealthScore(summaries: summaries(scored: ["usage.transactions": 100]))
+        #expect(health.overall == 100)
+        #expect(health.reporting == 1 && health.total == 20)
+    }
+
+    @Test func aCriticalIntegrationInAnIncidentPullsUsageToWarn() throws {
+        let ecosystem = Ecosystem.demo
+        let burst = (0..<22).map {
+            IntegrationEvent(timestamp: 10_000 - 270 + Double($0) * 12, kind: .error, integration: "storefront->stripe", code: "429", message: "")
+        }
+        let integrations = IntegrationHealth(ecosystem: ecosystem, events: burst, end: 10_000)
+        let all = Dictionary(uniqueKeysWithValues: catalog.metrics.map { ($0.id, 100.0) })
+        let health = HealthScore(summaries: summaries(scored: all), integrations: integrations)
+        let usage = try #require(health.families[.usage])
+        #expect(usage <= HealthScore.criticalIntegrationCap && usage < 80, "usage \(usage) is WARN or worse")
+        #expect(health.families[.participation] == 100)
+        #expect(try #require(health.overall) < 100)
+        #expect(health.unhealthyIntegrations == ["storefront->stripe"])
+    }
+
+    @Test func withoutAUsageFamilyTheOverallScoreIsCapped() throws {
+        let logistics = MetricFamily(id: "logistics", title: "Logistics")
+        let metric = MetricDefinition(
+            id: "logistics.on_time", family: logistics, title: "On time", shortTitle: "On time", unit: .percent,
+            direction: .higherIsBetter, aggregation: .avg, thresholds: Thresholds(warn: 95, critical: 90), summary: "")
+        let summary = MetricSummary(definition: metric, latest: nil, history: [], status: .ok, score: 100)
+        let events = (0..<30).map {
+            IntegrationEvent(timestamp: 9_500 + Double($0), kind: .error, integration: "storefront->trustpilot", code: "500", message: "")
+        }
+        let health = HealthScore(
+            summaries: [summary], integrations: IntegrationHealth(ecosystem: .demo, events: events, end: 10_000))
+        #expect(health.overall == HealthScore.integrationCap)
+    }
+}

@@ -41,7 +41,8 @@ import Testing
         let frame = try DemoDashboard.render(state, size: Size(width: 160, height: 40))
         assertSnapshot(frame.text, named: "errors-160x40")
         #expect(frame.text.contains("Error groups"))
-        #expect(frame.text.contains("\(report.health.entries.filter(\.isHealthy).count)/16 healthy"))
+        let reporting = report.health.reporting
+        #expect(frame.text.contains("\(reporting.filter(\.isHealthy).count)/\(reporting.count) healthy, \(16 - reporting.count) silent"))
         let total = report.fingerprints.reduce(0) { $0 + $1.count }
         #expect(frame.text.contains("\(NumberFormat.grouped(Double(total))) errors in the last 1h"))
         let second = try #require(report.fingerprints.dropFirst().first)
@@ -50,7 +51,7 @@ import Testing
 
     @Test func narrowErrorsViewKeepsTheHealthSummary() throws {
         let frame = try DemoDashboard.render(try DemoDashboard.model(keys: "e"), size: Size(width: 80, height: 24))
-        #expect(frame.text.contains("healthy ·"))
+        #expect(frame.text.contains("silent ·"), "the health summary stays in the title of the groups")
         #expect(!frame.text.contains("Integrations"))
     }
 

@@ -15,10 +15,12 @@ public final class DataLoader {
     private let runtime: CollectorRuntime?
     private let recorder: DemoRecorder?
     private var configurationVersion = 0
-    /// When the header's integration health was last measured. An hour of events is read
-    /// once a minute, not at every refresh: the store keeps events in day-long segments.
+    /// When the header's integration health was last measured. Its window of events is read
+    /// every 15 seconds, not at every refresh: the store keeps events in day-long segments.
     private var integrationHealthTime: Double?
-    static let integrationHealthInterval: Double = 60
+    /// The last measurement, which caps the health score until the next.
+    private var latestIntegrationHealth: IntegrationHealth?
+    static let integrationHealthInterval: Double = 15
     /// The last dashboard read, reused while its source reports no change (`SeriesSource.revision`).
     private var lastDashboard: DashboardRead?
     /// The longest a dashboard read is reused: statuses that depend on the clock alone (STALE)
@@ -91,14 +93,19 @@ public final class DataLoader {
             let health = detectingAnomalies ? try integrationHealth(at: time) : nil
             let read = DashboardRead(
                 range: range, detectingAnomalies: detectingAnomalies, revision: builder.source.revision(at: time), time: time)
-            if let last = lastDashboard, last.canStand(for: read, longestReuse: Self.longestReuse), var snapshot = last.snapshot {
+            var snapshot: EcosystemSnapshot
+            if let last = lastDashboard, last.canStand(for: read, longestReuse: Self.longestReuse), let reused = last.snapshot {
+                snapshot = reused
                 snapshot.time = time
-                return .dashboard(snapshot, integrationHealth: health)
+            } else {
+                var builder = builder
+                if !detectingAnomalies { builder.anomalyDetector = nil }
+                snapshot = try builder.snapshot(at: time, range: range, buckets: 60)
+                lastDashboard = read.with(snapshot)
             }
-            var builder = builder
-            if !detectingAnomalies { builder.anomalyDetector = nil }
-            let snapshot = try builder.snapshot(at: time, range: range, buckets: 60)
-            lastDashboard = read.with(snapshot)
+            snapshot.health = HealthScore(
+                summaries: snapshot.summaries, weights: builder.weights, metricWeights: builder.metricWeights,
+                integrations: latestIntegrationHealth)
             return .dashboard(snapshot, integrationHealth: health)
         case let .metric(id, range, buckets):
             guard let metric = builder.catalog[id] else { throw LoadError.unknownMetric(id) }
@@ -114,13 +121,14 @@ public final class DataLoader {
         }
     }
 
-    /// The header's integration health over the last hour, measured at most once a minute;
+    /// The header's integration health, measured at most every `integrationHealthInterval`;
     /// nil when the last measurement is recent enough.
     private func integrationHealth(at time: Double) throws -> IntegrationHealth? {
         guard time - (integrationHealthTime ?? -.infinity) >= Self.integrationHealthInterval else { return nil }
         let health = IntegrationHealth(
-            ecosystem: ecosystem, events: try events.events(from: time - 3_600, to: time), end: time, length: 3_600)
+            ecosystem: ecosystem, events: try events.events(from: time - IntegrationHealth.window, to: time), end: time)
         integrationHealthTime = time
+        latestIntegrationHealth = health
         return health
     }
 
@@ -132,6 +140,7 @@ public final class DataLoader {
         builder = SnapshotBuilder(source: builder.source, configuration: configuration)
         ecosystem = configuration.ecosystem
         integrationHealthTime = nil
+        latestIntegrationHealth = nil
         lastDashboard = nil
         configurationVersion += 1
     }

@@ -1,8 +1,9 @@
 import EcotopCore
 import EcotopEngine
 
-/// What the errors view shows: each integration's health over a window and the errors of
-/// that window grouped by fingerprint, most frequent first.
+/// What the errors view shows: each integration's health now (the same `IntegrationHealth`
+/// as the header, over its recent window) and the range's errors grouped by fingerprint, most
+/// frequent first.
 public struct IntegrationErrorsReport: Sendable, Hashable {
     /// Seconds since the Unix epoch at the end of the window.
     public var end: Double
@@ -22,14 +23,14 @@ public struct IntegrationErrorsReport: Sendable, Hashable {
         self.fingerprints = fingerprints
     }
 
-    /// Reads the events of the window ending at `end` (at most `longestWindow` long) and
-    /// assesses the ecosystem's integrations with them.
+    /// Reads the events of the window ending at `end` (at most `longestWindow` long, and at
+    /// least the health window) and assesses the ecosystem's integrations with them.
     public init(ecosystem: Ecosystem, events source: any EventSource, end: Double, range: TimeRange) throws {
-        let length = min(range.seconds, Self.longestWindow)
+        let length = max(IntegrationHealth.window, min(range.seconds, Self.longestWindow))
         let events = try source.events(from: end - length, to: end)
         self.init(
             end: end, length: length,
-            health: IntegrationHealth(ecosystem: ecosystem, events: events, end: end, length: length),
+            health: IntegrationHealth(ecosystem: ecosystem, events: events, end: end),
             fingerprints: ErrorFingerprint.group(events))
     }
 }

@@ -50,6 +50,10 @@ struct DetailView: Widget {
         let change = ChangeText(change: summary.change, definition: summary.definition, glyphs: context.glyphs)
         spans.append(Span(context.glyphs.delta + " " + change.sentence(range: context.range) + "   ", style: theme.style(change.role)))
         spans.append(Span(summary.status.label, style: theme.style(theme.role(for: summary.status), .bold)))
+        let weight = NumberFormat.fixed(summary.weight, decimals: summary.weight == summary.weight.rounded() ? 0 : 1)
+        spans.append(Span(
+            "   score " + (summary.score.map { NumberFormat.fixed($0, decimals: 0) } ?? "--") + " × weight " + weight,
+            style: theme.style(.muted)))
         return spans
     }
 }

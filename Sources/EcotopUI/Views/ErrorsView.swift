@@ -36,9 +36,11 @@ private struct ReportView: Widget {
         renderGroups(in: Rect(x: area.x + integrationsWidth, y: area.y, width: area.width - integrationsWidth, height: area.height), buffer: &buffer)
     }
 
+    /// `15/16 healthy`, counting the integrations that reported in the health window.
     private var healthSummary: String {
-        let entries = report.health.entries
-        return "\(entries.filter(\.isHealthy).count)/\(entries.count) healthy"
+        let reporting = report.health.reporting
+        let silent = report.health.entries.count - reporting.count
+        return "\(reporting.filter(\.isHealthy).count)/\(reporting.count) healthy" + (silent > 0 ? ", \(silent) silent" : "")
     }
 
     private func renderIntegrations(in area: Rect, buffer: inout FrameBuffer) {
@@ -48,22 +50,34 @@ private struct ReportView: Widget {
             note: [Span(" \(healthSummary) ", style: theme.style(report.health.unhealthy.isEmpty ? .ok : .warn, .bold))],
             borderStyle: theme.style(.border), glyphs: context.glyphs
         ).render(in: area, buffer: &buffer)
+        let rank = { (entry: IntegrationHealth.Entry) in entry.state == .unhealthy ? 0 : (entry.state == .healthy ? 1 : 2) }
         let entries = report.health.entries.sorted { first, second in
-            (first.isHealthy ? 1 : 0, -first.errorsPerMinute, first.id) < (second.isHealthy ? 1 : 0, -second.errorsPerMinute, second.id)
+            (rank(first), -first.errorsPerMinute, first.id) < (rank(second), -second.errorsPerMinute, second.id)
         }
         Table(
             columns: [
                 TableColumn("", width: .fixed(1)),
                 TableColumn("Integration", width: .fill(min: 16)),
                 TableColumn("Err/min", width: .fixed(7), alignment: .right),
+                TableColumn("Fail", width: .fixed(6), alignment: .right, hidePriority: 2),
                 TableColumn("Crit", width: .fixed(4), hidePriority: 1),
             ],
             rows: entries.map { entry in
-                let role: ThemeRole = entry.isHealthy ? .ok : (entry.integration.isCritical ? .critical : .warn)
+                let role: ThemeRole = switch entry.state {
+                case .healthy: .ok
+                case .silent: .muted
+                case .unhealthy: entry.integration.isCritical ? .critical : .warn
+                }
+                let mark = switch entry.state {
+                case .healthy: context.glyphs.live
+                case .silent: "-"
+                case .unhealthy: "!"
+                }
                 return [
-                    .text(entry.isHealthy ? context.glyphs.live : "!", style: theme.style(role, .bold)),
-                    .text(TerminalText.sanitize(entry.integration.id), style: theme.style(entry.isHealthy ? .text : role)),
-                    .text(NumberFormat.compact(entry.errorsPerMinute), style: theme.style(entry.isHealthy ? .muted : role)),
+                    .text(mark, style: theme.style(role, .bold)),
+                    .text(TerminalText.sanitize(entry.integration.id), style: theme.style(entry.state == .unhealthy ? role : .text)),
+                    .text(NumberFormat.compact(entry.errorsPerMinute), style: theme.style(entry.state == .unhealthy ? role : .muted)),
+                    .text(entry.failureRate.map { NumberFormat.fixed($0, decimals: 1) + "%" } ?? "", style: theme.style(.muted)),
                     .text(entry.integration.isCritical ? "yes" : "", style: theme.style(.muted)),
                 ]
             },

@@ -66,10 +66,13 @@ struct HeaderView: Widget {
         }
         if let health = model.dashboard.integrationHealth, !health.entries.isEmpty {
             let unhealthy = health.unhealthy
+            let reporting = health.reporting.count
             let role: ThemeRole = unhealthy.isEmpty ? .muted : (unhealthy.contains { $0.integration.isCritical } ? .critical : .warn)
-            parts.append(StatusPart(spans: [Span(
-                "  integrations \(health.entries.count - unhealthy.count)/\(health.entries.count) ok",
-                style: theme.style(role, unhealthy.isEmpty ? [] : .bold))], priority: unhealthy.isEmpty ? 0 : 2))
+            let text = reporting == 0
+                ? "  integrations: no events"
+                : "  integrations \(reporting - unhealthy.count)/\(reporting) ok"
+            parts.append(StatusPart(
+                spans: [Span(text, style: theme.style(role, unhealthy.isEmpty ? [] : .bold))], priority: unhealthy.isEmpty ? 0 : 2))
         }
         if !model.session.configProblems.isEmpty {
             parts.append(StatusPart(spans: [Span("  config error (c)", style: theme.style(.critical, .bold))], priority: 6))
@@ -89,8 +92,15 @@ struct HeaderView: Widget {
         let theme = context.theme
         let health = model.dashboard.snapshot?.health
         let overall = health?.overall
+        // A score that stands on less than half the metrics is not a reassurance: no colour.
+        let isPartial = health.map { $0.reporting * 2 < $0.total } ?? false
         var x = buffer.write("Health ", x: area.x, y: area.y, style: theme.style(.muted), limit: area.maxX)
-        x = buffer.write(score(overall), x: x, y: area.y, style: theme.style(theme.role(forScore: overall), .bold), limit: area.maxX)
+        x = buffer.write(score(overall), x: x, y: area.y, style: theme.style(isPartial ? .stale : theme.role(forScore: overall), .bold), limit: area.maxX)
+        if let health, health.reporting < health.total {
+            x = buffer.write(
+                " (\(health.reporting)/\(health.total) reporting)", x: x, y: area.y, style: theme.style(isPartial ? .warn : .muted),
+                limit: area.maxX)
+        }
         let names = familyNames(room: area.maxX - x - 8)
         let familiesWidth = zip(model.catalog.families, names).reduce(0) { total, entry in
             total + 3 + entry.1.terminalWidth + score(health?.families[entry.0]).count
