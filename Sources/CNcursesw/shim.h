@@ -19,6 +19,12 @@ static inline WINDOW *ecotop_stdscr(void) { return stdscr; }
 /// newterm on the process's own terminal: unlike initscr, it returns NULL on failure
 /// (an unknown TERM) instead of printing and exiting.
 static inline SCREEN *ecotop_newterm(void) { return newterm(NULL, stdout, stdin); }
+/// Whether the terminal can move the cursor to a row and column (`cup`), which a full-screen
+/// program needs; TERM=dumb cannot.
+static inline int ecotop_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 static inline int ecotop_lines(void) { return LINES; }
 static inline int ecotop_cols(void) { return COLS; }
 static inline int ecotop_colors(void) { return COLORS; }

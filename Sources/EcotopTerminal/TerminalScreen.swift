@@ -42,8 +42,13 @@ public final class TerminalScreen {
     public init(allowColor: Bool) throws {
         setlocale(LC_ALL, "")
         let codeset = String(cString: ecotop_codeset())
-        guard let screen = ecotop_newterm() else {
-            throw TerminalError.cannotInitialize(term: getenv("TERM").map { String(cString: $0) })
+        let term = getenv("TERM").map { String(cString: $0) }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        guard let screen = ecotop_newterm() else { throw TerminalError.cannotInitialize(term: term) }
+        guard ecotop_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw TerminalError.cannotMoveTheCursor(term: term ?? "")
         }
         self.screen = screen
         guard let window = ecotop_stdscr() else { throw TerminalError.cannotInitialize(term: nil) }
@@ -170,15 +175,28 @@ public final class TerminalScreen {
 
 /// Why the terminal could not be used.
 public enum TerminalError: Error, CustomStringConvertible {
-    /// ncurses could not start: no terminal description for TERM, or no terminal at all.
+    /// ncurses could not start: no terminal description for TERM.
     case cannotInitialize(term: String?)
+    /// Standard input or output is not a terminal (redirected to a file or a pipe, or no
+    /// terminal at all, as under cron).
+    case notATerminal
+    /// The terminal type cannot move the cursor (TERM=dumb, a printing terminal).
+    case cannotMoveTheCursor(term: String)
+
+    /// Where to turn instead: the commands that need no terminal.
+    static let alternatives = "for one frame as text or SVG use `ecotop screenshot`; for numbers in scripts, `ecotop query`"
 
     public var description: String {
         switch self {
         case let .cannotInitialize(term?):
             "cannot use the terminal: no terminal description for TERM=\(term) (try TERM=xterm-256color, or install ncurses-term)"
         case .cannotInitialize(term: nil):
-            "cannot use the terminal: TERM is not set or this is not a terminal"
+            "cannot use the terminal: TERM is not set"
+        case .notATerminal:
+            "the dashboard needs an interactive terminal, and standard input or output is not one; " + Self.alternatives
+        case .cannotMoveTheCursor(let term):
+            "the terminal type '\(term)' cannot move the cursor, which the dashboard needs (try TERM=xterm-256color); "
+                + Self.alternatives
         }
     }
 }

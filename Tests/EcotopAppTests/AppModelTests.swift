@@ -152,3 +152,20 @@ import Testing
         #expect(model.dashboard.error?.description.contains("metric x") == true)
     }
 }
+
+/// Pause freezes the frame: its clock, and its values, even when a read was in flight.
+@Suite struct PauseTests {
+    @Test func aReadInFlightAtThePauseDoesNotChangeThePausedFrame() {
+        let time = DemoLoading.time
+        var (model, loader) = DemoLoading.model()
+        let shown = model.dashboard.snapshot?.time
+        let inFlight = loader.load(LoadRequest(.dashboard(.oneHour, detectingAnomalies: true), at: time + 30))
+        _ = model.update(.command(.togglePause), at: time + 40)
+        _ = model.update(.loaded(inFlight), at: time + 45)
+        #expect(model.dashboard.snapshot?.time == shown, "the paused frame keeps its values")
+        #expect(model.pausedAt == time + 40 && model.now == time + 40)
+        model.run([.command(.longerRange)], at: time + 50, loader: loader)
+        #expect(model.dashboard.snapshot?.range == .sixHours, "a range chosen while paused is read")
+        #expect(model.now == time + 40)
+    }
+}

@@ -59,7 +59,7 @@ import Testing
     @Test func aPausedDashboardSaysSoAt80x24() throws {
         let frame = try DemoDashboard.render(try Self.model(keys: "p"), size: Size(width: 80, height: 24))
         assertSnapshot(frame.text, named: "unhappy-paused-80x24")
-        #expect(frame.lines[0].contains("PAUSED"))
+        #expect(frame.lines[0].contains("PAUSED at 08:00:00"), "the header says when the frame was paused")
         #expect(frame.lines.last?.hasSuffix("paused") == true, "the footer says what the key did")
     }
 }

@@ -6,6 +6,9 @@ extension AppModel {
     mutating func receive(_ result: LoadResult) {
         receive(result.status)
         let request = result.request
+        // A paused frame keeps its values: only reads asked for while paused (a range or a
+        // screen the user chose) are taken in, not those that were in flight at the pause.
+        if let pausedAt, request.time < pausedAt { return }
         switch (request.kind, result.outcome) {
         case let (.dashboard(range, _), .success(.dashboard(snapshot, health))) where range == self.range:
             dashboard.receive(snapshot, integrationHealth: health)

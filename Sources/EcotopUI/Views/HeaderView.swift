@@ -83,7 +83,7 @@ struct HeaderView: Widget {
                 "  \(failing) collector\(failing == 1 ? "" : "s") failing (c)", style: theme.style(.critical, .bold))], priority: 6))
         }
         parts.append(StatusPart(spans: [context.isPaused
-            ? Span("  \(context.glyphs.paused) PAUSED", style: theme.style(.warn, .bold))
+            ? Span("  \(context.glyphs.paused) PAUSED at " + ClockFormat.timeOfDay(model.pausedAt ?? context.now), style: theme.style(.warn, .bold))
             : Span("  \(context.glyphs.live) LIVE", style: theme.style(.ok, .bold))], priority: 5))
         return parts
     }
