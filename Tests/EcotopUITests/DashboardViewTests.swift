@@ -91,9 +91,28 @@ import Testing
     @Test func helpOverlayListsEveryBinding() throws {
         let frame = try DemoDashboard.render(try DemoDashboard.model(keys: "?"), size: Size(width: 160, height: 48))
         assertSnapshot(frame.text, named: "help-160x48")
-        for binding in KeyMap.standard.bindings {
+        for binding in KeyMap.standard.bindings(for: .dashboard) {
             #expect(frame.text.contains(binding.summary), "help lacks \(binding.summary)")
         }
+    }
+
+    @Test func helpListsTheKeysOfTheScreenInView() throws {
+        let errorsHelp = try DemoDashboard.render(try DemoDashboard.model(keys: "e?"), size: Size(width: 160, height: 48))
+        #expect(errorsHelp.text.contains("select the next metric or error group"))
+        #expect(!errorsHelp.text.contains("focus the next pane"), "Tab does nothing on the errors screen")
+        #expect(!errorsHelp.text.contains("focus Participation"))
+        #expect(errorsHelp.text.contains("collectors: last run"))
+    }
+
+    @Test func helpAt80x24ScrollsToItsLastLineWithAMarkerUntilThere() throws {
+        let size = Size(width: 80, height: 24)
+        let top = try DemoDashboard.render(try DemoDashboard.model(keys: "?"), size: size)
+        let title = { (frame: FrameBuffer) in frame.lines.first { $0.contains("Help") } ?? "" }
+        #expect(title(top).contains("more"), "a marker says more lies below: \(title(top))")
+        #expect(!top.text.contains("next colour theme"))
+        let bottom = try DemoDashboard.render(try DemoDashboard.model(keys: "?" + String(repeating: "j", count: 40)), size: size)
+        #expect(bottom.text.contains("next colour theme") && bottom.text.contains("anomalies are flagged"), "the end is reachable")
+        #expect(!title(bottom).contains("more"), "\(title(bottom))")
     }
 
     @Test func asciiGlyphsOnly() throws {

@@ -42,6 +42,9 @@ public struct AppModel: Sendable {
     /// The screen on top, nil on the dashboard.
     public var topScreen: Screen? { screens.last }
 
+    /// The kind of the screen in view.
+    public var screenKind: ScreenKind { topScreen?.kind ?? .dashboard }
+
     /// The summary of the focused pane's selected metric, once data has arrived.
     public var selectedSummary: MetricSummary? {
         guard let metric = dashboard.selectedMetric(in: dashboard.focus, catalog: catalog) else { return nil }

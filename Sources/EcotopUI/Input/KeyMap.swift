@@ -5,12 +5,22 @@ import EcotopCore
 /// and docs/keys.md alike. The pane keys come from the catalog: `1` focuses its first family,
 /// and so on up to `9`.
 public struct KeyMap: Sendable {
-    /// One binding: the keys, how the help shows them, and what they do.
+    /// One binding: the keys, how the help shows them, what they do, and where.
     public struct Binding: Sendable {
         public var keys: [Key]
         public var label: String
         public var summary: String
         public var command: Command
+        /// The screens where the keys do something; the help of other screens leaves them out.
+        public var screens: Set<ScreenKind> = Set(ScreenKind.allCases)
+
+        /// Whether the binding does something on `screen`.
+        public func applies(to screen: ScreenKind) -> Bool { screens.contains(screen) }
+    }
+
+    /// The bindings that do something on `screen`, for its help.
+    public func bindings(for screen: ScreenKind) -> [Binding] {
+        bindings.filter { $0.applies(to: screen) }
     }
 
     public let bindings: [Binding]
@@ -20,7 +30,7 @@ public struct KeyMap: Sendable {
         let paneKeys = families.prefix(9).enumerated().map { index, family in
             Binding(
                 keys: [.character(Character("\(index + 1)"))], label: "\(index + 1)",
-                summary: "focus \(TerminalText.sanitize(family.title))", command: .focusFamily(index))
+                summary: "focus \(TerminalText.sanitize(family.title))", command: .focusFamily(index), screens: [.dashboard])
         }
         bindings = Self.leading + paneKeys + Self.trailing
     }
@@ -36,19 +46,30 @@ public struct KeyMap: Sendable {
     private static let leading: [Binding] = [
         Binding(keys: [.character("q"), .control("c")], label: "q  Ctrl-C", summary: "quit", command: .quit),
         Binding(keys: [.character("?")], label: "?", summary: "show or hide this help", command: .toggleHelp),
-        Binding(keys: [.tab], label: "Tab", summary: "focus the next pane", command: .focusNext),
-        Binding(keys: [.backTab], label: "Shift-Tab", summary: "focus the previous pane", command: .focusPrevious),
+        Binding(keys: [.tab], label: "Tab", summary: "focus the next pane", command: .focusNext, screens: [.dashboard]),
+        Binding(keys: [.backTab], label: "Shift-Tab", summary: "focus the previous pane", command: .focusPrevious, screens: [.dashboard]),
     ]
 
     private static let trailing: [Binding] = [
-        Binding(keys: [.up, .character("k")], label: "Up  k", summary: "select the previous metric", command: .selectPrevious),
-        Binding(keys: [.down, .character("j")], label: "Down  j", summary: "select the next metric", command: .selectNext),
-        Binding(keys: [.left, .character("h")], label: "Left  h", summary: "focus the pane before", command: .focusPrevious),
-        Binding(keys: [.right, .character("l")], label: "Right  l", summary: "focus the pane after", command: .focusNext),
-        Binding(keys: [.enter], label: "Enter", summary: "open the selected metric's detail chart", command: .openDetail),
-        Binding(keys: [.character("e")], label: "e", summary: "integration errors: health and error groups", command: .showErrors),
-        Binding(keys: [.character("c")], label: "c", summary: "collectors: last run, records, errors", command: .showCollectors),
-        Binding(keys: [.escape], label: "Esc", summary: "close help, leave the detail, errors or collectors view", command: .back),
+        Binding(
+            keys: [.up, .character("k")], label: "Up  k", summary: "select the previous metric or error group",
+            command: .selectPrevious, screens: [.dashboard, .detail, .errors]),
+        Binding(
+            keys: [.down, .character("j")], label: "Down  j", summary: "select the next metric or error group",
+            command: .selectNext, screens: [.dashboard, .detail, .errors]),
+        Binding(keys: [.left, .character("h")], label: "Left  h", summary: "focus the pane before", command: .focusPrevious, screens: [.dashboard]),
+        Binding(keys: [.right, .character("l")], label: "Right  l", summary: "focus the pane after", command: .focusNext, screens: [.dashboard]),
+        Binding(
+            keys: [.enter], label: "Enter", summary: "open the selected metric's detail chart", command: .openDetail,
+            screens: [.dashboard]),
+        Binding(
+            keys: [.character("e")], label: "e", summary: "integration errors: health and error groups", command: .showErrors,
+            screens: [.dashboard, .detail, .collectors]),
+        Binding(
+            keys: [.character("c")], label: "c", summary: "collectors: last run, records, errors", command: .showCollectors,
+            screens: [.dashboard, .detail, .errors]),
+        Binding(
+            keys: [.escape], label: "Esc", summary: "close help, leave the detail, errors or collectors view", command: .back),
         Binding(keys: [.character("p")], label: "p", summary: "pause or resume live updates", command: .togglePause),
         Binding(keys: [.control("r")], label: "Ctrl-R", summary: "refresh now", command: .refreshNow),
         Binding(keys: [.character("+"), .character("=")], label: "+", summary: "longer time range", command: .longerRange),

@@ -23,7 +23,8 @@ public enum DashboardView {
         }
         footer.render(in: layout.footer, buffer: &buffer)
         if let help = model.help {
-            HelpOverlay(help: help, keyMap: keyMap ?? KeyMap(families: model.catalog.families), context: context)
+            HelpOverlay(
+                help: help, keyMap: keyMap ?? KeyMap(families: model.catalog.families), screen: model.screenKind, context: context)
                 .render(in: layout.body, buffer: &buffer)
         }
         return buffer

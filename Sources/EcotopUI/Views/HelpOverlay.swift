@@ -1,11 +1,13 @@
 import EcotopApp
 import EcotopEngine
 
-/// The `?` overlay: every key binding from the key map and how the health score is computed,
-/// scrolled by `help.offset`, with a marker while more lies below.
+/// The `?` overlay: the key bindings of the screen in view and how the health score is
+/// computed, scrolled by `help.offset`, with a marker while more lies below.
 struct HelpOverlay: Widget {
     let help: HelpModel
     let keyMap: KeyMap
+    /// The screen in view: the help lists what its keys do.
+    let screen: ScreenKind
     let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
@@ -35,7 +37,7 @@ struct HelpOverlay: Widget {
     /// The bindings, a blank line, and the health-score formula wrapped to `width`.
     private func lines(width: Int) -> [[Span]] {
         let theme = context.theme
-        let bindings = keyMap.bindings.map { binding in
+        let bindings = keyMap.bindings(for: screen).map { binding in
             [Span(binding.label.padding(to: 12), style: theme.style(.accent, .bold)), Span(binding.summary, style: theme.style(.text))]
         }
         let formula = wrap(HealthScore.formulaSummary, width: width).map { [Span($0, style: theme.style(.muted))] }

@@ -17,11 +17,20 @@ public enum Screen: Sendable {
         }
     }
 
-    /// Whether two screens are the same kind of screen (opening one that is on top does nothing).
-    func isSameKind(as other: Screen) -> Bool {
-        switch (self, other) {
-        case (.detail, .detail), (.errors, .errors), (.collectors, .collectors): true
-        default: false
+    /// Which kind of screen this is, for the key bindings that apply to it.
+    public var kind: ScreenKind {
+        switch self {
+        case .detail: .detail
+        case .errors: .errors
+        case .collectors: .collectors
         }
     }
+
+    /// Whether two screens are the same kind of screen (opening one that is on top does nothing).
+    func isSameKind(as other: Screen) -> Bool { kind == other.kind }
+}
+
+/// The screens a key binding can apply to: the panes, or a screen over them.
+public enum ScreenKind: Hashable, Sendable, CaseIterable {
+    case dashboard, detail, errors, collectors
 }
