@@ -64,4 +64,15 @@ import Testing
         #expect(!buffer.cells.contains { $0.scalar.value < 0x20 || $0.scalar.value == 0x7F })
         #expect(buffer.lines[0].hasPrefix("a\u{FFFD}[2Jb\u{FFFD}"))
     }
+
+    @Test func aWobbleSmallerThanTheMinimumSpanStaysNearlyFlat() {
+        let wobble = [7.909, 7.921, 7.912, 7.918, 7.909, 7.921]
+        var buffer = FrameBuffer(size: Size(width: 6, height: 1))
+        Sparkline(values: wobble, style: .plain, glyphs: .unicode, minimumSpan: 1).render(in: buffer.area, buffer: &buffer)
+        let levels = Set(buffer.lines[0])
+        #expect(levels.count <= 2, "a 0.15 % wobble against a span of 1 stays within two neighbouring heights: \(buffer.lines[0])")
+        var unscaled = FrameBuffer(size: Size(width: 6, height: 1))
+        Sparkline(values: wobble, style: .plain, glyphs: .unicode).render(in: unscaled.area, buffer: &unscaled)
+        #expect(unscaled.lines[0].first == "▁" && unscaled.lines[0].dropFirst().first == "█", "without it, full swings")
+    }
 }

@@ -33,6 +33,15 @@ struct DetailView: Widget {
         }
         guard inner.height >= 4 else { return }
         TextLine(statistics(of: summary)).render(in: inner.top(1), buffer: &buffer)
+        let better = definition.direction == .higherIsBetter ? "higher" : "lower"
+        let comparison = definition.direction == .higherIsBetter ? "<" : ">"
+        let limits = definition.thresholds
+        TextLine([
+            Span("thresholds ", style: theme.style(.muted)),
+            Span("warn \(comparison) " + NumberFormat.value(limits.warn, unit: definition.unit), style: theme.style(.warn)),
+            Span("  crit \(comparison) " + NumberFormat.value(limits.critical, unit: definition.unit), style: theme.style(.critical)),
+            Span("  (\(better) is better)", style: theme.style(.muted)),
+        ]).render(in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 1), buffer: &buffer)
         buffer.write(TerminalText.sanitize(definition.summary), x: inner.x, y: inner.y + 1, style: theme.style(.muted), limit: inner.maxX)
         MetricChart(summary: summary, end: context.now, context: context).render(in: inner.dropTop(3), buffer: &buffer)
     }

@@ -95,7 +95,8 @@ struct FamilyPaneView: Widget {
             .text(deltaSpans(summary)),
             .widget(Sparkline(
                 values: summary.history.map { $0.value }, style: theme.style(.accent),
-                gradient: theme.chartGradient, glyphs: context.glyphs)),
+                gradient: theme.chartGradient, glyphs: context.glyphs,
+                minimumSpan: abs(summary.definition.thresholds.warn - summary.definition.thresholds.critical))),
             .text(summary.status.label, style: theme.style(theme.role(for: summary.status), .bold)),
         ]
     }

@@ -3,7 +3,9 @@ import EcotopCore
 import EcotopEngine
 
 /// A metric's history over the selected range as a line chart, with its warning and critical
-/// thresholds as reference lines when they are close enough to the data to be read against it.
+/// thresholds as reference lines when they are close enough to the data to be read against it;
+/// a threshold further out is named above the chart with an arrow to where it lies, so it is
+/// always marked.
 struct MetricChart: Widget {
     let summary: MetricSummary
     /// The end of the charted range: the moment of the frame.
@@ -22,6 +24,17 @@ struct MetricChart: Widget {
                   label: "crit \(comparison) " + NumberFormat.value(definition.thresholds.critical, unit: unit),
                   style: theme.style(.critical)),
         ]
+        var plot = area
+        let offScale = thresholds.filter { !isNearData($0) }
+        if !offScale.isEmpty, area.height > 5, let range = summary.rangeStatistics {
+            var spans = [Span("off scale: ", style: theme.style(.muted))]
+            for line in offScale {
+                let arrow = line.value > range.maximum ? context.glyphs.up : context.glyphs.down
+                spans.append(Span("\(line.label) \(arrow)  ", style: line.style))
+            }
+            TextLine(spans).render(in: area.top(1), buffer: &buffer)
+            plot = area.dropTop(1)
+        }
         LineChart(
             points: summary.history,
             timeSpan: (end - context.range.seconds)...end,
@@ -31,7 +44,7 @@ struct MetricChart: Widget {
             formatTime: context.range.seconds > 86_400
                 ? { ClockFormat.monthDay($0) + " " + ClockFormat.timeOfDay($0, withSeconds: false) }
                 : { ClockFormat.timeOfDay($0, withSeconds: false) }
-        ).render(in: area, buffer: &buffer)
+        ).render(in: plot, buffer: &buffer)
     }
 
     /// A threshold is drawn when it lies within one data span of the data; further out it

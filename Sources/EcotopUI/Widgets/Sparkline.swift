@@ -3,24 +3,32 @@
 /// When there are more values than columns, consecutive values are averaged so the whole
 /// series fits; missing values (nil) stay blank. Each column is coloured by its height along
 /// the theme's chart gradient when `gradient` is given.
+///
+/// The scale says something: it spans at least `minimumSpan` (for a metric, the distance
+/// between its warning and critical thresholds: the size of a change that matters), centred
+/// on the values, so a 0.1 % wobble stays a nearly flat line instead of full swings.
 public struct Sparkline: Widget {
     public var values: [Double?]
     public var style: Style
     public var gradient: [Color]
     public var glyphs: GlyphSet
+    /// The smallest span of the scale, in the values' unit; 0 scales from the lowest value to
+    /// the highest.
+    public var minimumSpan: Double
 
-    public init(values: [Double?], style: Style, gradient: [Color] = [], glyphs: GlyphSet) {
+    public init(values: [Double?], style: Style, gradient: [Color] = [], glyphs: GlyphSet, minimumSpan: Double = 0) {
         self.values = values
         self.style = style
         self.gradient = gradient
         self.glyphs = glyphs
+        self.minimumSpan = minimumSpan
     }
 
     public func render(in area: Rect, buffer: inout FrameBuffer) {
         guard !area.isEmpty else { return }
         let columns = Self.resample(values, to: area.width)
         let present = columns.compactMap { $0 }.filter(\.isFinite)
-        guard let low = present.min(), let high = present.max() else { return }
+        guard let (low, high) = scale(of: present) else { return }
         let levels = glyphs.sparkLevels
         let start = area.maxX - columns.count
         for (offset, value) in columns.enumerated() {
@@ -30,6 +38,15 @@ public struct Sparkline: Widget {
             if let color = gradient.color(at: position) { cellStyle.foreground = color }
             buffer.set(levels[level], x: start + offset, y: area.y, style: cellStyle)
         }
+    }
+
+    /// The low and high ends of the scale for `values`: their lowest and highest, widened
+    /// around their middle to `minimumSpan` when narrower.
+    func scale(of values: [Double]) -> (low: Double, high: Double)? {
+        guard let low = values.min(), let high = values.max() else { return nil }
+        guard high - low < minimumSpan, minimumSpan.isFinite else { return (low, high) }
+        let middle = low / 2 + high / 2
+        return (middle - minimumSpan / 2, middle + minimumSpan / 2)
     }
 
     /// Where a value sits between `low` and `high`, 0...1 (0.5 when they are equal); nil for
