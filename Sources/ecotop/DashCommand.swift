@@ -37,6 +37,9 @@ struct DashCommand: ParsableCommand {
     @Option(help: "Seed of the demo simulator.")
     var seed: UInt64 = 42
 
+    @Flag(help: "Show times in UTC rather than the local time zone (TZ).")
+    var utc = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -69,7 +72,8 @@ struct DashCommand: ParsableCommand {
         var model = AppModel(
             session: refresherStatus(configured: configured), now: clock.now(), themeNames: themes.themes.map(\.name),
             themeIndex: themeIndex)
-        let appearance = Appearance(themes: themes.themes, glyphs: screen.capabilities.isUnicode ? .unicode : .ascii)
+        let appearance = Appearance(
+            themes: themes.themes, glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, clock: utc ? .utc : .local)
         let loop = DashboardLoop(device: screen, refresher: refresher, clock: clock, refreshInterval: refresh, appearance: appearance)
         let signal = loop.run(&model)
         screen.restore()

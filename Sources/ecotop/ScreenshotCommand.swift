@@ -25,6 +25,7 @@ struct ScreenshotCommand: ParsableCommand {
     var keys = ""
     @Option(help: "Output format: text or svg.") var format: ScreenshotFormat = .text
     @Flag(help: "Draw with ASCII glyphs only.") var ascii = false
+    @Flag(help: "Show times in UTC rather than the local time zone (TZ).") var utc = false
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -57,7 +58,7 @@ struct ScreenshotCommand: ParsableCommand {
         let commands = KeySequence.parse(keys).compactMap(keyMap.command(for:))
         model.start(
             applying: [.resized(columns: width, rows: height)] + commands.map(AppAction.command), at: moment, loader: loader)
-        let appearance = Appearance(themes: themes.themes, glyphs: ascii ? .ascii : .unicode)
+        let appearance = Appearance(themes: themes.themes, glyphs: ascii ? .ascii : .unicode, clock: utc ? .utc : .local)
         let frame = DashboardView.render(model, size: Size(width: width, height: height), appearance: appearance)
         switch format {
         case .text: print(frame.text)

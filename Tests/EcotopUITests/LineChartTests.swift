@@ -23,7 +23,7 @@ import Testing
             ],
             lineStyle: line, axisStyle: axis, glyphs: glyphs,
             formatValue: { value, _ in NumberFormat.fixed(value, decimals: 1) + "%" },
-            formatTime: { ClockFormat.timeOfDay($0, withSeconds: false) })
+            formatTime: { ClockFormat.utc.timeOfDay($0, withSeconds: false) })
     }
 
     @Test func brailleChartWithThresholdLines() {

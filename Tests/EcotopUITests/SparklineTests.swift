@@ -53,7 +53,7 @@ import Testing
                       SeriesPoint(timestamp: 60, value: -1e308), SeriesPoint(timestamp: 70, value: .nan)]
         let chart = LineChart(
             points: points, timeSpan: 0...100, referenceLines: [], lineStyle: .plain, axisStyle: .plain, glyphs: .unicode,
-            formatValue: { value, _ in NumberFormat.compact(value) }, formatTime: { ClockFormat.timeOfDay($0) })
+            formatValue: { value, _ in NumberFormat.compact(value) }, formatTime: { ClockFormat.utc.timeOfDay($0) })
         let buffer = frame(width: 40, height: 8, chart)
         #expect(buffer.lines.count == 8)
     }

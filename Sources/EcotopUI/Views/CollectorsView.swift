@@ -82,7 +82,7 @@ struct CollectorsView: Widget {
                     .text(entry.newest == nil ? "NO DATA" : (entry.isFresh ? "FRESH" : "STALE"),
                           style: theme.style(entry.isFresh ? .ok : .stale, .bold)),
                     .text(TerminalText.sanitize(entry.key.description), style: theme.style(.text)),
-                    .text(entry.newest.map { ClockFormat.timeOfDay($0) } ?? "--", style: theme.style(.muted)),
+                    .text(entry.newest.map { context.clock.timeOfDay($0) } ?? "--", style: theme.style(.muted)),
                     .text(entry.age.map(NumberFormat.age) ?? "--", style: theme.style(entry.isFresh ? .muted : .stale)),
                     .text(NumberFormat.age(entry.limit), style: theme.style(.muted)),
                 ]

@@ -136,8 +136,8 @@ private struct ReportView: Widget {
         let theme = context.theme
         for x in area.x..<area.maxX { buffer.set(context.glyphs.horizontal, x: x, y: area.y, style: theme.style(.border)) }
         TextLine([
-            Span("first ", style: theme.style(.muted)), Span(ClockFormat.timeOfDay(group.firstSeen), style: theme.style(.text)),
-            Span("  last ", style: theme.style(.muted)), Span(ClockFormat.timeOfDay(group.lastSeen), style: theme.style(.text)),
+            Span("first ", style: theme.style(.muted)), Span(context.clock.timeOfDay(group.firstSeen), style: theme.style(.text)),
+            Span("  last ", style: theme.style(.muted)), Span(context.clock.timeOfDay(group.lastSeen), style: theme.style(.text)),
             Span("  \(TerminalText.sanitize(group.integration)) \(TerminalText.sanitize(group.code))", style: theme.style(.accent)),
         ]).render(in: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1), buffer: &buffer)
         TextLine([

@@ -56,7 +56,7 @@ struct HeaderView: Widget {
             StatusPart(spans: [
                 Span("  range ", style: theme.style(.muted)), Span(context.range.label, style: theme.style(.text, .bold)),
             ], priority: 4),
-            StatusPart(spans: [Span("  " + ClockFormat.timeOfDay(context.now) + " UTC", style: theme.style(.text))], priority: 1),
+            StatusPart(spans: [Span("  " + context.clock.timeOfDay(context.now) + " " + context.clock.zoneName(at: context.now), style: theme.style(.text))], priority: 1),
         ]
         if let age = model.dashboard.snapshot?.dataAge {
             let role: ThemeRole = age > 300 ? .stale : .muted
@@ -83,7 +83,7 @@ struct HeaderView: Widget {
                 "  \(failing) collector\(failing == 1 ? "" : "s") failing (c)", style: theme.style(.critical, .bold))], priority: 6))
         }
         parts.append(StatusPart(spans: [context.isPaused
-            ? Span("  \(context.glyphs.paused) PAUSED at " + ClockFormat.timeOfDay(model.pausedAt ?? context.now), style: theme.style(.warn, .bold))
+            ? Span("  \(context.glyphs.paused) PAUSED at " + context.clock.timeOfDay(model.pausedAt ?? context.now), style: theme.style(.warn, .bold))
             : Span("  \(context.glyphs.live) LIVE", style: theme.style(.ok, .bold))], priority: 5))
         return parts
     }

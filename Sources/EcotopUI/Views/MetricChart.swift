@@ -41,9 +41,9 @@ struct MetricChart: Widget {
             referenceLines: thresholds.filter(isNearData),
             lineStyle: theme.style(.accent, .bold), axisStyle: theme.style(.muted), glyphs: context.glyphs,
             formatValue: { NumberFormat.axisLabel($0, unit: unit, span: $1) },
-            formatTime: context.range.seconds > 86_400
-                ? { ClockFormat.monthDay($0) + " " + ClockFormat.timeOfDay($0, withSeconds: false) }
-                : { ClockFormat.timeOfDay($0, withSeconds: false) }
+            formatTime: context.range.seconds >= 86_400
+                ? { [clock = context.clock] in clock.monthDay($0) + " " + clock.timeOfDay($0, withSeconds: false) }
+                : { [clock = context.clock] in clock.timeOfDay($0, withSeconds: false) }
         ).render(in: plot, buffer: &buffer)
     }
 

@@ -5,10 +5,13 @@ import EcotopCore
 public struct Appearance: Sendable {
     public var themes: [Theme]
     public var glyphs: GlyphSet
+    /// The time zone times are shown in.
+    public var clock: ClockFormat
 
-    public init(themes: [Theme], glyphs: GlyphSet = .unicode) {
+    public init(themes: [Theme], glyphs: GlyphSet = .unicode, clock: ClockFormat = .utc) {
         self.themes = themes.isEmpty ? [.monochrome] : themes
         self.glyphs = glyphs
+        self.clock = clock
     }
 
     /// The theme at `index`, the first when out of range.
@@ -22,6 +25,7 @@ public struct Appearance: Sendable {
 struct ViewContext {
     let theme: Theme
     let glyphs: GlyphSet
+    let clock: ClockFormat
     let range: TimeRange
     /// Seconds since the Unix epoch of the frame (frozen while paused).
     let now: Double
@@ -30,6 +34,7 @@ struct ViewContext {
     init(model: AppModel, appearance: Appearance) {
         theme = appearance.theme(at: model.themeIndex)
         glyphs = appearance.glyphs
+        clock = appearance.clock
         range = model.range
         now = model.now
         isPaused = model.isPaused
