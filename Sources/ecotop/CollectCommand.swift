@@ -56,7 +56,7 @@ struct CollectCommand: AsyncParsableCommand {
         }
         var scheduler = configured.makeScheduler(sink: sink, clock: SystemWallClock())
         scheduler.start()
-        printError("ecotop: collecting with \(configured.collectors.count) collector(s) into \(store); interrupt to stop")
+        printError("ecotop: collecting with \(counted(configured.collectors.count, "collector")) into \(store); interrupt to stop")
         while TerminationSignal.received == nil {
             try? await Task.sleep(for: .milliseconds(250))
             switch ReloadSignal.takePending() ? watcher.reload() : watcher.poll() {
@@ -66,7 +66,7 @@ struct CollectCommand: AsyncParsableCommand {
                 await scheduler.stop()
                 scheduler = reloaded.makeScheduler(sink: sink, clock: SystemWallClock())
                 scheduler.start()
-                printError("ecotop: reloaded \(watcher.path): \(reloaded.collectors.count) collector(s)")
+                printError("ecotop: reloaded \(watcher.path): \(counted(reloaded.collectors.count, "collector"))")
             case .rejected(let errors):
                 printConfigErrors(errors)
                 printError("ecotop: kept the running configuration")

@@ -31,7 +31,7 @@ struct ConfigOptions: ParsableArguments {
 /// Prints configuration problems on stderr, one per line, with a count.
 func printConfigErrors(_ errors: ConfigErrors) {
     for diagnostic in errors.diagnostics { printError(TerminalText.sanitize(diagnostic.description)) }
-    printError("\(errors.diagnostics.count) problem(s) in the configuration")
+    printError("\(counted(errors.diagnostics.count, "problem")) in the configuration")
 }
 
 extension StoreOptions {

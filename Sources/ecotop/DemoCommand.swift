@@ -63,7 +63,7 @@ struct DemoCommand: ParsableCommand {
                 return samples
             }
             progress.finish()
-            print("wrote \(written) samples over \(days) days to \(storeOptions.layout.root)")
+            print("wrote \(counted(written, "sample")) over \(counted(days, "day")) to \(storeOptions.layout.root)")
         }
     }
 }

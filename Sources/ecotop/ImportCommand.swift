@@ -69,7 +69,7 @@ struct ImportCommand: ParsableCommand {
                 try writer.close()
             }
         }
-        print("\(dryRun ? "valid" : "imported") \(samples.samples.count) samples from \(file)")
+        print("\(dryRun ? "valid" : "imported") \(counted(samples.samples.count, "sample")) from \(file)")
     }
 }
 

@@ -105,8 +105,8 @@ struct IngestCommand: ParsableCommand {
 
     private func report(_ summary: Ingestion.Summary, rejectedWhat: String? = nil) {
         let verb = dryRun ? "valid" : "accepted"
-        let rejected = rejectedWhat ?? "\(summary.rejected) lines"
-        let line = "\(verb) \(summary.samples) samples and \(summary.events) events, rejected \(rejected)"
+        let rejected = rejectedWhat ?? counted(summary.rejected, "line")
+        let line = "\(verb) \(counted(summary.samples, "sample")) and \(counted(summary.events, "event")), rejected \(rejected)"
         if ack { printError(line) } else { print(line) }
     }
 }

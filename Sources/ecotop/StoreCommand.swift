@@ -37,7 +37,7 @@ struct StoreCommand: ParsableCommand {
             let problems = try reportingStoreErrors { try StoreCheck.run(layout: storeOptions.layout) }
             for problem in problems { print(problem) }
             guard problems.isEmpty else {
-                printError("\(problems.count) problem(s); `ecotop store repair` moves damaged lines to quarantine/ and rebuilds rollups")
+                printError("\(counted(problems.count, "problem")); `ecotop store repair` moves damaged lines to quarantine/ and rebuilds rollups")
                 throw ExitCode.failure
             }
             print("ok")

@@ -81,3 +81,11 @@ import Testing
         #expect(MetricCatalog(metrics: metrics).families == [.usage, .participation, logistics])
     }
 }
+
+@Suite struct CountedNounTests {
+    @Test func aCountTakesItsNounInTheRightNumber() {
+        #expect(counted(1, "sample") == "1 sample")
+        #expect(counted(0, "sample") == "0 samples")
+        #expect(counted(2, "series", plural: "series") == "2 series")
+    }
+}

@@ -31,7 +31,7 @@ import EcotopTestSupport
         #expect(check.errors == """
             \(path):5:5: collectors[0].intreval: unknown key 'intreval'; did you mean 'interval'?
             \(path):6:14: collectors[0].timeout: expected a positive duration such as 500ms, 30s, 5m or 1h (a bare number is seconds), found '-1'
-            2 problem(s) in the configuration
+            2 problems in the configuration
 
             """)
     }

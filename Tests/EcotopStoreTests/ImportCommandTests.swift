@@ -44,7 +44,7 @@ import EcotopTestSupport
         let refused = try EcotopBinary.run(["import", "--store", store.root, unnamed])
         #expect(refused.status != 0 && refused.errors.contains("pass --format csv or --format json"))
         let dry = try EcotopBinary.run(["import", "--store", store.root, "--format", "json", "--dry-run", unnamed])
-        #expect(dry.status == 0 && dry.output == "valid 1 samples from \(unnamed)\n")
+        #expect(dry.status == 0 && dry.output == "valid 1 sample from \(unnamed)\n")
         #expect(!FileManager.default.fileExists(atPath: store.root))
         let real = try EcotopBinary.run(["import", "--store", store.root, "--format", "json", unnamed])
         #expect(real.status == 0)

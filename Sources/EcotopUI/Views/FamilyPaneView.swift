@@ -67,7 +67,7 @@ struct FamilyPaneView: Widget {
         var spans: [Span] = []
         let alerts = summaries.filter { $0.status >= .warn }.count
         if alerts > 0 {
-            spans.append(Span("\(alerts) alert\(alerts == 1 ? "" : "s") ", style: theme.style(.warn, .bold)))
+            spans.append(Span(counted(alerts, "alert") + " ", style: theme.style(.warn, .bold)))
         }
         let scoreText = score.map { NumberFormat.fixed($0, decimals: 0) } ?? "--"
         spans.append(Span("score ", style: theme.style(.muted)))

@@ -80,7 +80,7 @@ struct HeaderView: Widget {
         let failing = model.session.collectors.filter { $0.state == .failing }.count
         if failing > 0 {
             parts.append(StatusPart(spans: [Span(
-                "  \(failing) collector\(failing == 1 ? "" : "s") failing (c)", style: theme.style(.critical, .bold))], priority: 6))
+                "  \(counted(failing, "collector")) failing (c)", style: theme.style(.critical, .bold))], priority: 6))
         }
         parts.append(StatusPart(spans: [context.isPaused
             ? Span("  \(context.glyphs.paused) PAUSED at " + context.clock.timeOfDay(model.pausedAt ?? context.now), style: theme.style(.warn, .bold))
