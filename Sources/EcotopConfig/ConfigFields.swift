@@ -1,3 +1,4 @@
+import EcotopCore
 /// Reads the fields of one YAML mapping, reporting every problem to a `ConfigIssues`.
 ///
 /// Each accessor marks its key as known; `finish()` then reports the keys nobody asked for,

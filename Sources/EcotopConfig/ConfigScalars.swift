@@ -1,3 +1,4 @@
+import EcotopCore
 /// Reading typed values out of scalar nodes; each reports what was expected when it fails.
 extension ConfigNode {
     /// The scalar's text; a mapping or list is reported.

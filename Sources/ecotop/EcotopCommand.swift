@@ -1,4 +1,10 @@
 import ArgumentParser
+import EcotopApp
+import EcotopCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `ecotop` command: the dashboard by default, plus the tools around it.
 @main
@@ -14,4 +20,24 @@ struct EcotopCommand: AsyncParsableCommand {
         ],
         defaultSubcommand: DashCommand.self
     )
+
+    /// Runs the command, first catching a misspelt subcommand (`ecotop qurey`), which would
+    /// otherwise reach the default command as an unexpected argument.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let word = arguments.first, let suggestion = suggestion(for: word) {
+            printError("Error: unknown command '\(TerminalText.sanitize(word))'; did you mean '\(suggestion)'?\n"
+                + "Usage: ecotop <subcommand>; `ecotop --help` lists them.")
+            Glibc.exit(ExitCode.validationFailure.rawValue)
+        }
+        await main(arguments)
+    }
+
+    /// The subcommand `word` most likely misspells; nil when it is an option, a subcommand, or
+    /// close to none.
+    static func suggestion(for word: String) -> String? {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard !word.hasPrefix("-"), !names.contains(word) else { return nil }
+        return Suggestion.closest(to: word, among: names)
+    }
 }

@@ -1,8 +1,8 @@
 /// "Did you mean" for a misspelt key or value: the closest known word by edit distance.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate nearest to `word` when it is close enough to be a likely typo: at most
     /// a third of the word's length in edits (and at least one), ties going to the first.
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, word.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -14,7 +14,7 @@ enum Suggestion {
 
     /// The Damerau-Levenshtein (optimal string alignment) distance: insertions, deletions,
     /// substitutions and swaps of neighbours each cost one.
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+    public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
         let a = Array(lhs.unicodeScalars), b = Array(rhs.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -36,7 +36,7 @@ enum Suggestion {
     }
 
     /// `; did you mean 'x'?` or an empty string.
-    static func hint(for word: String, among candidates: some Sequence<String>) -> String {
+    public static func hint(for word: String, among candidates: some Sequence<String>) -> String {
         closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 }
