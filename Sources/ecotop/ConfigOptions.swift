@@ -19,6 +19,12 @@ struct ConfigOptions: ParsableArguments {
     /// The configuration with its collectors built; prints every problem and exits 1 when
     /// the file has any.
     func load() throws -> ConfiguredCollectors {
+        try Self.load(path)
+    }
+
+    /// The configuration at `path` with its collectors built; prints every problem and exits 1
+    /// when the file has any.
+    static func load(_ path: String) throws -> ConfiguredCollectors {
         do {
             return try ConfiguredCollectors.load(path, home: ProcessEnvironment.current["HOME"])
         } catch {

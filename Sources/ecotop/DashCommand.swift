@@ -103,12 +103,16 @@ struct DashCommand: ParsableCommand {
                 throw error
             }
         }
-        let history = try storeOptions.history()
         let simulator = DemoSimulator(seed: seed)
-        let recorder = try history.flatMap { _ in
-            try DemoRecorder.open(layout: storeOptions.layout, simulator: simulator, clock: SystemWallClock())
+        guard let history = try storeOptions.history() else { return DataLoader.demo(simulator: simulator) }
+        switch try DemoRecorder.open(layout: storeOptions.layout, simulator: simulator, clock: SystemWallClock()) {
+        case .recording(let recorder):
+            return DataLoader.demo(simulator: simulator, history: history, recorder: recorder)
+        case .writtenElsewhere:
+            return DataLoader.demo(simulator: simulator, history: history, dataNote: "another process writes this store")
+        case .notADemoStore:
+            return DataLoader.store(history)
         }
-        return DataLoader.demo(simulator: simulator, history: history, recorder: recorder)
     }
 
     /// The configuration to run on: `--config FILE`, else the default file when it exists;

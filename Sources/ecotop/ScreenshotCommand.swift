@@ -26,6 +26,8 @@ struct ScreenshotCommand: ParsableCommand {
     @Option(help: "Output format: text or svg.") var format: ScreenshotFormat = .text
     @Flag(help: "Draw with ASCII glyphs only.") var ascii = false
     @Flag(help: "Show times in UTC rather than the local time zone (TZ).") var utc = false
+    @Option(help: ArgumentHelp("Draw the ecosystem of this configuration from its store (collectors are not run).", valueName: "file"))
+    var config: String?
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -50,8 +52,7 @@ struct ScreenshotCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let simulator = DemoSimulator(seed: seed)
-        let loader = DataLoader.demo(simulator: simulator, history: try storeOptions.history(defaultLocation: false))
+        let loader = try makeLoader()
         var model = AppModel(
             session: loader.status, now: moment, range: range, themeNames: themes.themes.map(\.name), themeIndex: themeIndex)
         let keyMap = KeyMap(families: model.catalog.families)
@@ -64,6 +65,22 @@ struct ScreenshotCommand: ParsableCommand {
         case .text: print(frame.text)
         case .svg: print(SVGFrameWriter.render(frame, theme: appearance.theme(at: model.themeIndex)))
         }
+    }
+}
+
+extension ScreenshotCommand {
+    /// The demo (from `--store` when given, else the simulator alone), or with `--config` the
+    /// configured ecosystem read from its store.
+    private func makeLoader() throws -> DataLoader {
+        guard let config else {
+            let simulator = DemoSimulator(seed: seed)
+            guard let history = try storeOptions.history(defaultLocation: false) else { return DataLoader.demo(simulator: simulator) }
+            return try DemoRecorder.isDemoStore(history, simulator: simulator)
+                ? DataLoader.demo(simulator: simulator, history: history) : DataLoader.store(history)
+        }
+        let configuration = try ConfigOptions.load(config).configuration
+        let reader = try reportingStoreErrors { try StoreReader(layout: storeOptions.layout(configured: configuration.store)) }
+        return DataLoader.reading(configuration, from: reader)
     }
 }
 

@@ -20,7 +20,11 @@ import EcotopTestSupport
 
     @Test func fillsTheGapSinceTheLastRunThenRecordsAsTimePasses() throws {
         let store = try demoStore(upTo: start)
-        let recorder = try #require(try DemoRecorder.open(layout: store.layout, simulator: simulator, clock: FixedWallClock(start + 600)))
+        guard case .recording(let recorder) = try DemoRecorder.open(layout: store.layout, simulator: simulator, clock: FixedWallClock(start + 600))
+        else {
+            Issue.record("a demo store nobody writes is recorded into")
+            return
+        }
         try recorder.record(upTo: start + 600)
         try recorder.record(upTo: start + 600)
         try recorder.record(upTo: start + 635)
@@ -35,9 +39,17 @@ import EcotopTestSupport
     @Test func leavesStoresWithOtherDataAndBusyStoresAlone() throws {
         let store = try demoStore(upTo: start)
         let writer = try store.writer(now: start)
-        #expect(try DemoRecorder.open(layout: store.layout, simulator: simulator, clock: FixedWallClock(start)) == nil, "locked")
+        guard case .writtenElsewhere = try DemoRecorder.open(layout: store.layout, simulator: simulator, clock: FixedWallClock(start))
+        else {
+            Issue.record("a store another writer holds is not recorded into")
+            return
+        }
         try writer.append(samples: [Sample(key: SeriesKey(name: "usage.transactions", labels: ["integration": "stripe"]), timestamp: start, value: 1)])
         try writer.close()
-        #expect(try DemoRecorder.open(layout: store.layout, simulator: simulator, clock: FixedWallClock(start)) == nil, "not a demo store")
+        guard case .notADemoStore = try DemoRecorder.open(layout: store.layout, simulator: simulator, clock: FixedWallClock(start))
+        else {
+            Issue.record("a store with series of another origin is not recorded into, and says why")
+            return
+        }
     }
 }

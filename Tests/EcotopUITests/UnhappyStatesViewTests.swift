@@ -89,3 +89,20 @@ import Testing
         #expect(detail.text.contains("Δ +100% vs 1h ago"), "the detail shows the same change: \(detail.lines[3])")
     }
 }
+
+/// The header says LIVE only while new data arrives.
+@Suite struct LivenessViewTests {
+    static let time = 1_800_000_000.0
+
+    @Test func dataTenMinutesOldIsNotLive() throws {
+        let old = stride(from: Self.time - 3_600, through: Self.time - 600, by: 60).map { SeriesPoint(timestamp: $0, value: 45) }
+        let stale = HandBuiltDashboard.model([SeriesKey(name: "participation.active_partners"): old], at: Self.time, detectingAnomalies: false)
+        let header = try DemoDashboard.render(stale, size: Size(width: 160, height: 48)).lines[0]
+        #expect(header.contains("NO NEW DATA") && !header.contains("LIVE"), "\(header)")
+        let empty = HandBuiltDashboard.model([:], at: Self.time, detectingAnomalies: false)
+        #expect(try DemoDashboard.render(empty, size: Size(width: 160, height: 48)).lines[0].contains("NO DATA"))
+        let fresh = old.map { SeriesPoint(timestamp: $0.timestamp + 600, value: 45) }
+        let live = HandBuiltDashboard.model([SeriesKey(name: "participation.active_partners"): fresh], at: Self.time, detectingAnomalies: false)
+        #expect(try DemoDashboard.render(live, size: Size(width: 160, height: 48)).lines[0].contains("LIVE"))
+    }
+}

@@ -26,24 +26,37 @@ public final class DemoRecorder {
         self.recordedUpTo = recordedUpTo
     }
 
-    /// A recorder for the demo store at `layout`, or nil when it is not a demo store or
-    /// another process is writing it (the dashboard then only reads).
-    public static func open(layout: StoreLayout, simulator: DemoSimulator, clock: any WallClock) throws -> DemoRecorder? {
-        let reader = try StoreReader(layout: layout)
+    /// Whether a store can be recorded into, and why not.
+    public enum Opening {
+        case recording(DemoRecorder)
+        /// The store holds series the simulator did not write: it is shown as it is.
+        case notADemoStore
+        /// Another process holds the store's write lock: the dashboard only reads.
+        case writtenElsewhere
+    }
+
+    /// Whether every series of the store is one the simulator writes (a standard metric
+    /// without labels, as `ecotop demo backfill` writes them).
+    public static func isDemoStore(_ reader: StoreReader, simulator: DemoSimulator) throws -> Bool {
         let demoNames = Set(simulator.catalog.metrics.map(\.id.rawValue))
-        guard try reader.seriesKeys().allSatisfy({ $0.map { $0.labels.isEmpty && demoNames.contains($0.name) } ?? true })
-        else { return nil }
+        return try reader.seriesKeys().allSatisfy { $0.map { $0.labels.isEmpty && demoNames.contains($0.name) } ?? true }
+    }
+
+    /// A recorder for the demo store at `layout`, or why there is none.
+    public static func open(layout: StoreLayout, simulator: DemoSimulator, clock: any WallClock) throws -> Opening {
+        let reader = try StoreReader(layout: layout)
+        guard try isDemoStore(reader, simulator: simulator) else { return .notADemoStore }
         let writer: StoreWriter
         do {
             writer = try StoreWriter(layout: layout, clock: clock, durability: .interval(seconds: 5))
         } catch let error as StoreError {
-            if case .locked = error.kind { return nil }
+            if case .locked = error.kind { return .writtenElsewhere }
             throw error
         }
         let now = clock.now()
         let probe = SeriesKey(name: simulator.catalog.metrics[0].id.rawValue)
         let last = try reader.latest(of: probe, at: now, lookback: longestGap)?.timestamp ?? now
-        return DemoRecorder(writer: writer, simulator: simulator, recordedUpTo: max(last, now - longestGap))
+        return .recording(DemoRecorder(writer: writer, simulator: simulator, recordedUpTo: max(last, now - longestGap)))
     }
 
     /// Appends one sample of every metric per interval, and the events, from the last recorded

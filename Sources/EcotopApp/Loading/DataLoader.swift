@@ -1,4 +1,5 @@
 import EcotopCollectors
+import EcotopConfig
 import EcotopCore
 import EcotopEngine
 import EcotopStore
@@ -14,6 +15,8 @@ public final class DataLoader {
     private var ecosystem: Ecosystem
     private let runtime: CollectorRuntime?
     private let recorder: DemoRecorder?
+    /// What the header says about where the data comes from.
+    private let dataNote: String?
     private var configurationVersion = 0
     /// When the header's integration health was last measured. Its window of events is read
     /// every 15 seconds, not at every refresh: the store keeps events in day-long segments.
@@ -31,23 +34,42 @@ public final class DataLoader {
     /// it stops on `close`) or a demo `recorder` (which it closes).
     public init(
         builder: SnapshotBuilder, events: any EventSource, ecosystem: Ecosystem, runtime: CollectorRuntime? = nil,
-        recorder: DemoRecorder? = nil
+        recorder: DemoRecorder? = nil, dataNote: String? = nil
     ) {
         self.builder = builder
         self.events = events
         self.ecosystem = ecosystem
         self.runtime = runtime
         self.recorder = recorder
+        self.dataNote = dataNote
     }
 
     /// The built-in demo ecosystem, its history read from `history` (the store) or, without
     /// one, computed by the simulator; `recorder` keeps a demo store growing.
     public static func demo(
-        simulator: DemoSimulator, history: (any SeriesSource & EventSource)? = nil, recorder: DemoRecorder? = nil
+        simulator: DemoSimulator, history: (any SeriesSource & EventSource)? = nil, recorder: DemoRecorder? = nil,
+        dataNote: String? = nil
     ) -> DataLoader {
         DataLoader(
             builder: SnapshotBuilder(source: history ?? DemoSeriesSource(simulator: simulator)),
-            events: history ?? simulator, ecosystem: simulator.ecosystem, recorder: recorder)
+            events: history ?? simulator, ecosystem: simulator.ecosystem, recorder: recorder, dataNote: dataNote)
+    }
+
+    /// A configured ecosystem read from its store without running its collectors (for a
+    /// screenshot, or a dashboard whose collectors run elsewhere).
+    public static func reading(_ configuration: EcotopConfiguration, from reader: StoreReader) -> DataLoader {
+        DataLoader(
+            builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
+            ecosystem: configuration.ecosystem)
+    }
+
+    /// A store read without a configuration and without recording into it: the standard
+    /// catalog, named after the store rather than passed off as the demo.
+    public static func store(_ reader: StoreReader) -> DataLoader {
+        DataLoader(
+            builder: SnapshotBuilder(source: reader), events: reader,
+            ecosystem: Ecosystem(name: "store " + reader.layout.root, components: [], integrations: [], partners: []),
+            dataNote: "not demo data: shown as stored, nothing recorded")
     }
 
     /// A configured ecosystem: history and events from the store its collectors write to.
@@ -63,7 +85,7 @@ public final class DataLoader {
         SessionStatus(
             ecosystemName: ecosystem.name, catalog: builder.catalog,
             collectors: runtime?.health.map(CollectorStatus.init) ?? [], configProblems: runtime?.problems ?? [],
-            configurationVersion: configurationVersion)
+            configurationVersion: configurationVersion, dataNote: dataNote)
     }
 
     /// Reads what `request` asks for. A changed configuration is taken up first, so the data

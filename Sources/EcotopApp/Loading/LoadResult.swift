@@ -47,15 +47,18 @@ public struct SessionStatus: Sendable {
     public var configProblems: [String]
     /// How many times a changed configuration was taken up; the model says so when it grows.
     public var configurationVersion: Int
+    /// What the user should know about where the data comes from (`not recording: ...`).
+    public var dataNote: String?
 
     public init(
         ecosystemName: String, catalog: MetricCatalog, collectors: [CollectorStatus] = [], configProblems: [String] = [],
-        configurationVersion: Int = 0
+        configurationVersion: Int = 0, dataNote: String? = nil
     ) {
         self.ecosystemName = ecosystemName
         self.catalog = catalog
         self.collectors = collectors
         self.configProblems = configProblems
         self.configurationVersion = configurationVersion
+        self.dataNote = dataNote
     }
 }

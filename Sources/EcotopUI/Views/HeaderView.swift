@@ -59,7 +59,7 @@ struct HeaderView: Widget {
             StatusPart(spans: [Span("  " + context.clock.timeOfDay(context.now) + " " + context.clock.zoneName(at: context.now), style: theme.style(.text))], priority: 1),
         ]
         if let age = model.dashboard.snapshot?.dataAge {
-            let role: ThemeRole = age > 300 ? .stale : .muted
+            let role: ThemeRole = age > Self.liveDataAge ? .stale : .muted
             parts.append(StatusPart(spans: [Span("  data " + NumberFormat.age(age) + " old", style: theme.style(role))], priority: 3))
         } else if model.dashboard.error != nil {
             parts.append(StatusPart(spans: [Span("  data error", style: theme.style(.critical, .bold))], priority: 6))
@@ -74,6 +74,9 @@ struct HeaderView: Widget {
             parts.append(StatusPart(
                 spans: [Span(text, style: theme.style(role, unhealthy.isEmpty ? [] : .bold))], priority: unhealthy.isEmpty ? 0 : 2))
         }
+        if let note = model.session.dataNote {
+            parts.append(StatusPart(spans: [Span("  " + TerminalText.sanitize(note), style: theme.style(.warn))], priority: 2))
+        }
         if !model.session.configProblems.isEmpty {
             parts.append(StatusPart(spans: [Span("  config error (c)", style: theme.style(.critical, .bold))], priority: 6))
         }
@@ -84,9 +87,25 @@ struct HeaderView: Widget {
         }
         parts.append(StatusPart(spans: [context.isPaused
             ? Span("  \(context.glyphs.paused) PAUSED at " + context.clock.timeOfDay(model.pausedAt ?? context.now), style: theme.style(.warn, .bold))
-            : Span("  \(context.glyphs.live) LIVE", style: theme.style(.ok, .bold))], priority: 5))
+            : liveness], priority: 5))
         return parts
     }
+
+    /// `LIVE` while new data arrives (or the first read is on its way); `NO DATA` or `NO NEW
+    /// DATA` once there is none or the newest point is older than the default staleness limit,
+    /// so a dashboard of STALE rows does not claim to be live.
+    private var liveness: Span {
+        let theme = context.theme
+        guard let snapshot = model.dashboard.snapshot else {
+            return Span("  \(context.glyphs.live) LIVE", style: theme.style(.ok, .bold))
+        }
+        guard let age = snapshot.dataAge else { return Span("  \(context.glyphs.live) NO DATA", style: theme.style(.stale, .bold)) }
+        guard age <= Self.liveDataAge else { return Span("  \(context.glyphs.live) NO NEW DATA", style: theme.style(.stale, .bold)) }
+        return Span("  \(context.glyphs.live) LIVE", style: theme.style(.ok, .bold))
+    }
+
+    /// Seconds without a new point after which the dashboard no longer says LIVE.
+    static let liveDataAge: Double = 300
 
     private func renderHealth(in area: Rect, buffer: inout FrameBuffer) {
         let theme = context.theme
