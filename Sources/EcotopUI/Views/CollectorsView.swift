@@ -30,7 +30,9 @@ struct CollectorsView: Widget {
                 "Point Ecotop at your own ecosystem with a configuration file (`ecotop init` writes a starter).",
             ]
             for (offset, line) in lines.enumerated() {
-                buffer.write(line, x: inner.x, y: inner.y + offset, style: theme.style(.muted), limit: inner.maxX)
+                buffer.write(
+                    Truncation.truncate(line, width: inner.width, ellipsis: context.glyphs.ellipsis), x: inner.x, y: inner.y + offset,
+                    style: theme.style(.muted), limit: inner.maxX)
             }
             used = lines.count
         } else {
@@ -73,9 +75,9 @@ struct CollectorsView: Widget {
             columns: [
                 TableColumn("State", width: .fixed(8)),
                 TableColumn("Source", width: .fill(min: 20, weight: 2)),
-                TableColumn("Newest", width: .fixed(8), alignment: .right),
+                TableColumn("Newest", width: .fixed(8), alignment: .right, hidePriority: 2),
                 TableColumn("Age", width: .fixed(7), alignment: .right),
-                TableColumn("Stale after", width: .fixed(11), alignment: .right),
+                TableColumn("Stale after", width: .fixed(11), alignment: .right, hidePriority: 1),
             ],
             rows: freshness.entries.map { entry in
                 [

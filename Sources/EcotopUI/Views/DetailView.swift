@@ -54,11 +54,12 @@ struct DetailView: Widget {
              Span((value.map { NumberFormat.value($0, unit: unit) } ?? "--") + "   ", style: theme.style(.text, .bold))]
         }
         let range = summary.rangeStatistics
-        var spans = field("now", summary.latest?.value) + field("min", range?.minimum) + field("avg", range?.average)
+        // The status first: it is what a narrow terminal must not cut.
+        var spans = [Span(summary.status.label + "   ", style: theme.style(theme.role(for: summary.status), .bold))]
+        spans += field("now", summary.latest?.value) + field("min", range?.minimum) + field("avg", range?.average)
             + field("max", range?.maximum)
         let change = ChangeText(change: summary.change, definition: summary.definition, glyphs: context.glyphs)
-        spans.append(Span(context.glyphs.delta + " " + change.sentence(range: context.range) + "   ", style: theme.style(change.role)))
-        spans.append(Span(summary.status.label, style: theme.style(theme.role(for: summary.status), .bold)))
+        spans.append(Span(context.glyphs.delta + " " + change.sentence(range: context.range), style: theme.style(change.role)))
         let weight = NumberFormat.fixed(summary.weight, decimals: summary.weight == summary.weight.rounded() ? 0 : 1)
         spans.append(Span(
             "   score " + (summary.score.map { NumberFormat.fixed($0, decimals: 0) } ?? "--") + " × weight " + weight,

@@ -125,7 +125,7 @@ private struct ReportView: Widget {
         let theme = context.theme
         return [
             .text(NumberFormat.grouped(Double(group.count)), style: theme.style(.text, .bold)),
-            .text(TerminalText.sanitize(group.code), style: theme.style(.critical)),
+            .text(group.code.isEmpty ? "-" : TerminalText.sanitize(group.code), style: theme.style(.critical)),
             .text(TerminalText.sanitize(group.integration), style: theme.style(.accent)),
             .text(TerminalText.sanitize(group.template), style: theme.style(.text)),
             .text(NumberFormat.age(report.end - group.lastSeen), style: theme.style(.muted)),

@@ -1,4 +1,6 @@
-/// A bordered box with a title on its top edge and an optional note on the right of it.
+/// A bordered box with a title on its top edge and an optional note on the right of it. The
+/// title comes first: the note is cut to the room the title leaves, and left out when that is
+/// too little to read, so the two never run into each other.
 public struct Pane: Widget {
     public var title: [Span]
     public var note: [Span]
@@ -11,6 +13,9 @@ public struct Pane: Widget {
         self.borderStyle = borderStyle
         self.glyphs = glyphs
     }
+
+    /// The fewest columns worth giving a note.
+    static let shortestNote = 8
 
     /// The area inside the border.
     public static func inner(_ area: Rect) -> Rect { area.inset(by: 1) }
@@ -31,8 +36,9 @@ public struct Pane: Widget {
         buffer.set(glyphs.bottomLeft, x: area.x, y: area.maxY - 1, style: borderStyle)
         buffer.set(glyphs.bottomRight, x: area.maxX - 1, y: area.maxY - 1, style: borderStyle)
 
-        let noteLine = TextLine(note)
-        let noteWidth = note.isEmpty ? 0 : min(noteLine.width, max(0, area.width - 8))
+        let noteLine = TextLine(note).truncated(to: max(0, area.width - 4 - TextLine(title).width - 1), ellipsis: glyphs.ellipsis)
+        let room = area.width - 4 - TextLine(title).width - 1
+        let noteWidth = note.isEmpty || room < Self.shortestNote ? 0 : noteLine.width
         let titleLimit = area.maxX - 2 - (noteWidth > 0 ? noteWidth + 1 : 0)
         TextLine(title).render(in: Rect(x: area.x + 2, y: area.y, width: titleLimit - area.x - 2, height: 1), buffer: &buffer)
         if noteWidth > 0 {

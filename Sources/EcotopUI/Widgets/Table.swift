@@ -95,6 +95,9 @@ public struct Table: Widget {
                 handedOut += share
                 columnWidth += share
             }
+            // Never past the table's width, even when columns that cannot hide do not fit.
+            columnWidth = min(columnWidth, width - x)
+            guard columnWidth > 0 else { return nil }
             defer { x += columnWidth + gap }
             return (x, columnWidth)
         }

@@ -44,6 +44,21 @@ public struct TextLine: Widget, Hashable, Sendable {
     /// The columns the line takes.
     public var width: Int { spans.reduce(0) { $0 + $1.text.terminalWidth } }
 
+    /// The line cut to `width` columns, its last visible character replaced by `ellipsis`
+    /// when anything was cut.
+    public func truncated(to width: Int, ellipsis: String) -> TextLine {
+        guard self.width > width, width > 0 else { return width > 0 ? self : TextLine([]) }
+        var kept: [Span] = []
+        var room = width - ellipsis.terminalWidth
+        for span in spans where room > 0 {
+            let text = Truncation.truncate(span.text, width: room, ellipsis: "")
+            kept.append(Span(text, style: span.style))
+            room -= text.terminalWidth
+        }
+        kept.append(Span(ellipsis, style: kept.last?.style ?? spans.last?.style ?? .plain))
+        return TextLine(kept)
+    }
+
     public func render(in area: Rect, buffer: inout FrameBuffer) {
         guard !area.isEmpty else { return }
         var column = area.x
