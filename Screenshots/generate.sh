@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product ecotop >/dev/null
-ecotop() { .build/debug/ecotop screenshot --time 1764279900 --seed 42 "$@"; }
+ecotop() { .build/debug/ecotop screenshot --time 1764279900 --seed 42 --utc "$@"; }
 ecotop > Screenshots/dashboard-160x48.txt
 ecotop --format svg > Screenshots/dashboard-160x48.svg
 ecotop --width 80 --height 24 > Screenshots/dashboard-80x24.txt
