@@ -84,7 +84,11 @@ extension ConfigNode {
             guard let root = try Yams.compose(yaml: yaml) else {
                 return .success(ConfigNode(.null, mark: ConfigMark(file: file, line: 1, column: 1)))
             }
-            return .success(ConfigNode(root, file: file))
+            var budget = maximumValues
+            return .success(try ConfigNode(root, file: file, budget: &budget))
+        } catch let error as ExpansionLimitReached {
+            return .failure(ConfigDiagnostic(error.mark, field: "",
+                message: "the document expands to more than \(maximumValues) values (YAML aliases repeating aliases?); a configuration needs far fewer"))
         } catch let error as YamlError {
             return .failure(diagnostic(error, file: file))
         } catch {
@@ -92,8 +96,21 @@ extension ConfigNode {
         }
     }
 
-    private init(_ node: Node, file: String) {
+    /// The most values (scalars, mappings, sequences) a document may expand to. Aliases can
+    /// make a few hundred bytes expand to billions (the "billion laughs"); real configurations
+    /// have a few hundred.
+    public static let maximumValues = 100_000
+
+    /// Where a document passed `maximumValues` while being expanded.
+    struct ExpansionLimitReached: Error {
+        var mark: ConfigMark
+    }
+
+    /// Converts a composed node, counting every value against `budget`.
+    private init(_ node: Node, file: String, budget: inout Int) throws(ExpansionLimitReached) {
         let mark = ConfigMark(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        budget -= 1
+        guard budget >= 0 else { throw ExpansionLimitReached(mark: mark) }
         switch node {
         case .scalar(let scalar):
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
@@ -101,13 +118,16 @@ extension ConfigNode {
             let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
             self.init(isNull ? .null : .scalar(scalar.string), mark: mark)
         case .mapping(let mapping):
-            let entries = mapping.map { key, value in
-                let keyNode = ConfigNode(key, file: file)
-                return ConfigEntry(key: keyNode.scalar ?? "", keyMark: keyNode.mark, value: ConfigNode(value, file: file))
+            var entries: [ConfigEntry] = []
+            for (key, value) in mapping {
+                let keyNode = try ConfigNode(key, file: file, budget: &budget)
+                entries.append(ConfigEntry(key: keyNode.scalar ?? "", keyMark: keyNode.mark, value: try ConfigNode(value, file: file, budget: &budget)))
             }
             self.init(.mapping(entries), mark: mark)
         case .sequence(let sequence):
-            self.init(.sequence(sequence.map { ConfigNode($0, file: file) }), mark: mark)
+            var items: [ConfigNode] = []
+            for item in sequence { items.append(try ConfigNode(item, file: file, budget: &budget)) }
+            self.init(.sequence(items), mark: mark)
         case .alias:
             // Yams resolves aliases while composing; an unresolved one reads as nothing.
             self.init(.null, mark: mark)

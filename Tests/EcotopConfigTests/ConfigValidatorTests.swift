@@ -156,3 +156,36 @@ import Testing
         #expect(Suggestion.closest(to: "colour", among: ["interval", "timeout"]) == nil)
     }
 }
+
+/// A few hundred bytes of YAML aliases must not expand to billions of values.
+@Suite struct AliasBombTests {
+    static let bomb = """
+        a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+        d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+        e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+        f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+        g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+        h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+        i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+        """
+
+    @Test func anAliasBombIsRefusedWithWhereAndWhy() {
+        guard case .failure(let diagnostic) = ConfigNode.parse(yaml: Self.bomb, file: "bomb.yaml") else {
+            Issue.record("a document of 387 million values was accepted")
+            return
+        }
+        #expect(diagnostic.description.hasPrefix("bomb.yaml:"), "\(diagnostic)")
+        #expect(diagnostic.description.contains("expands to more than 100000 values"), "\(diagnostic)")
+    }
+
+    @Test func aDocumentWithAFewAliasesStillReads() throws {
+        let yaml = "defaults: &defaults {interval: 30s, timeout: 5s}\none: *defaults\ntwo: *defaults\n"
+        guard case .success(let root) = ConfigNode.parse(yaml: yaml, file: "ok.yaml") else {
+            Issue.record("ordinary aliases were refused")
+            return
+        }
+        #expect(root.content != .null)
+    }
+}
