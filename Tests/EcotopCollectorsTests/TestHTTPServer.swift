@@ -15,6 +15,8 @@ final class TestHTTPServer: @unchecked Sendable {
         var delay: Double = 0
         /// Whether to send `Content-Length`; without it the body ends when the connection closes.
         var sendsLength = true
+        /// More response headers (`Location` for a redirect).
+        var headers: [String: String] = [:]
     }
 
     /// One request as received.
@@ -104,7 +106,8 @@ final class TestHTTPServer: @unchecked Sendable {
         let route = routes[path] ?? Route(status: 404, contentType: "text/plain", body: Array("no such path".utf8))
         if route.delay > 0 { Thread.sleep(forTimeInterval: route.delay) }
         let length = route.sendsLength ? "Content-Length: \(route.body.count)\r\n" : ""
-        let statusLine = "HTTP/1.1 \(route.status) Answer\r\nContent-Type: \(route.contentType)\r\n\(length)Connection: close\r\n\r\n"
+        let extra = route.headers.map { "\($0.key): \($0.value)\r\n" }.sorted().joined()
+        let statusLine = "HTTP/1.1 \(route.status) Answer\r\nContent-Type: \(route.contentType)\r\n\(length)\(extra)Connection: close\r\n\r\n"
         let response = Array(statusLine.utf8) + route.body
         var offset = 0
         while offset < response.count {

@@ -34,7 +34,7 @@ struct HTTPGet: Sendable {
         configuration.timeoutIntervalForResource = timeout
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
-        let exchange = BoundedExchange(limit: maxBodyBytes)
+        let exchange = BoundedExchange(limit: maxBodyBytes, configuredHeaders: Set(headers.keys))
         let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         let data: Data, response: URLResponse
@@ -42,6 +42,8 @@ struct HTTPGet: Sendable {
             (data, response) = try await exchange.run(session.dataTask(with: request), deadline: timeout)
         } catch BoundedExchange.Stop.overLimit {
             throw HTTPGetError(reason: "response body is over the limit of \(maxBodyBytes) bytes")
+        } catch BoundedExchange.Stop.downgrade {
+            throw HTTPGetError(reason: "refused a redirect from https to http")
         } catch {
             throw HTTPGetError(reason: Self.reason(error, timeout: timeout))
         }
@@ -63,6 +65,7 @@ struct HTTPGet: Sendable {
              .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
             return "TLS handshake failed"
         case .badServerResponse: return "invalid HTTP response"
+        case .httpTooManyRedirects: return "too many redirects (a redirect loop?)"
         default: return "request failed (URLError \(error.code.rawValue))"
         }
     }
@@ -74,9 +77,12 @@ struct HTTPGet: Sendable {
 /// ends the exchange once.
 private final class BoundedExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     /// Why the exchange stopped early.
-    enum Stop: Error { case overLimit, deadline, cancelled }
+    enum Stop: Error { case overLimit, deadline, cancelled, downgrade }
 
     private let limit: Int
+    /// The headers the configuration set (secrets among them): they go only to the origin
+    /// that was configured, as curl and browsers do with credentials.
+    private let configuredHeaders: Set<String>
     private let lock = NSLock()
     private var body = Data()
     private var response: URLResponse?
@@ -85,8 +91,34 @@ private final class BoundedExchange: NSObject, URLSessionDataDelegate, @unchecke
     private var continuation: CheckedContinuation<(Data, URLResponse), any Error>?
     private var finished = false
 
-    init(limit: Int) {
+    init(limit: Int, configuredHeaders: Set<String>) {
         self.limit = limit
+        self.configuredHeaders = configuredHeaders
+    }
+
+    /// Follows a redirect to the same origin as it is; to another origin without the configured
+    /// headers; and refuses one from https to http.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        guard let from = task.originalRequest?.url, let to = request.url else { return completionHandler(nil) }
+        if from.scheme?.lowercased() == "https", to.scheme?.lowercased() != "https" {
+            completionHandler(nil)
+            return halt(.downgrade)
+        }
+        var redirected = request
+        if Self.origin(of: from) != Self.origin(of: to) {
+            for name in configuredHeaders { redirected.setValue(nil, forHTTPHeaderField: name) }
+        }
+        completionHandler(redirected)
+    }
+
+    /// Scheme, host and port: what must match for credentials to follow a redirect.
+    private static func origin(of url: URL) -> String {
+        let scheme = url.scheme?.lowercased() ?? ""
+        let port = url.port ?? (scheme == "https" ? 443 : 80)
+        return "\(scheme)://\(url.host?.lowercased() ?? ""):\(port)"
     }
 
     /// Runs the task to its end, the deadline or the calling task's cancellation (which may
