@@ -37,3 +37,17 @@ import Testing
         }
     }
 }
+
+/// A secret with a line break is an error naming the variable, never a silently dropped header.
+@Suite struct SecretLineBreakTests {
+    @Test(arguments: ["abc\r\nX-Injected: 1", "abc\n", "\rabc"])
+    func aSecretWithALineBreakIsRefusedWithoutShowingIt(value: String) {
+        do {
+            _ = try SecretTemplate("Bearer ${SHOP_TOKEN}").resolve(in: ["SHOP_TOKEN": value])
+            Issue.record("a header value with a line break was accepted")
+        } catch {
+            #expect(error.description.contains("SHOP_TOKEN holds a line break"), "\(error.description)")
+            #expect(!error.description.contains("abc"), "the secret's value never shows")
+        }
+    }
+}

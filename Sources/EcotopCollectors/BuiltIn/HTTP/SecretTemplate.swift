@@ -35,7 +35,11 @@ public struct SecretTemplate: Hashable, Sendable, CustomStringConvertible {
             switch piece {
             case .literal(let literal): text += literal
             case .variable(let name):
-                guard let value = environment[name] else { throw SecretTemplateError(template: template, variable: name) }
+                guard let value = environment[name] else { throw SecretTemplateError(template: template, variable: name, problem: .unset) }
+                // A line break would end the header early and drop it (or smuggle another one in).
+                guard !value.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+                    throw SecretTemplateError(template: template, variable: name, problem: .lineBreak)
+                }
                 text += value
                 if !value.isEmpty { secrets.append(value) }
             }
@@ -71,14 +75,28 @@ public struct SecretTemplate: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A `${NAME}` whose environment variable is not set.
+/// A `${NAME}` that cannot be filled in. The message names the variable, never its value.
 public struct SecretTemplateError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong with the variable.
+    public enum Problem: Hashable, Sendable {
+        /// It is not set.
+        case unset
+        /// Its value holds a carriage return or a line feed, which no header may contain.
+        case lineBreak
+    }
+
     /// The template as configured.
     public var template: String
-    /// The variable that is not set.
+    /// The variable at fault.
     public var variable: String
+    public var problem: Problem
 
-    public var description: String { "environment variable \(variable) is not set (needed by \"\(template)\")" }
+    public var description: String {
+        switch problem {
+        case .unset: "environment variable \(variable) is not set (needed by \"\(template)\")"
+        case .lineBreak: "environment variable \(variable) holds a line break, which a header cannot carry (needed by \"\(template)\")"
+        }
+    }
 }
 
 /// Replaces every secret value in a text by `***`, for anything a collector reports: errors,
