@@ -37,7 +37,7 @@ public struct SecretTemplate: Hashable, Sendable, CustomStringConvertible {
             case .variable(let name):
                 guard let value = environment[name] else { throw SecretTemplateError(template: template, variable: name, problem: .unset) }
                 // A line break would end the header early and drop it (or smuggle another one in).
-                guard !value.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+                guard !value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
                     throw SecretTemplateError(template: template, variable: name, problem: .lineBreak)
                 }
                 text += value
