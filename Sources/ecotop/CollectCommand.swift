@@ -57,8 +57,10 @@ struct CollectCommand: AsyncParsableCommand {
         var scheduler = configured.makeScheduler(sink: sink, clock: SystemWallClock())
         scheduler.start()
         printError("ecotop: collecting with \(counted(configured.collectors.count, "collector")) into \(store); interrupt to stop")
+        var failures = CollectorFailureLog()
         while TerminationSignal.received == nil {
             try? await Task.sleep(for: .milliseconds(250))
+            for line in failures.lines(for: scheduler.health, at: SystemWallClock().now()) { printError(line) }
             switch ReloadSignal.takePending() ? watcher.reload() : watcher.poll() {
             case .unchanged:
                 break
