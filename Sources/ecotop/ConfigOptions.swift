@@ -36,7 +36,7 @@ struct ConfigOptions: ParsableArguments {
 
 /// Prints configuration problems on stderr, one per line, with a count.
 func printConfigErrors(_ errors: ConfigErrors) {
-    for diagnostic in errors.diagnostics { printError(TerminalText.sanitize(diagnostic.description)) }
+    for diagnostic in errors.diagnostics { printError(diagnostic.description) }
     printError("\(counted(errors.diagnostics.count, "problem")) in the configuration")
 }
 

@@ -89,3 +89,18 @@ import Testing
         #expect(counted(2, "series", plural: "series") == "2 series")
     }
 }
+
+/// Command-line output shows control characters as escapes rather than letting them act.
+@Suite struct EscapedTextTests {
+    @Test func controlsAndBidiOverridesAreShownNotObeyed() {
+        #expect(TerminalText.escaped("exe\u{1B}[2Jc") == "exe\\x1b[2Jc")
+        #expect(TerminalText.escaped("a\u{7}b\u{9B}c") == "a\\x07b\\x9bc")
+        #expect(TerminalText.escaped("invoice \u{202E}fdp.exe") == "invoice \\u{202E}fdp.exe")
+        #expect(TerminalText.escaped("two\nlines\tand tab", keeping: ["\n", "\t"]) == "two\nlines\tand tab")
+        #expect(TerminalText.escaped("plain text, ünïcode ✓") == "plain text, ünïcode ✓")
+    }
+
+    @Test func theDashboardReplacesBidiControls() {
+        #expect(TerminalText.sanitize("invoice \u{202E}fdp.exe") == "invoice \u{FFFD}fdp.exe")
+    }
+}

@@ -29,12 +29,13 @@ public struct QueryOutput {
             buffer += key.labels.map { "\(quoted($0.name)):\(quoted($0.value))" }.joined(separator: ",")
             buffer += "},\"value\":\(number(point.value))}\n"
         case .csv:
-            let series = key.description.contains(where: { $0 == "," || $0 == "\"" })
-                ? "\"" + key.description.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-                : key.description
+            let description = TerminalText.escaped(key.description)
+            let series = description.contains(where: { $0 == "," || $0 == "\"" })
+                ? "\"" + description.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+                : description
             buffer += "\(number(point.timestamp)),\(series),\(number(point.value))\n"
         case .table:
-            rows.append((TimeExpression.rfc3339(point.timestamp), key.description, number(point.value)))
+            rows.append((TimeExpression.rfc3339(point.timestamp), TerminalText.escaped(key.description), number(point.value)))
         }
         if buffer.utf8.count > 1 << 16 { flush() }
     }

@@ -1,10 +1,13 @@
+import EcotopCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Writes a line to stderr.
+/// Writes a line to stderr, every control character in it shown as an escape (`\x1b`) but
+/// its line breaks and tabs: messages quote input, plugin output and configuration values, and
+/// none of that may act on the terminal.
 public func printError(_ text: String) {
-    writeUnbuffered(text + "\n", to: STDERR_FILENO)
+    writeUnbuffered(TerminalText.escaped(text, keeping: ["\n", "\t"]) + "\n", to: STDERR_FILENO)
 }
 
 /// Writes `text` straight to a file descriptor, bypassing stdio buffers (for `ack` lines that a
