@@ -146,8 +146,19 @@ extension ConfigNode {
             return ConfigDiagnostic(
                 ConfigMark(file: file, line: context.mark.line, column: context.mark.column), field: "",
                 message: "duplicate key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in this mapping")
+        case .reader(let problem, let offset, _, let yaml):
+            return ConfigDiagnostic(position(ofCharacter: offset ?? 0, in: yaml, file: file), field: "", message: "YAML: \(problem)")
         default:
             return ConfigDiagnostic(ConfigMark(file: file, line: 1, column: 1), field: "", message: "YAML: \(error)")
         }
+    }
+
+    /// The line and column (from 1) of the character at `offset`, as Yams counts a reader
+    /// error's place.
+    private static func position(ofCharacter offset: Int, in yaml: String, file: String) -> ConfigMark {
+        let before = yaml.prefix(max(0, offset))
+        let line = before.reduce(1) { $0 + ($1.isNewline ? 1 : 0) }
+        let column = before.reversed().prefix { !$0.isNewline }.count + 1
+        return ConfigMark(file: file, line: line, column: column)
     }
 }

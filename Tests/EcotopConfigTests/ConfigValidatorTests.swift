@@ -189,3 +189,14 @@ import Testing
         #expect(root.content != .null)
     }
 }
+
+/// A character YAML may not hold is reported where it is, not at 1:1.
+@Suite struct YAMLReaderErrorTests {
+    @Test func aControlCharacterIsReportedAtItsLineAndColumn() {
+        guard case .failure(let diagnostic) = ConfigNode.parse(yaml: "a: 1\nb: \u{1}bad\n", file: "c.yaml") else {
+            Issue.record("a control character was accepted")
+            return
+        }
+        #expect(diagnostic.description.hasPrefix("c.yaml:2:4: YAML: control characters are not allowed"), "\(diagnostic)")
+    }
+}
