@@ -58,7 +58,7 @@ let package = Package(
         ),
         .testTarget(name: "EcotopCoreTests", dependencies: ["EcotopCore"]),
         .target(name: "EcotopTestSupport", dependencies: ["EcotopStore", "EcotopCore"], path: "Tests/EcotopTestSupport"),
-        .testTarget(name: "EcotopStoreTests", dependencies: ["EcotopStore", "EcotopCore", "EcotopTestSupport", "ecotop"]),
+        .testTarget(name: "EcotopStoreTests", dependencies: ["EcotopStore", "EcotopCore", "EcotopTestSupport"]),
         .testTarget(
             name: "EcotopAppTests",
             dependencies: ["EcotopApp", "EcotopStore", "EcotopCore", "EcotopCollectors", "EcotopTestSupport"]
@@ -77,6 +77,7 @@ let package = Package(
             name: "EcotopTerminalTests",
             dependencies: ["EcotopTerminal", "EcotopApp", "EcotopUI", "EcotopCollectors", "EcotopEngine", "EcotopCore"]
         ),
+        .testTarget(name: "CommandLineTests", dependencies: ["ecotop", "EcotopStore", "EcotopCore", "EcotopTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ecotop"]),
     ]
 )
