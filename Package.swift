@@ -78,6 +78,6 @@ let package = Package(
             dependencies: ["EcotopTerminal", "EcotopApp", "EcotopUI", "EcotopCollectors", "EcotopEngine", "EcotopCore"]
         ),
         .testTarget(name: "CommandLineTests", dependencies: ["ecotop", "EcotopStore", "EcotopCore", "EcotopTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ecotop"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ecotop", "EcotopTestSupport"]),
     ]
 )

@@ -1,15 +1,10 @@
+import EcotopTestSupport
 import Foundation
-import Testing
 
 /// The `ecotop` executable, built next to the test bundle because the test target depends on it.
 enum EcotopBinary {
     static var path: String {
-        get throws {
-            let test = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-            let path = URL(fileURLWithPath: test).deletingLastPathComponent().appendingPathComponent("ecotop").path
-            try #require(FileManager.default.isExecutableFile(atPath: path), "no ecotop binary at \(path)")
-            return path
-        }
+        get throws { try BuiltExecutable.path(of: "ecotop") }
     }
 
     /// What a run printed and how it ended.

@@ -1,3 +1,4 @@
+import EcotopTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 @Suite struct CommandTypoEndToEndTests {
     private func run(_ arguments: [String]) throws -> (status: Int32, errors: String) {
         let process = Process()
-        process.executableURL = try TmuxSession.ecotopBinary()
+        process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path(of: "ecotop"))
         process.arguments = arguments
         let errors = Pipe()
         process.standardError = errors

@@ -1,3 +1,4 @@
+import EcotopTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
         try "ecosystem: {name: Shop}\ncollectors:\n  - {name: orders, type: \"exe\\e[2Jc\", argv: [true]}\n"
             .write(to: config, atomically: true, encoding: .utf8)
         let process = Process()
-        process.executableURL = try TmuxSession.ecotopBinary()
+        process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path(of: "ecotop"))
         process.arguments = ["config", "check", config.path]
         let errors = Pipe()
         process.standardError = errors

@@ -1,3 +1,4 @@
+import EcotopTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 @Suite struct ScreenshotSourcesEndToEndTests {
     private func run(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
-        process.executableURL = try TmuxSession.ecotopBinary()
+        process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path(of: "ecotop"))
         process.arguments = arguments
         let output = Pipe(), errors = Pipe(), stdin = Pipe()
         process.standardOutput = output

@@ -1,3 +1,4 @@
+import EcotopTestSupport
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ struct TerminalRequirementEndToEndTests {
 
     @Test func outputToAFileIsAClearErrorAndTheFileStaysClean() throws {
         let process = Process()
-        process.executableURL = try TmuxSession.ecotopBinary()
+        process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path(of: "ecotop"))
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-e2e-pipe-\(UUID().uuidString.prefix(8))")
         process.environment = ["TERM": "xterm-256color", "HOME": home.path, "XDG_CONFIG_HOME": home.path, "XDG_DATA_HOME": home.path]
         let output = Pipe(), errors = Pipe()

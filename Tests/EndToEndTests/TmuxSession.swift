@@ -1,3 +1,4 @@
+import EcotopTestSupport
 import Foundation
 import Testing
 
@@ -31,7 +32,7 @@ final class TmuxSession {
         let variables = base.merging(environment) { $1 }
             .map { "\($0.key)=\($0.value)" }
             .sorted()
-        let command = ["env", "-i"] + variables + [try Self.ecotopBinary().path] + arguments
+        let command = ["env", "-i"] + variables + [try BuiltExecutable.path(of: "ecotop")] + arguments
         let launcher = directory.appendingPathComponent("run.sh")
         try """
             #!/bin/sh
@@ -143,19 +144,6 @@ final class TmuxSession {
         return (exitStatus, output)
     }
 
-    /// The `ecotop` binary built next to the test bundle.
-    static func ecotopBinary() throws -> URL {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ecotop"),
-            Bundle.main.bundleURL.appendingPathComponent("ecotop"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ecotop"),
-        ]
-        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw TmuxError.noBinary(candidates.map(\.path))
-        }
-        return binary
-    }
-
     private static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
@@ -164,13 +152,11 @@ final class TmuxSession {
 enum TmuxError: Error, CustomStringConvertible {
     case failed([String], String)
     case timedOut(String)
-    case noBinary([String])
 
     var description: String {
         switch self {
         case let .failed(arguments, output): "tmux \(arguments.joined(separator: " ")) failed: \(output)"
         case let .timedOut(what): "timed out \(what)"
-        case let .noBinary(paths): "no ecotop binary at \(paths.joined(separator: ", "))"
         }
     }
 }
