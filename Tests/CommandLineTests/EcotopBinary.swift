@@ -1,7 +1,8 @@
 import EcotopTestSupport
 import Foundation
 
-/// The `ecotop` executable, built next to the test bundle because the test target depends on it.
+/// The `ecotop` executable, built next to the test bundle because this target depends on it,
+/// run as a shell runs it: stdin, stdout and stderr are pipes, and nothing else is inherited.
 enum EcotopBinary {
     static var path: String {
         get throws { try BuiltExecutable.path(of: "ecotop") }
@@ -9,27 +10,49 @@ enum EcotopBinary {
 
     /// What a run printed and how it ended.
     struct Run {
+        /// The exit status, or 128 plus the signal that killed it, as a shell's `$?`.
         var status: Int32
         var output: String
         var errors: String
     }
 
-    /// Runs `ecotop` with `arguments`, feeding `input` on stdin, and waits for it.
-    static func run(_ arguments: [String], input: String = "") throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try path)
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-            errors: String(decoding: errors, as: UTF8.self))
+    /// A run still going at its timeout: killed, with what it had printed.
+    struct TimedOut: Error, CustomStringConvertible {
+        var arguments: [String]
+        var timeout: Duration
+        var output: String
+        var errors: String
+
+        var description: String {
+            "ecotop \(arguments.joined(separator: " ")) was still running after \(timeout) and was killed; "
+                + "stdout so far:\n\(output)\nstderr so far:\n\(errors)"
+        }
+    }
+
+    /// Runs `ecotop` with `arguments`, writing `input` to its stdin while reading its stdout and
+    /// stderr, and waits for it to end; throws `TimedOut` after killing it (and whatever it
+    /// started) when it has not ended within `timeout`.
+    static func run(_ arguments: [String], input: String = "", timeout: Duration = .seconds(60)) throws -> Run {
+        let deadline = ContinuousClock.now + timeout
+        let pipes = try StandardStreamPipes()
+        let child = try ChildProcess(
+            [try path] + arguments, standardInput: pipes.childInput, standardOutput: pipes.childOutput,
+            standardError: pipes.childErrors)
+        pipes.closeChildEnds()
+        pipes.startWriting(Array(input.utf8))
+        // stdout and stderr end when ecotop exits (it never closes them itself), so waiting for
+        // the exit once they have ended takes no time.
+        guard pipes.drain(until: deadline) else {
+            child.signal(SIGKILL)
+            _ = child.waitForExit()
+            _ = pipes.drain(until: .now + .seconds(5))
+            throw TimedOut(arguments: arguments, timeout: timeout, output: text(pipes.output), errors: text(pipes.errors))
+        }
+        let termination = child.waitForExit()
+        return Run(status: termination.shellStatus, output: text(pipes.output), errors: text(pipes.errors))
+    }
+
+    private static func text(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -93,13 +93,6 @@ public struct ChildProcess: Sendable {
         return Self.termination(status)
     }
 
-    /// How the child ended, or nil while it runs.
-    public func termination() -> Termination? {
-        var status: Int32 = 0
-        guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
-        return Self.termination(status)
-    }
-
     /// A pipe whose two ends are close-on-exec in this process; a child gets one end through
     /// the descriptors passed to `init`, which this process then closes.
     public static func pipe() throws -> (reading: Int32, writing: Int32) {
