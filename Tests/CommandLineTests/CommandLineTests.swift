@@ -40,7 +40,7 @@ import EcotopTestSupport
 
     @Test func queryFiltersByLabelsAndPrintsEachFormat() throws {
         let store = TemporaryStore()
-        _ = try EcotopBinary.run(["ingest", "--store", store.root, "-"], input: lines(6))
+        try #require(try EcotopBinary.run(["ingest", "--store", store.root, "-"], input: lines(6)).status == 0)
         let selector = #"usage.transactions{integration=~"str.*"}"#
         let jsonl = try EcotopBinary.run(["query", "--store", store.root, "--series", selector, "--from", "-2h"])
         #expect(jsonl.status == 0)
@@ -51,9 +51,11 @@ import EcotopTestSupport
         }
         #expect(values == [0, 2, 4])
         let count = try EcotopBinary.run(["query", "--store", store.root, "--series", "usage.transactions", "--from=-2h", "--raw", "--agg", "count", "--format", "csv"])
+        #expect(count.status == 0)
         #expect(count.output.hasPrefix("ts,series,value\n"))
         #expect(count.output.contains(#""usage.transactions{integration=""paypal""}",3"#))
         let table = try EcotopBinary.run(["query", "--store", store.root, "--series", selector, "--from", "-2h", "--step", "10m", "--agg", "sum", "--format", "table"])
+        #expect(table.status == 0)
         #expect(table.output.hasPrefix("TIME"))
         #expect(table.output.split(separator: "\n").count >= 2)
         let bad = try EcotopBinary.run(["query", "--store", store.root, "--series", "m{a~\"1\"}"])
@@ -62,7 +64,7 @@ import EcotopTestSupport
 
     @Test func checkRepairAndStatsTalkAboutTheSameStore() throws {
         let store = TemporaryStore()
-        _ = try EcotopBinary.run(["ingest", "--store", store.root, "-"], input: lines(4))
+        try #require(try EcotopBinary.run(["ingest", "--store", store.root, "-"], input: lines(4)).status == 0)
         #expect(try EcotopBinary.run(["store", "check", "--store", store.root]).status == 0)
         let raw = try store.onlySegment(in: "raw")
         try store.write(raw, try store.bytes(raw) + Array("{broken\n".utf8))
@@ -72,6 +74,7 @@ import EcotopTestSupport
         #expect(repair.status == 0 && repair.output.contains("quarantined 1 line(s)"))
         #expect(try EcotopBinary.run(["store", "check", "--store", store.root]).status == 0)
         let stats = try EcotopBinary.run(["store", "stats", "--store", store.root])
+        #expect(stats.status == 0)
         #expect(stats.output.contains("series: 2") && stats.output.contains("raw: 1 segments, 4 lines"))
     }
 
