@@ -42,20 +42,6 @@ public final class TemporaryStore {
     }
 }
 
-/// A small deterministic random generator, so failures reproduce.
-public struct SeededGenerator: RandomNumberGenerator {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    public mutating func next() -> UInt64 {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        var value = state
-        value ^= value >> 33
-        value &*= 0xff51_afd7_ed55_8ccd
-        value ^= value >> 33
-        return value
-    }
-}
-
 public func key(_ name: String, _ labels: [String: String] = [:]) -> SeriesKey {
     SeriesKey(name: name, labels: labels)
 }
