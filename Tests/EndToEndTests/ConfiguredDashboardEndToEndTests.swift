@@ -1,3 +1,4 @@
+import EcotopTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -46,24 +47,23 @@ struct ConfiguredDashboardEndToEndTests {
         let store = directory.appendingPathComponent("store").path
 
         let session = try TmuxSession(arguments: ["--config", config.path, "--store", store], width: 160, height: 40)
-        let collected = try session.waitForScreen(timeout: 20) { $0.contains("420/min") && $0.contains("collector failing") }
+        // The exec plugin's orders per minute reach the Usage pane; the failing one is counted.
+        let collected = try session.waitForScreen(showing: "420/min", "collector failing", timeout: .seconds(20))
         #expect(collected.contains("E2E shop"))
-        #expect(collected.contains("420/min"), "the exec plugin's orders per minute reach the Usage pane:\n\(collected)")
         #expect(collected.contains("1 collector failing (c)"), "\(collected)")
 
         try session.send("c")
-        let collectors = try session.waitForScreen(timeout: 20) { $0.contains("FAILING") && $0.contains("token expired") }
-        #expect(collectors.contains("FAILING") && collectors.contains("token expired"), "\(collectors)")
+        try session.waitForScreen(showing: "FAILING", "token expired", timeout: .seconds(20))
 
         try Self.configuration().replacingOccurrences(of: "interval:", with: "intervall:")
             .write(to: config, atomically: true, encoding: .utf8)
-        let rejected = try session.waitForScreen(timeout: 20) { $0.contains("config error") }
+        let rejected = try session.waitForScreen(showing: "config error", timeout: .seconds(20))
         #expect(rejected.contains("did you mean 'interval'?"), "\(rejected)")
         #expect(rejected.contains("orders") && !rejected.contains("FAILING  orders"), "the running configuration stays in force")
 
         try Self.configuration(interval: "2s").write(to: config, atomically: true, encoding: .utf8)
-        let reloaded = try session.waitForScreen(timeout: 20) { $0.contains("configuration reloaded") }
-        #expect(reloaded.contains("configuration reloaded") && !reloaded.contains("config error"), "\(reloaded)")
+        let reloaded = try session.waitForScreen(showing: "configuration reloaded", timeout: .seconds(20))
+        #expect(!reloaded.contains("config error"), "\(reloaded)")
 
         try session.send("q")
         #expect(try session.exitStatus() == 0)
@@ -92,27 +92,15 @@ struct QuitWhileStoppingEndToEndTests {
             """.write(to: config, atomically: true, encoding: .utf8)
         let session = try TmuxSession(
             arguments: ["--config", config.path, "--store", directory.appendingPathComponent("store").path], width: 120, height: 40)
-        _ = try session.waitForScreen(timeout: 20) { $0.contains("Stubborn shop") }
-        let daemon = try #require(try waitForContents(of: pidFile).flatMap { Int32($0) }, "the daemon plugin never started")
+        try session.waitForScreen(showing: "Stubborn shop", timeout: .seconds(20))
+        let daemon = try #require(Int32(try writtenLine(at: pidFile, timeout: .seconds(20))), "the daemon plugin wrote no pid")
 
         try session.send("q")
-        let sent = Date()
-        while try session.isAlternateScreenOn(), Date().timeIntervalSince(sent) < 5 { usleep(10_000) }
-        let restoredAfter = Date().timeIntervalSince(sent)
-        #expect(restoredAfter < 1, "the terminal was restored after \(restoredAfter) s")
-        #expect(try session.exitStatus(timeout: 20) == 0)
+        let sent = ContinuousClock.now
+        try wait(for: "the terminal to be restored", timeout: .seconds(5)) { try !session.isAlternateScreenOn() }
+        let restoredAfter = ContinuousClock.now - sent
+        #expect(restoredAfter < .seconds(1), "the terminal was restored after \(restoredAfter)")
+        #expect(try session.exitStatus(timeout: .seconds(20)) == 0)
         #expect(kill(daemon, 0) != 0, "the daemon plugin (pid \(daemon)) outlived Ecotop")
-    }
-
-    /// The trimmed contents of a file once a plugin has written a whole line to it.
-    private func waitForContents(of path: String, timeout: Double = 20) throws -> String? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasSuffix("\n") {
-                return text.trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-            usleep(20_000)
-        }
-        return nil
     }
 }

@@ -16,8 +16,9 @@ struct DashboardEndToEndTests {
 
     @Test func showsFourPanesAllMetricsAndLiveValues() throws {
         let session = try TmuxSession(width: 160, height: 48)
-        let first = try session.waitForScreen { screen in Self.families.allSatisfy(screen.contains) && !screen.contains("waiting for data") }
-        for family in Self.families { #expect(first.contains(family), "missing pane \(family)") }
+        let first = try session.waitForScreen("the panes \(Self.families.joined(separator: ", ")) with data") { screen in
+            Self.families.allSatisfy(screen.contains) && !screen.contains("waiting for data")
+        }
         let metrics = ["Active partners", "Transactions", "Active users", "Data exchanges", "Cross-sell rate", "Customer LTV",
                        "Partner satisfaction", "Support ticket", "Ecosystem sentiment", "Critical uptime", "Uptime across"]
         let present = metrics.filter(first.contains)
@@ -27,73 +28,68 @@ struct DashboardEndToEndTests {
         #expect(statusCells == 20, "expected a status for each of the 20 metrics in:\n\(first)")
         let before = try #require(valueColumn(of: "Transactions", in: first))
         // The demo samples every 10 s, so a new value is due within that.
-        let changed = try session.waitForScreen(timeout: 15) { self.valueColumn(of: "Transactions", in: $0) != before }
-        #expect(valueColumn(of: "Transactions", in: changed) != before, "transactions did not change within 15 s")
+        try session.waitForScreen("the Transactions row to change from \(before)", timeout: .seconds(15)) {
+            self.valueColumn(of: "Transactions", in: $0) != before
+        }
         try session.send("q")
         #expect(try session.exitStatus() == 0)
     }
 
     @Test func keysDoWhatTheHelpSays() throws {
         let session = try TmuxSession(width: 160, height: 48)
-        try session.waitForScreen { $0.contains("4 Qualitative") }
+        try session.waitForScreen(showing: "4 Qualitative")
         try session.send("?")
-        let help = try session.waitForScreen { $0.contains("Help") && $0.contains("next colour theme") }
+        let help = try session.waitForScreen(showing: "Help", "next colour theme")
         #expect(help.contains("show or hide this help"))
         try session.send("?")
-        let closed = try session.waitForScreen { !$0.contains("show or hide this help") }
-        #expect(!closed.contains("show or hide this help"))
+        try session.waitForScreen("the help to close") { !$0.contains("show or hide this help") }
         try session.send("Tab", "j", "Enter")
-        let detail = try session.waitForScreen { $0.contains("Usage ›") && $0.contains("now ") }
+        let detail = try session.waitForScreen(showing: "Usage ›", "now ")
         #expect(detail.contains("Usage › Active users"), "Tab then j then Enter should open Active users:\n\(detail)")
         #expect(detail.contains("now ") && detail.contains("max "), "detail statistics missing:\n\(detail)")
         try session.send("+")
-        let longer = try session.waitForScreen { $0.contains("range 6h") }
-        #expect(longer.contains("range 6h"))
+        try session.waitForScreen(showing: "range 6h")
         try session.send("Escape", "p")
-        let paused = try session.waitForScreen { $0.contains("PAUSED") }
-        #expect(paused.contains("PAUSED") && paused.contains("2 Usage"))
+        let paused = try session.waitForScreen(showing: "PAUSED")
+        #expect(paused.contains("2 Usage"))
         try session.send("e")
-        let errors = try session.waitForScreen { $0.contains("Error groups") }
+        let errors = try session.waitForScreen(showing: "Error groups")
         #expect(errors.contains("healthy") && errors.contains("errors in the last"))
         try session.send("Escape", "t")
-        let themed = try session.waitForScreen { $0.contains("theme light") }
-        #expect(themed.contains("theme light"))
+        try session.waitForScreen(showing: "theme light")
         try session.send("q")
         #expect(try session.exitStatus() == 0)
     }
 
     @Test func stacksPanesAt80x24AndFollowsFocus() throws {
         let session = try TmuxSession(width: 80, height: 24)
-        let screen = try session.waitForScreen { $0.contains("1 Participation") }
+        let screen = try session.waitForScreen(showing: "1 Participation")
         #expect(screen.contains("Health") && screen.contains("q quit"))
         #expect(!screen.contains("4 Qualitative"))
         try session.send("4")
-        let scrolled = try session.waitForScreen { $0.contains("4 Qualitative") && $0.contains("Partner satisfaction") }
-        #expect(scrolled.contains("Partner satisfaction"))
+        try session.waitForScreen(showing: "4 Qualitative", "Partner satisfaction")
         try session.send("C-c")
         #expect(try session.exitStatus() == 0)
     }
 
     @Test func followsTheTerminalWhenItIsResized() throws {
         let session = try TmuxSession(width: 160, height: 48)
-        let grid = try session.waitForScreen { $0.contains("4 Qualitative") }
-        #expect(grid.contains("4 Qualitative"), "all four panes fit at 160x48")
+        try session.waitForScreen(showing: "4 Qualitative")
         try session.resize(width: 80, height: 24)
-        let stacked = try session.waitForScreen { $0.contains("more") }
+        let stacked = try session.waitForScreen(showing: "more")
         #expect(stacked.contains("1 Participation") && !stacked.contains("4 Qualitative"), "stacked at 80x24:\n\(stacked)")
         try session.resize(width: 30, height: 8)
-        let tiny = try session.waitForScreen { $0.contains("small") }
+        let tiny = try session.waitForScreen(showing: "small")
         #expect(tiny.contains("terminal too"))
         try session.resize(width: 160, height: 48)
-        let back = try session.waitForScreen { $0.contains("4 Qualitative") }
-        #expect(back.contains("4 Qualitative"))
+        try session.waitForScreen(showing: "4 Qualitative")
         try session.send("q")
         #expect(try session.exitStatus() == 0)
     }
 
     @Test func saysWhenTheTerminalIsTooSmall() throws {
         let session = try TmuxSession(width: 20, height: 6)
-        let screen = try session.waitForScreen { $0.contains("small") }
+        let screen = try session.waitForScreen(showing: "small")
         #expect(screen.contains("terminal too"))
         #expect(screen.contains("need 60×16"))
         try session.send("q")
@@ -102,8 +98,7 @@ struct DashboardEndToEndTests {
 
     @Test func plainTerminalWithoutUnicodeShowsOnlyASCII() throws {
         let session = try TmuxSession(width: 120, height: 40, environment: ["TERM": "vt100", "LANG": "C", "LC_ALL": "C"])
-        let screen = try session.waitForScreen { $0.contains("2 Usage") }
-        #expect(screen.contains("2 Usage"))
+        let screen = try session.waitForScreen(showing: "2 Usage")
         let foreign = screen.unicodeScalars.filter { !$0.isASCII }
         #expect(foreign.isEmpty, "non-ASCII on a C-locale terminal: \(String(String.UnicodeScalarView(foreign.prefix(20))))")
         try session.send("q")
@@ -119,7 +114,7 @@ struct DashboardEndToEndTests {
 
     @Test func sigtermRestoresTheTerminal() throws {
         let session = try TmuxSession(width: 100, height: 30)
-        try session.waitForScreen { $0.contains("1 Participation") }
+        try session.waitForScreen(showing: "1 Participation")
         #expect(try session.isAlternateScreenOn())
         kill(try session.pid(), SIGTERM)
         #expect(try session.exitStatus() == 143, "128 + SIGTERM: dash exits so for any signal but SIGINT")
@@ -137,7 +132,7 @@ struct ColorEndToEndTests {
 
     @Test func themesColourTheScreen() throws {
         let session = try TmuxSession(width: 120, height: 40, environment: ["TERM": "xterm-256color"])
-        try session.waitForScreen { $0.contains("2 Usage") }
+        try session.waitForScreen(showing: "2 Usage")
         let screen = try session.captureWithEscapes()
         #expect(hasColorSequences(screen), "no colour sequences in:\n\(screen.prefix(400).debugDescription)")
         try session.send("q")
@@ -146,7 +141,7 @@ struct ColorEndToEndTests {
 
     @Test func noColorTurnsColourOffButKeepsTheSelectionVisible() throws {
         let session = try TmuxSession(width: 120, height: 40, environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
-        try session.waitForScreen { $0.contains("2 Usage") && $0.contains("Transactions") }
+        try session.waitForScreen(showing: "2 Usage", "Transactions")
         let screen = try session.captureWithEscapes()
         #expect(!hasColorSequences(screen), "colour escape sequences under NO_COLOR")
         let reverse = screen.range(of: #"\x1B\[([0-9]+;)*7m"#, options: .regularExpression)

@@ -68,28 +68,37 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "main"] + keys)
     }
 
-    /// Waits until the screen satisfies a condition, up to `timeout` seconds; returns the
-    /// last screen either way.
+    /// Waits until the screen satisfies `condition` and returns it; fails, naming `what` and
+    /// showing the last screen, after `timeout`.
     @discardableResult
-    func waitForScreen(timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var screen = try capture()
-        while !condition(screen), Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.1)
+    func waitForScreen(
+        _ what: String, timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation,
+        until condition: (String) -> Bool
+    ) throws -> String {
+        var screen = ""
+        try wait(for: "\(what); the screen was:\n\(screen)", timeout: timeout, pollingEvery: .milliseconds(100), sourceLocation: sourceLocation) {
             screen = try capture()
+            return condition(screen)
         }
         return screen
     }
 
+    /// Waits until the screen shows every one of `texts` and returns it.
+    @discardableResult
+    func waitForScreen(showing texts: String..., timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let what = "a screen showing " + texts.map { "\"\($0)\"" }.joined(separator: " and ")
+        return try waitForScreen(what, timeout: timeout, sourceLocation: sourceLocation) { screen in texts.allSatisfy(screen.contains) }
+    }
+
     /// The process id of the running dashboard.
     func pid() throws -> Int32 {
-        let text = try waitForFile("pid")
+        let text = try writtenLine(at: directory.appendingPathComponent("pid").path)
         return try #require(Int32(text))
     }
 
     /// Waits for the dashboard to exit and returns its exit status.
-    func exitStatus(timeout: Double = 10) throws -> Int32 {
-        let text = try waitForFile("status", timeout: timeout)
+    func exitStatus(timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation) throws -> Int32 {
+        let text = try writtenLine(at: directory.appendingPathComponent("status").path, timeout: timeout, sourceLocation: sourceLocation)
         return try #require(Int32(text))
     }
 
@@ -97,18 +106,6 @@ final class TmuxSession {
     /// normal one (the restored terminal).
     func isAlternateScreenOn() throws -> Bool {
         try tmux(["display-message", "-p", "-t", "main", "#{alternate_on}"]).output.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
-    }
-
-    private func waitForFile(_ name: String, timeout: Double = 10) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let text = try? String(contentsOf: url, encoding: .utf8), text.hasSuffix("\n") {
-                return text.trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        throw TmuxError.timedOut("waiting for \(name) in \(directory.path)")
     }
 
     @discardableResult
@@ -138,12 +135,10 @@ final class TmuxSession {
 
 enum TmuxError: Error, CustomStringConvertible {
     case failed([String], String)
-    case timedOut(String)
 
     var description: String {
         switch self {
         case let .failed(arguments, output): "tmux \(arguments.joined(separator: " ")) failed: \(output)"
-        case let .timedOut(what): "timed out \(what)"
         }
     }
 }
