@@ -66,7 +66,8 @@ let package = Package(
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors", "EcotopTestSupport"]),
         .testTarget(name: "EcotopConfigTests", dependencies: ["EcotopConfig", "EcotopCore"]),
         .testTarget(
-            name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors", "EcotopConfig", "EcotopStore"], exclude: ["Fixtures"]
+            name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors", "EcotopConfig", "EcotopStore", "EcotopTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "EcotopUITests",

@@ -1,4 +1,5 @@
 import EcotopCore
+import EcotopTestSupport
 import Synchronization
 import Testing
 @testable import EcotopCollectors
@@ -78,8 +79,11 @@ import Testing
             tick: 0.01)
         scheduler.start()
         scheduler.start()
-        while scheduler.health[0].runs < 1 { try await Task.sleep(for: .milliseconds(10)) }
-        try await Task.sleep(for: .milliseconds(100))
+        try await wait(for: "the first collection") { scheduler.health[0].runs >= 1 }
+        // Ten more looks at the clock (ten ticks of one loop, fewer of two) give a second loop
+        // its chance to collect again.
+        let reads = clock.reads
+        try await wait(for: "ten more ticks") { clock.reads >= reads + 10 }
         await scheduler.stop()
         // Due once at time 0 and not again until 60: a second loop would have collected twice,
         // or have found the first collection in flight and recorded a failure.
@@ -114,7 +118,7 @@ import Testing
                 ScheduledCollector(quick, type: "exec", interval: 0.1, deadline: 10),
             ], sink: sink, clock: SystemWallClock(), tick: 0.05)
         scheduler.start()
-        while scheduler.health[1].runs < 3 { try await Task.sleep(for: .milliseconds(50)) }
+        try await wait(for: "three collections of the quick plugin") { scheduler.health[1].runs >= 3 }
         // Three collections of the quick plugin while the flood's first one is still running.
         let during = scheduler.health
         #expect(during[0].runs == 0 && during[0].isRunning)

@@ -1,4 +1,5 @@
 import EcotopCore
+import EcotopTestSupport
 import Testing
 @testable import EcotopCollectors
 
@@ -52,23 +53,24 @@ import Testing
     }
 
     @Test func freeRunningOutputIsTakenAtEachCollection() async throws {
-        let path = scripts.script("ticker.sh", "#!/bin/sh\nfor i in 1 2 3; do echo \"tick n=${i}i\"; done\nexec sleep 30\n")
+        // The plugin outlives the wait below, however long the full suite keeps this test from running.
+        let path = scripts.script("ticker.sh", "#!/bin/sh\nfor i in 1 2 3; do echo \"tick n=${i}i\"; done\nexec sleep 600\n")
         let daemon = DaemonCollector(name: "ticker", argv: [path], mode: .freeRunning, limits: quickLimits())
-        _ = try await daemon.collect(at: 1)
-        try await Task.sleep(for: .milliseconds(300))
-        let result = try await daemon.collect(at: 2)
-        #expect(result.samples.map(\.value) == [1, 2, 3])
+        var values = try await daemon.collect(at: 1).samples.map(\.value)
+        var time = 1.0
+        try await wait(for: "three ticks, collected so far: \(values)") {
+            time += 1
+            values += try await daemon.collect(at: time).samples.map(\.value)
+            return values.count >= 3
+        }
+        #expect(values == [1, 2, 3], "each line taken by exactly one collection, in order")
         // `sleep` ignores EOF on stdin, so stopping it takes SIGTERM after the grace period.
         await daemon.stop()
         #expect(daemon.lastExit == .signalled(15))
     }
 
     /// Waits (in real time) until the reader thread has seen the plugin end.
-    private func waitUntilDead(_ daemon: DaemonCollector) async throws {
-        for _ in 0..<200 {
-            if daemon.hasEnded { return }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        Issue.record("the daemon did not end")
+    private func waitUntilDead(_ daemon: DaemonCollector, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await wait(for: "the daemon \(daemon.name) to end", sourceLocation: sourceLocation) { daemon.hasEnded }
     }
 }

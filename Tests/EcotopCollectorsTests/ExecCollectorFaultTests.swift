@@ -1,4 +1,6 @@
 import EcotopCore
+import EcotopTestSupport
+import Foundation
 import Testing
 @testable import EcotopCollectors
 
@@ -15,9 +17,11 @@ import Testing
     }
 
     @Test func cancellingTheCollectionStopsThePlugin() async throws {
-        let path = scripts.script("long.sh", "#!/bin/sh\nexec sleep 30\n")
-        let collection = Task { try await ExecCollector(name: "long", argv: [path], timeout: 30, limits: quickLimits()).collect(at: 1) }
-        try await Task.sleep(for: .milliseconds(200))
+        let started = scripts.directory + "/long.started"
+        // Plugin and timeout outlive the wait below, so only the cancellation can end the collection.
+        let path = scripts.script("long.sh", "#!/bin/sh\ntouch '\(started)'\nexec sleep 600\n")
+        let collection = Task { try await ExecCollector(name: "long", argv: [path], timeout: 600, limits: quickLimits()).collect(at: 1) }
+        try await wait(for: "the plugin to start") { FileManager.default.fileExists(atPath: started) }
         collection.cancel()
         #expect(try await collection.value.failure == "stopped before it finished; killed by signal 15 (SIGTERM)")
     }

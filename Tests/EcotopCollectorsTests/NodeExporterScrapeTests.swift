@@ -1,5 +1,6 @@
 import EcotopCollectors
 import EcotopCore
+import EcotopTestSupport
 import Foundation
 import Testing
 
@@ -27,11 +28,11 @@ import Testing
                 SeriesMappingRule(selector: try SeriesSelector(parsing: "node_time_seconds"), metricID: "usage.clock"),
             ])))
         var result: CollectionResult?
-        for _ in 0..<50 where result == nil {
+        try await wait(for: "node_exporter to answer on port \(port)", pollingEvery: .milliseconds(100)) {
             result = try? await collector.collect(at: 1_700_000_000)
-            if result == nil { try await Task.sleep(for: .milliseconds(100)) }
+            return result != nil
         }
-        let samples = try #require(result, "node_exporter did not answer within 5 s").samples
+        let samples = try #require(result).samples
         #expect(samples.map(\.key.name).sorted() == ["usage.clock", "usage.load"])
         let clock = try #require(samples.first { $0.key.name == "usage.clock" })
         #expect(abs(clock.value - Date().timeIntervalSince1970) < 60)

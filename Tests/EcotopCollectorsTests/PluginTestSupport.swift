@@ -41,10 +41,17 @@ func quickLimits(grace: Double = 0.3) -> PluginLimits {
 
 /// A clock a test moves by hand.
 final class ManualClock: WallClock {
-    private let time: Mutex<Double>
-    init(_ start: Double) { time = Mutex(start) }
-    func now() -> Double { time.withLock { $0 } }
-    func advance(to value: Double) { time.withLock { $0 = value } }
+    private let time: Mutex<(now: Double, reads: Int)>
+    init(_ start: Double) { time = Mutex((start, 0)) }
+    func now() -> Double {
+        time.withLock { time in
+            time.reads += 1
+            return time.now
+        }
+    }
+    func advance(to value: Double) { time.withLock { $0.now = value } }
+    /// How many times `now()` has been called: how often the code under test looked at the clock.
+    var reads: Int { time.withLock { $0.reads } }
 }
 
 /// A sink that keeps what it is given.

@@ -17,6 +17,7 @@ import Testing
 ///   - what: what the test waits for, worded to follow "waiting for", e.g. "the plugin to
 ///     start". Evaluated only on failure, so it can show the last state the condition saw.
 ///   - condition: checked at once, then after each interval until the timeout.
+@_disfavoredOverload  // in an async test, the async form below, even for a synchronous condition
 public func wait(
     for what: @autoclosure () -> String, timeout: Duration = .seconds(60), pollingEvery interval: Duration = .milliseconds(10),
     sourceLocation: SourceLocation = #_sourceLocation, until condition: () throws -> Bool
