@@ -1,6 +1,7 @@
 import EcotopApp
 import EcotopCore
 import EcotopEngine
+import EcotopTestSupport
 import EcotopUI
 import Testing
 

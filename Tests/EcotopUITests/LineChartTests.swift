@@ -1,4 +1,5 @@
 import EcotopCore
+import EcotopTestSupport
 import EcotopUI
 import Testing
 

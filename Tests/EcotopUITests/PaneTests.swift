@@ -1,3 +1,4 @@
+import EcotopTestSupport
 import EcotopUI
 import Testing
 

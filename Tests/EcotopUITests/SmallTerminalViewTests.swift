@@ -1,5 +1,6 @@
 import EcotopApp
 import EcotopCore
+import EcotopTestSupport
 import EcotopUI
 import Testing
 

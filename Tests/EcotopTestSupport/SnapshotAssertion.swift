@@ -1,21 +1,21 @@
-import EcotopUI
 import Foundation
 import Testing
-
-/// The directory holding the committed snapshot files, next to this source file.
-private let snapshotDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
 /// Whether `ECOTOP_RECORD_SNAPSHOTS=1` asks to re-record every snapshot a test run compares.
 private var isRecording: Bool {
     ProcessInfo.processInfo.environment["ECOTOP_RECORD_SNAPSHOTS"] == "1"
 }
 
-/// Compares `text` with `Tests/EcotopUITests/Snapshots/<named>.txt`.
+/// Compares `text` with `Snapshots/<named>.txt` in the directory of the calling test's file,
+/// e.g. `Tests/EcotopUITests/Snapshots/`; exclude that folder from the test target.
 ///
 /// When the file is missing, or `ECOTOP_RECORD_SNAPSHOTS=1` is set, writes `text` there and
 /// fails, saying so, so that a recorded snapshot is always looked at before it is committed.
 /// Otherwise records an issue with a line-by-line diff when the two differ.
-func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+public func assertSnapshot(
+    _ text: String, named name: String, filePath: StaticString = #filePath, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    let snapshotDirectory = URL(fileURLWithPath: "\(filePath)").deletingLastPathComponent().appendingPathComponent("Snapshots")
     let file = snapshotDirectory.appendingPathComponent(name + ".txt")
     let recorded = try? String(contentsOf: file, encoding: .utf8)
     guard let recorded, !isRecording else {
@@ -43,7 +43,7 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
 
 /// The lines that differ, by line number, each as `-` recorded and `+` actual between bars so
 /// that leading and trailing spaces show.
-func lineDiff(expected: String, actual: String) -> String {
+public func lineDiff(expected: String, actual: String) -> String {
     let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
     let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
     var report: [String] = []
@@ -56,37 +56,4 @@ func lineDiff(expected: String, actual: String) -> String {
         if let after { report.append("+ |\(after)|") }
     }
     return report.joined(separator: "\n")
-}
-
-/// One character per cell of `region` (the whole buffer by default) naming the cell's style
-/// by `legend`: `.` for the plain style and `?` for a style the legend does not name, so a
-/// test can state which cells are coloured how, e.g. `"ffff····"` for a gauge's fill.
-func styleMap(of buffer: FrameBuffer, in region: Rect? = nil, legend: [Character: Style]) -> String {
-    var names: [Style: Character] = [.plain: "."]
-    for (letter, style) in legend {
-        precondition(names[style] == nil || style == .plain, "two letters name the same style")
-        names[style] = letter
-    }
-    let area = (region ?? buffer.area).intersection(buffer.area)
-    return (area.y..<area.maxY).map { y in
-        String((area.x..<area.maxX).map { x in names[buffer[x, y].style] ?? "?" })
-    }.joined(separator: "\n")
-}
-
-/// A fresh buffer of `width`×`height` with `widget` drawn over all of it.
-func frame(width: Int, height: Int, _ widget: some Widget) -> FrameBuffer {
-    var buffer = FrameBuffer(size: Size(width: width, height: height))
-    widget.render(in: buffer.area, buffer: &buffer)
-    return buffer
-}
-
-/// One-row widgets side by side for one snapshot: each drawn into its own row of `width`
-/// columns and shown as `label |row|`, so that the snapshot shows where the area ends.
-func rowSheet(width: Int, _ rows: [(label: String, widget: any Widget)]) -> String {
-    let labelWidth = rows.map(\.label.count).max() ?? 0
-    return rows.map { row in
-        let text = frame(width: width, height: 1, row.widget).text
-        let label = row.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-        return label + " |" + text + String(repeating: " ", count: width - text.terminalWidth) + "|"
-    }.joined(separator: "\n")
 }
