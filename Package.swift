@@ -78,7 +78,13 @@ let package = Package(
             name: "EcotopTerminalTests",
             dependencies: ["EcotopTerminal", "EcotopApp", "EcotopUI", "EcotopCollectors", "EcotopEngine", "EcotopCore"]
         ),
-        .testTarget(name: "CommandLineTests", dependencies: ["ecotop", "EcotopStore", "EcotopCore", "EcotopTestSupport"]),
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: [
+                "ecotop", "EcotopStore", "EcotopCore", "EcotopTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["ecotop", "EcotopTestSupport"]),
     ]
 )
