@@ -83,7 +83,8 @@ let package = Package(
             dependencies: [
                 "ecotop", "EcotopStore", "EcotopCore", "EcotopTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ecotop", "EcotopTestSupport"]),
     ]
