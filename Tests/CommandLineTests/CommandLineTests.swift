@@ -17,8 +17,7 @@ import EcotopTestSupport
 
     @Test func ingestReportsBadLinesByFileAndLineAndFailsButKeepsTheRest() throws {
         let store = TemporaryStore()
-        let input = store.root + "-input.jsonl"
-        try (lines(3) + "{\"ts\":1,\"name\":\"m\"}\nnot json\n" + lines(1)).write(toFile: input, atomically: true, encoding: .utf8)
+        let input = try store.file(named: "input.jsonl", containing: lines(3) + "{\"ts\":1,\"name\":\"m\"}\nnot json\n" + lines(1))
         let run = try EcotopBinary.run(["ingest", "--store", store.root, input])
         #expect(run.status == 1)
         #expect(run.errors.contains("\(input):4: missing \"value\""))

@@ -43,8 +43,7 @@ import EcotopTestSupport
         for number in 0..<32 {
             let batchSize = Int.random(in: 1...400, using: &random)
             let trial = Trial(number: number, batchSize: batchSize, killAfter: min(lines - 1, batchSize * Int.random(in: 1...8, using: &random)))
-            let inputPath = store.root + "-input-\(number).jsonl"
-            try input(trial: number, lines: lines).write(toFile: inputPath, atomically: false, encoding: .utf8)
+            let inputPath = try store.file(named: "input-\(number).jsonl", containing: input(trial: number, lines: lines))
             let acks = try ChildProcess.pipe()
             let ingest = try ChildProcess(
                 [binary, "ingest", "--store", store.root, "--ack", "--batch-size", String(trial.batchSize), inputPath],

@@ -28,9 +28,8 @@ import Testing
 
     @Test func aCommandStillRunningAtTheTimeoutIsKilledAndNamed() throws {
         let store = TemporaryStore()
-        let config = store.root + "-config.yaml"
-        try "collectors:\n  - {name: idle, type: exec, interval: 1h, argv: [sh, -c, 'echo idle value=1i']}\n"
-            .write(toFile: config, atomically: true, encoding: .utf8)
+        let config = try store.file(
+            named: "config.yaml", containing: "collectors:\n  - {name: idle, type: exec, interval: 1h, argv: [sh, -c, 'echo idle value=1i']}\n")
         let arguments = ["collect", "--config", config, "--store", store.root]
         // `collect` without --once runs until it is stopped: only the timeout ends this run.
         let error = try #require(throws: EcotopBinary.TimedOut.self) {

@@ -8,16 +8,10 @@ import EcotopTestSupport
 @Suite struct ImportCommandTests {
     let now = Int(Date().timeIntervalSince1970) / 60 * 60
 
-    func file(_ store: TemporaryStore, _ name: String, _ text: String) throws -> String {
-        let path = store.root + "-" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test func csvIsImportedInBatchesWithLabelsFromExtraColumns() throws {
         let store = TemporaryStore()
         let rows = (0..<5).map { "\(now - 300 + $0 * 60),usage.transactions,\($0),\($0 % 2 == 0 ? "stripe" : "paypal")" }
-        let path = try file(store, "backfill.csv", "ts,name,value,integration\n" + rows.joined(separator: "\n") + "\n")
+        let path = try store.file(named: "backfill.csv", containing: "ts,name,value,integration\n" + rows.joined(separator: "\n") + "\n")
         let run = try EcotopBinary.run(["import", "--store", store.root, "--batch-size", "2", path])
         #expect(run.status == 0)
         #expect(run.output == "imported 5 samples from \(path)\n")
@@ -30,7 +24,7 @@ import EcotopTestSupport
 
     @Test func aBadRowImportsNothingAndNamesFileLineAndColumn() throws {
         let store = TemporaryStore()
-        let path = try file(store, "bad.csv", "ts,name,value\n\(now),usage.transactions,1\n\(now),usage.transactions,lots\n")
+        let path = try store.file(named: "bad.csv", containing: "ts,name,value\n\(now),usage.transactions,1\n\(now),usage.transactions,lots\n")
         let run = try EcotopBinary.run(["import", "--store", store.root, path])
         #expect(run.status == 1)
         #expect(run.errors == "\(path):3:\(String(now).count + 21): value must be a finite number, not \"lots\"\n")
@@ -40,7 +34,7 @@ import EcotopTestSupport
     @Test func jsonNeedsItsFormatOrExtensionAndDryRunWritesNothing() throws {
         let store = TemporaryStore()
         let text = "[{\"ts\": \(now), \"name\": \"participation.active_partners\", \"value\": 42}]"
-        let unnamed = try file(store, "partners.data", text)
+        let unnamed = try store.file(named: "partners.data", containing: text)
         let refused = try EcotopBinary.run(["import", "--store", store.root, unnamed])
         #expect(refused.status == 64, "a validation error exits with EX_USAGE")
         #expect(refused.errors.hasPrefix("Error: cannot tell the format of \(unnamed) from its extension; pass --format csv or --format json\n"))

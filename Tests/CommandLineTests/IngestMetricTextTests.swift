@@ -8,12 +8,6 @@ import EcotopTestSupport
 @Suite struct IngestMetricTextTests {
     let now = Double(Int(Date().timeIntervalSince1970) / 60 * 60)
 
-    func input(_ store: TemporaryStore, _ name: String, _ text: String) throws -> String {
-        let path = store.root + "-" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     func rawValues(_ store: TemporaryStore, _ selector: String) throws -> [Double] {
         let reader = try store.reader()
         let series = try reader.series(matching: SeriesSelector(parsing: selector))
@@ -22,7 +16,7 @@ import EcotopTestSupport
 
     @Test func aBadPrometheusInputImportsNothingAndSaysWhere() throws {
         let store = TemporaryStore()
-        let path = try input(store, "bad.prom", "# TYPE shop_up gauge\nshop_up 1\nshop_orders{shop=\"eu\" 12\n")
+        let path = try store.file(named: "bad.prom", containing: "# TYPE shop_up gauge\nshop_up 1\nshop_orders{shop=\"eu\" 12\n")
         let run = try EcotopBinary.run(["ingest", "--store", store.root, "--format", "prometheus", path])
         #expect(run.status == 1)
         #expect(run.errors.hasPrefix("\(path):3:23: expected , or }"))
@@ -48,11 +42,11 @@ import EcotopTestSupport
 
     @Test func openMetricsWithoutEOFIsRefused() throws {
         let store = TemporaryStore()
-        let path = try input(store, "no-eof.om", "# TYPE shop_up gauge\nshop_up 1\n")
+        let path = try store.file(named: "no-eof.om", containing: "# TYPE shop_up gauge\nshop_up 1\n")
         let run = try EcotopBinary.run(["ingest", "--store", store.root, "--format", "openmetrics", path])
         #expect(run.status == 1)
         #expect(run.errors.hasPrefix("\(path):3:1: "))
-        let valid = try input(store, "ok.om", "# TYPE shop_up gauge\nshop_up 1 \(Int(now))\n# EOF\n")
+        let valid = try store.file(named: "ok.om", containing: "# TYPE shop_up gauge\nshop_up 1 \(Int(now))\n# EOF\n")
         let ok = try EcotopBinary.run(["ingest", "--store", store.root, "--format", "openmetrics", valid])
         #expect(ok.status == 0)
         #expect(try rawValues(store, "shop_up") == [1])

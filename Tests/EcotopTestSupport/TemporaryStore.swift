@@ -26,6 +26,14 @@ public final class TemporaryStore {
 
     public func path(_ relative: String) -> String { root + "/" + relative }
 
+    /// Writes `text` to a file named `name` beside the store, in the same temporary directory
+    /// (so removed with it), and returns its path: an input or a configuration for a command.
+    public func file(named name: String, containing text: String) throws -> String {
+        let path = root + "-" + name
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        return path
+    }
+
     public func bytes(_ relative: String) throws -> [UInt8] {
         try #require(try StoreFileSystem.contents(of: path(relative)))
     }
