@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EcotopTerminalTests",
-            dependencies: ["EcotopTerminal", "EcotopApp", "EcotopUI", "EcotopCollectors", "EcotopEngine", "EcotopCore"]
+            dependencies: ["EcotopTerminal", "EcotopApp", "EcotopUI", "EcotopCollectors", "EcotopEngine", "EcotopCore", "EcotopTestSupport"]
         ),
         .testTarget(
             name: "CommandLineTests",

@@ -4,6 +4,7 @@ import EcotopCollectors
 import EcotopCore
 import EcotopEngine
 import EcotopTerminal
+import EcotopTestSupport
 import EcotopUI
 import Synchronization
 import Testing

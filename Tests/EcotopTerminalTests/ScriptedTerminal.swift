@@ -56,19 +56,3 @@ final class ScriptedTerminal: TerminalDevice, Sendable {
         Double(DispatchTime.now().uptimeNanoseconds) / 1e9
     }
 }
-
-/// Polls `condition` every few milliseconds until it holds or `timeout` seconds pass.
-func wait(for what: String, timeout: Double = 10, _ condition: () -> Bool) throws {
-    let deadline = ScriptedTerminal.monotonicNow() + timeout
-    while !condition() {
-        guard ScriptedTerminal.monotonicNow() < deadline else { throw WaitTimeout(what: what, seconds: timeout) }
-        usleep(2_000)
-    }
-}
-
-/// A condition a test waited for did not come true.
-struct WaitTimeout: Error, CustomStringConvertible {
-    var what: String
-    var seconds: Double
-    var description: String { "waited \(seconds) s for \(what)" }
-}
