@@ -44,7 +44,12 @@ public struct ChildProcess: Sendable {
 
     /// Starts `arguments[0]` (found on PATH unless it holds a `/`) with the given descriptors
     /// as its stdin, stdout and stderr; nil connects that stream to /dev/null.
-    public init(_ arguments: [String], standardInput: Int32? = nil, standardOutput: Int32? = nil, standardError: Int32? = nil) throws {
+    ///
+    /// - Parameter environment: the child's whole environment; nil passes on this process's.
+    public init(
+        _ arguments: [String], standardInput: Int32? = nil, standardOutput: Int32? = nil, standardError: Int32? = nil,
+        environment: [String: String]? = nil
+    ) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -73,9 +78,14 @@ public struct ChildProcess: Sendable {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        let envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { (argv + (envp ?? [])).forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        let status = if let envp {
+            posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+        } else {
+            posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        }
         guard status == 0 else { throw ChildProcessError("\(arguments[0]): cannot start: \(String(cString: strerror(status)))") }
         self.pid = pid
         self.arguments = arguments

@@ -11,18 +11,9 @@ import Testing
         let config = directory.appendingPathComponent("config.yaml")
         try "ecosystem: {name: Shop}\ncollectors:\n  - {name: orders, type: \"exe\\e[2Jc\", argv: [true]}\n"
             .write(to: config, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path(of: "ecotop"))
-        process.arguments = ["config", "check", config.path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let bytes = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: bytes, as: UTF8.self)
-        #expect(process.terminationStatus == 1)
-        #expect(text.contains("found 'exe\\x1b[2Jc'"), "\(text)")
-        #expect(!bytes.contains(0x1B), "no escape byte reaches the terminal")
+        let run = try EcotopBinary.run(["config", "check", config.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("found 'exe\\x1b[2Jc'"), "\(run.errors)")
+        #expect(!run.errors.unicodeScalars.contains("\u{1B}"), "no escape byte reaches the terminal")
     }
 }

@@ -5,23 +5,6 @@ import Testing
 /// `ecotop screenshot` draws what the dashboard would: a configured ecosystem from its store
 /// with `--config`, and a store of other data under its own name, never as the demo.
 @Suite struct ScreenshotSourcesEndToEndTests {
-    private func run(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path(of: "ecotop"))
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = stdin
-        try process.run()
-        stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
-        try stdin.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text, message)
-    }
-
     private func temporaryDirectory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-e2e-shot-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -36,8 +19,8 @@ import Testing
         try "ecosystem: {name: Trail Gear Co}\n".write(to: config, atomically: true, encoding: .utf8)
         let time = 1_800_000_000
         let samples = (0..<10).map { "{\"ts\":\(time - 540 + $0 * 60),\"name\":\"usage.transactions\",\"value\":432}" }.joined(separator: "\n")
-        #expect(try run(["ingest", "--store", store, "-"], input: samples + "\n").status == 0)
-        let shot = try run(["screenshot", "--config", config.path, "--store", store, "--time", "\(time)", "--width", "160", "--height", "48"])
+        #expect(try EcotopBinary.run(["ingest", "--store", store, "-"], input: samples + "\n").status == 0)
+        let shot = try EcotopBinary.run(["screenshot", "--config", config.path, "--store", store, "--time", "\(time)", "--width", "160", "--height", "48"])
         #expect(shot.status == 0, "\(shot.errors)")
         #expect(shot.output.contains("Trail Gear Co") && !shot.output.contains("(demo)"), "\(shot.output.prefix(300))")
         #expect(shot.output.contains("432/min"))
@@ -48,8 +31,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("store").path
         let line = "{\"ts\":1800000000,\"name\":\"usage.transactions\",\"labels\":{\"shop\":\"eu\"},\"value\":12}\n"
-        #expect(try run(["ingest", "--store", store, "-"], input: line).status == 0)
-        let shot = try run(["screenshot", "--store", store, "--time", "1800000000", "--width", "160", "--height", "48"])
+        #expect(try EcotopBinary.run(["ingest", "--store", store, "-"], input: line).status == 0)
+        let shot = try EcotopBinary.run(["screenshot", "--store", store, "--time", "1800000000", "--width", "160", "--height", "48"])
         #expect(shot.status == 0, "\(shot.errors)")
         let header = shot.output.split(separator: "\n").first.map(String.init) ?? ""
         #expect(!header.contains("(demo)") && header.contains("not demo data"), "\(header)")

@@ -1,29 +1,28 @@
-import EcotopTestSupport
 import Foundation
 
-/// The `ecotop` executable, built next to the test bundle because this target depends on it,
-/// run as a shell runs it: stdin, stdout and stderr are pipes, and nothing else is inherited.
-enum EcotopBinary {
-    static var path: String {
+/// The `ecotop` executable, built next to the test bundle of a target that depends on it, run
+/// as a shell runs it: stdin, stdout and stderr are pipes, and nothing else is inherited.
+public enum EcotopBinary {
+    public static var path: String {
         get throws { try BuiltExecutable.path(of: "ecotop") }
     }
 
     /// What a run printed and how it ended.
-    struct Run {
+    public struct Run {
         /// The exit status, or 128 plus the signal that killed it, as a shell's `$?`.
-        var status: Int32
-        var output: String
-        var errors: String
+        public var status: Int32
+        public var output: String
+        public var errors: String
     }
 
     /// A run still going at its timeout: killed, with what it had printed.
-    struct TimedOut: Error, CustomStringConvertible {
-        var arguments: [String]
-        var timeout: Duration
-        var output: String
-        var errors: String
+    public struct TimedOut: Error, CustomStringConvertible {
+        public var arguments: [String]
+        public var timeout: Duration
+        public var output: String
+        public var errors: String
 
-        var description: String {
+        public var description: String {
             "ecotop \(arguments.joined(separator: " ")) was still running after \(timeout) and was killed; "
                 + "stdout so far:\n\(output)\nstderr so far:\n\(errors)"
         }
@@ -32,12 +31,16 @@ enum EcotopBinary {
     /// Runs `ecotop` with `arguments`, writing `input` to its stdin while reading its stdout and
     /// stderr, and waits for it to end; throws `TimedOut` after killing it (and whatever it
     /// started) when it has not ended within `timeout`.
-    static func run(_ arguments: [String], input: String = "", timeout: Duration = .seconds(60)) throws -> Run {
+    ///
+    /// - Parameter environment: ecotop's whole environment; nil passes on this process's.
+    public static func run(
+        _ arguments: [String], input: String = "", environment: [String: String]? = nil, timeout: Duration = .seconds(60)
+    ) throws -> Run {
         let deadline = ContinuousClock.now + timeout
         let pipes = try StandardStreamPipes()
         let child = try ChildProcess(
             [try path] + arguments, standardInput: pipes.childInput, standardOutput: pipes.childOutput,
-            standardError: pipes.childErrors)
+            standardError: pipes.childErrors, environment: environment)
         pipes.closeChildEnds()
         pipes.startWriting(Array(input.utf8))
         // stdout and stderr end when ecotop exits (it never closes them itself), so waiting for

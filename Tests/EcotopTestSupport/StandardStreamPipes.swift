@@ -1,4 +1,3 @@
-import EcotopTestSupport
 import Foundation
 
 #if canImport(Glibc)
