@@ -20,6 +20,10 @@ struct IngestCommand: ParsableCommand {
             influx, prometheus and openmetrics (see docs/parsers.md) are all or nothing: the first \
             error is reported as FILE:LINE:COLUMN: why, nothing is appended and the exit status is 1. \
             Samples without a timestamp get the time of the run.
+
+            A valid record the store does not keep (NaN or an infinity, a time outside 1970-2100 \
+            or older than the store's retention keeps) is skipped: reported as \
+            FILE:LINE[:COLUMN]: skipped ..., counted in the summary, and not an error.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -70,7 +74,8 @@ struct IngestCommand: ParsableCommand {
             var ingestion = Ingestion(
                 writer: writer, source: source, batchSize: batchSize,
                 onAck: ack ? { writeUnbuffered("ack \($0)\n", to: STDOUT_FILENO) } : nil)
-            var decoder = format.makeFormat()
+            let admission = try writer?.admission ?? StoreAdmission.ofStore(at: storeOptions.layout, now: SystemWallClock().now())
+            var decoder = format.makeFormat(admission: admission)
             try ingestion.run(descriptor: descriptor, format: &decoder)
             try writer?.close()
             return ingestion.summary
@@ -79,23 +84,27 @@ struct IngestCommand: ParsableCommand {
         if summary.rejected > 0 { throw ExitCode.failure }
     }
 
-    /// Parses the whole input, then appends it; an invalid input appends nothing.
+    /// Parses the whole input, then appends what the store keeps; an invalid input appends
+    /// nothing.
     private func runMetricText(_ textFormat: MetricTextFormat, descriptor: Int32, source: String) throws {
         let ingestion = MetricTextIngestion(format: textFormat, source: source)
         do {
-            let parsed = try ingestion.parse(descriptor: descriptor, now: SystemWallClock().now())
+            let now = SystemWallClock().now()
+            let admission = try reportingStoreErrors { try StoreAdmission.ofStore(at: storeOptions.layout, now: now) }
+            let parsed = try ingestion.parse(descriptor: descriptor, now: now, admission: admission)
+            SkippedSampleReport.print(parsed.skipped)
             try reportingStoreErrors {
                 let writer = dryRun ? nil : try StoreWriter(
                     layout: storeOptions.layout, clock: SystemWallClock(),
                     durability: fsyncInterval.map { .interval(seconds: $0) })
                 if let note = writer?.recovery.summary { printError("ecotop: \(note)") }
                 if let writer {
-                    try parsed.samples.append(to: writer, batchSize: batchSize)
+                    try writer.append(parsed.samples, batchSize: batchSize)
                     try writer.close()
                 }
             }
             if ack { writeUnbuffered("ack \(parsed.lines)\n", to: STDOUT_FILENO) }
-            report(Ingestion.Summary(samples: parsed.samples.samples.count))
+            report(Ingestion.Summary(samples: parsed.samples.count, skipped: parsed.skipped.count))
         } catch let error as IngestInputError {
             printError(error.message)
             report(Ingestion.Summary(rejected: 1), rejectedWhat: "the input")
@@ -106,7 +115,10 @@ struct IngestCommand: ParsableCommand {
     private func report(_ summary: Ingestion.Summary, rejectedWhat: String? = nil) {
         let verb = dryRun ? "valid" : "accepted"
         let rejected = rejectedWhat ?? counted(summary.rejected, "line")
-        let line = "\(verb) \(counted(summary.samples, "sample")) and \(counted(summary.events, "event")), rejected \(rejected)"
+        var line = "\(verb) \(counted(summary.samples, "sample")) and \(counted(summary.events, "event")), rejected \(rejected)"
+        if summary.skipped > 0 {
+            line += ", skipped \(counted(summary.skipped, format == .jsonl ? "record" : "sample")) the store does not keep"
+        }
         if ack { printError(line) } else { print(line) }
     }
 }
@@ -118,9 +130,9 @@ enum IngestFormat: String, ExpressibleByArgument, CaseIterable {
     case prometheus
     case openmetrics
 
-    /// The line-based decoder of `jsonl`.
-    func makeFormat() -> any RecordFormat {
-        JSONLinesFormat()
+    /// The line-based decoder of `jsonl`, for a store that keeps what `admission` says.
+    func makeFormat(admission: StoreAdmission) -> any RecordFormat {
+        JSONLinesFormat(admission: admission)
     }
 
     /// The collectors' parser format, for every format but `jsonl`.

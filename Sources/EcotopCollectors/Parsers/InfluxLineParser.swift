@@ -97,21 +97,23 @@ private struct InfluxLineReader {
         if cursor.isAtLineEnd { throw cursor.failure("expected a space and the field set") }
         try cursor.expect(UInt8(ascii: " "), "a space before the field set")
         var fieldKeys: [String] = []
-        var fields: [(name: String, value: Double)] = []
+        var fields: [(name: String, value: Double, offset: Int)] = []
         repeat {
             let keyStart = cursor.index
             let key = try readKey("field key")
             try cursor.expect(UInt8(ascii: "="), "= after field key")
             if fieldKeys.contains(key) { throw cursor.failure("duplicate field key \(key)", at: keyStart) }
             fieldKeys.append(key)
-            if let value = try readFieldValue() { fields.append((measurement + "." + key, value)) }
+            let valueStart = cursor.index
+            if let value = try readFieldValue() { fields.append((measurement + "." + key, value, valueStart)) }
         } while cursor.consume(UInt8(ascii: ","))
-        let timestamp = try readTimestamp()
+        let (timestamp, timestampOffset) = try readTimestamp()
         // The fields of a point share its tags: sort them into a key once.
         var key = SeriesKey(name: "", labels: tags)
         for field in fields {
             key.name = field.name
             result.samples.append(Sample(key: key, timestamp: timestamp, value: field.value))
+            result.origins.append(SampleOrigin(valueOffset: field.offset, timestampOffset: timestampOffset))
             if seriesNames.insert(field.name).inserted {
                 result.families.append(MetricFamilyMetadata(name: field.name))
             }
@@ -159,18 +161,19 @@ private struct InfluxLineReader {
         }
     }
 
-    /// Reads the optional timestamp and the blanks around it, in Unix seconds.
-    private mutating func readTimestamp() throws(ParseError) -> Double {
+    /// Reads the optional timestamp and the blanks around it: the time in Unix seconds, and
+    /// where the timestamp was (nil when the line had none).
+    private mutating func readTimestamp() throws(ParseError) -> (seconds: Double, offset: Int?) {
         if cursor.scan(while: Self.blanks).isEmpty, !cursor.isAtLineEnd {
             throw cursor.failure("expected a comma, a space or the end of the line after the field value")
         }
-        if cursor.isAtLineEnd { return defaultTimestamp }
+        if cursor.isAtLineEnd { return (defaultTimestamp, nil) }
         let range = cursor.scan(until: Self.timestampEnd)
         guard let ticks = NumberText.int64(cursor.slice(range)) else {
             throw cursor.failure("invalid timestamp: expected an integer in \(precision.rawValue)", at: range.lowerBound)
         }
         _ = cursor.scan(while: Self.blanks)
         let perSecond = precision.ticksPerSecond
-        return Double(ticks / perSecond) + Double(ticks % perSecond) / Double(perSecond)
+        return (Double(ticks / perSecond) + Double(ticks % perSecond) / Double(perSecond), range.lowerBound)
     }
 }

@@ -29,6 +29,7 @@ private struct OpenMetricsReader {
     var cursor: ByteCursor
     let defaultTimestamp: Double
     var samples: [Sample] = []
+    var origins: [SampleOrigin] = []
     var families = FamilyTable()
     /// The position of the family whose lines are being read; a family ends when
     /// another one starts.
@@ -53,7 +54,7 @@ private struct OpenMetricsReader {
                 if try readDescriptor() == .endOfInput {
                     try cursor.finishLine()
                     guard cursor.isAtEnd else { throw cursor.failure("nothing may follow # EOF") }
-                    return ParsedMetrics(samples: samples, families: families.metadata)
+                    return ParsedMetrics(samples: samples, families: families.metadata, origins: origins)
                 }
             case UInt8(ascii: "\n"): throw cursor.failure("blank lines are not allowed")
             default: try readSample()
@@ -146,11 +147,14 @@ private struct OpenMetricsReader {
         var labels: [String: String] = [:]
         if cursor.peek == UInt8(ascii: "{") { labels = try cursor.readLabels(.openMetrics) }
         try cursor.expect(Self.space, "a space before the value")
+        let valueOffset = cursor.index
         let value = try readNumber()
         var timestamp = defaultTimestamp
+        var timestampOffset: Int?
         var hasExemplar = false
         if cursor.consume(Self.space) {
             if cursor.peek != UInt8(ascii: "#") {
+                timestampOffset = cursor.index
                 timestamp = try readTimestamp()
                 hasExemplar = cursor.consume(Self.space)
             } else {
@@ -167,6 +171,7 @@ private struct OpenMetricsReader {
             throw cursor.failure("exemplars are allowed only on counter _total and histogram _bucket samples", at: exemplarStart)
         }
         samples.append(Sample(key: SeriesKey(name: name, labels: labels), timestamp: timestamp, value: value))
+        origins.append(SampleOrigin(valueOffset: valueOffset, timestampOffset: timestampOffset))
     }
 
     private mutating func readNumber() throws(ParseError) -> Double {

@@ -27,6 +27,7 @@ private struct PrometheusTextReader {
     var cursor: ByteCursor
     let defaultTimestamp: Double
     var samples: [Sample] = []
+    var origins: [SampleOrigin] = []
     var families = FamilyTable()
     /// The family of the previous sample, which the next one usually shares; forgotten
     /// on every HELP or TYPE line.
@@ -50,7 +51,7 @@ private struct PrometheusTextReader {
             }
             try cursor.finishLine()
         }
-        return ParsedMetrics(samples: samples, families: families.metadata)
+        return ParsedMetrics(samples: samples, families: families.metadata, origins: origins)
     }
 
     private mutating func skipBlanks() { _ = cursor.scan(while: Self.blanks) }
@@ -130,9 +131,11 @@ private struct PrometheusTextReader {
             throw cursor.failure("invalid value; expected a float, NaN, +Inf or -Inf", at: valueRange.lowerBound)
         }
         var timestamp = defaultTimestamp
+        var timestampOffset: Int?
         skipBlanks()
         if !cursor.isAtLineEnd {
             let range = cursor.scan(until: Self.tokenEnd)
+            timestampOffset = range.lowerBound
             guard let milliseconds = NumberText.int64(cursor.slice(range), allowsPlus: true) else {
                 throw cursor.failure("invalid timestamp; expected integer milliseconds", at: range.lowerBound)
             }
@@ -141,6 +144,7 @@ private struct PrometheusTextReader {
         }
         try checkFamilyRules(sampleName: name, labels: labels, at: nameStart)
         samples.append(Sample(key: SeriesKey(name: name, labels: labels), timestamp: timestamp, value: value))
+        origins.append(SampleOrigin(valueOffset: valueRange.lowerBound, timestampOffset: timestampOffset))
     }
 
     /// Finds the sample's family (creating an untyped one when needed) and checks the
