@@ -2,13 +2,14 @@ import EcotopCore
 
 /// Parses the Prometheus text exposition format 0.0.4.
 ///
-/// Follows the specification and the reference parser (`expfmt`): `# HELP` and `# TYPE`
-/// comments (other `#` lines are comments), at most one of each per metric and `TYPE`
-/// before the metric's first sample; label values escape `\\`, `\"` and `\n`; values
-/// are Go floats including `NaN`, `+Inf` and `-Inf`; the optional timestamp is integer
-/// milliseconds. Samples of a histogram `x` are `x_bucket` (with an `le` label),
-/// `x_sum` and `x_count`; of a summary `x`, `x` (with a `quantile` label), `x_sum` and
-/// `x_count`. A metric without `# TYPE` is `untyped`, reported as `.unknown`.
+/// Follows the specification and Prometheus's own parser (`model/textparse/promparse.go`):
+/// `# HELP` and `# TYPE` comments (other `#` lines are comments), at most one of each per
+/// metric and `TYPE` before the metric's first sample; label values escape `\\`, `\"` and
+/// `\n`, help texts `\\` and `\n`, and a backslash before anything else is kept; values are
+/// Go floats including `NaN`, `+Inf` and `-Inf`; the optional timestamp is integer
+/// milliseconds. Samples of a histogram `x` are `x_bucket` (with an `le` label), `x_sum` and
+/// `x_count`; of a summary `x`, `x` (with a `quantile` label), `x_sum` and `x_count`. A
+/// metric without `# TYPE` is `untyped`, reported as `.unknown`.
 public struct PrometheusTextParser: MetricTextParser {
     /// A parser; it has no options.
     public init() {}
