@@ -100,7 +100,7 @@ struct GeneratedExposition {
     }
 
     /// OpenMetrics 1.0: gauge, unknown and counter families with help texts, timestamps
-    /// in seconds and exemplars on counters.
+    /// in seconds and exemplars on counters; each metric (label set) of a family once.
     static func openMetrics(_ rng: inout SplitMix64) -> GeneratedExposition {
         var exposition = GeneratedExposition()
         for index in 0..<Int.random(in: 0...5, using: &rng) {
@@ -112,9 +112,11 @@ struct GeneratedExposition {
                 exposition.text += "# HELP \(family) \(escapedHelp(help))\n"
                 exposition.helps[family] = help
             }
+            var metrics: Set<[String: String]> = []
             for _ in 0..<Int.random(in: 0...4, using: &rng) {
                 let name = type == "counter" ? family + "_total" : family
                 let labels = labels(&rng, newlines: true)
+                guard metrics.insert(labels).inserted else { continue }
                 let value = type == "counter" ? abs(self.value(&rng, specials: false)) : self.value(&rng, specials: true)
                 var line = series(name, labels) + " " + written(value)
                 var timestamp = defaultTimestamp

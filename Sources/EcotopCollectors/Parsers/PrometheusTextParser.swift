@@ -171,8 +171,12 @@ private struct PrometheusTextReader {
         if type == .histogram && suffix.isEmpty {
             throw cursor.failure("histogram sample \(sampleName) needs the suffix _bucket, _sum or _count", at: nameStart)
         }
-        if let required, let problem = OpenMetricsSampleRules.numericLabelProblem(required, in: labels, sample: sampleName, of: type) {
-            throw cursor.failure(problem, at: nameStart)
+        if let required {
+            do {
+                _ = try OpenMetricsSampleRules.numericLabel(required, in: labels, sample: sampleName, of: type)
+            } catch {
+                throw cursor.failure(error.reason, at: nameStart)
+            }
         }
     }
 
