@@ -71,6 +71,13 @@ struct ByteCursor {
     mutating func finishLine(_ what: String = "end of line") throws(ParseError) {
         if index >= bytes.count { return }
         guard bytes[index] == UInt8(ascii: "\n") else { throw failure("expected \(what)") }
+        passLineFeed()
+    }
+
+    /// Moves past the line feed at the cursor, which starts a new line: at the end of a line,
+    /// or inside a token that may span lines (an Influx string field).
+    @inline(__always)
+    mutating func passLineFeed() {
         index += 1
         line += 1
         lineStart = index

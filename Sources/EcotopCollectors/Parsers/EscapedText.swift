@@ -29,12 +29,11 @@ extension EscapeRules {
     /// An OpenMetrics `# HELP` text: the escaped-string of the ABNF, where a double quote
     /// must be escaped too.
     static let openMetricsHelp = labelValue
-    /// An Influx measurement: commas and spaces are escaped.
-    static let influxMeasurement = EscapeRules(terminators: ", ", translations: [(",", ","), (" ", " "), ("\\", "\\")])
+    /// An Influx measurement: commas and spaces are escaped; a backslash is not an escape of
+    /// its own (InfluxDB cannot store a name ending in one).
+    static let influxMeasurement = EscapeRules(terminators: ", \r", translations: [(",", ","), (" ", " ")])
     /// An Influx tag key, tag value or field key: commas, equals signs and spaces are escaped.
-    static let influxKey = EscapeRules(terminators: ",= ", translations: [(",", ","), ("=", "="), (" ", " "), ("\\", "\\")])
-    /// An Influx string field value, inside its double quotes: `\"` and `\\`.
-    static let influxString = EscapeRules(terminators: "\"", translations: [("\"", "\""), ("\\", "\\")])
+    static let influxKey = EscapeRules(terminators: ",= \r", translations: [(",", ","), ("=", "="), (" ", " ")])
 }
 
 extension ByteCursor {
