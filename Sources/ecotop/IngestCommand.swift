@@ -31,6 +31,11 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "The input format.")
     var format: IngestFormat = .jsonl
 
+    @Option(help: ArgumentHelp(
+        "The unit of influx timestamps, as InfluxDB's and Telegraf's precision setting (default: ns).",
+        valueName: "s|ms|us|ns"))
+    var precision: InfluxLineParser.Precision?
+
     @Flag(help: "Print `ack N` on stdout each time the first N lines of the input are durable.")
     var ack = false
 
@@ -50,6 +55,7 @@ struct IngestCommand: ParsableCommand {
 
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+        if precision != nil, format != .influx { throw ValidationError("--precision applies to --format influx only") }
         if let fsyncInterval, !(fsyncInterval > 0 && fsyncInterval <= 3_600) {
             throw ValidationError("--fsync-interval must be more than 0 and at most 3600 seconds")
         }
@@ -87,11 +93,12 @@ struct IngestCommand: ParsableCommand {
     /// Parses the whole input, then appends what the store keeps; an invalid input appends
     /// nothing.
     private func runMetricText(_ textFormat: MetricTextFormat, descriptor: Int32, source: String) throws {
-        let ingestion = MetricTextIngestion(format: textFormat, source: source)
+        let ingestion = MetricTextIngestion(format: textFormat, precision: precision ?? .nanoseconds, source: source)
         do {
             let now = SystemWallClock().now()
             let admission = try reportingStoreErrors { try StoreAdmission.ofStore(at: storeOptions.layout, now: now) }
             let parsed = try ingestion.parse(descriptor: descriptor, now: now, admission: admission)
+            for warning in parsed.warnings { printError(warning) }
             SkippedSampleReport.print(parsed.skipped)
             try reportingStoreErrors {
                 let writer = dryRun ? nil : try StoreWriter(
@@ -122,6 +129,8 @@ struct IngestCommand: ParsableCommand {
         if ack { printError(line) } else { print(line) }
     }
 }
+
+extension InfluxLineParser.Precision: ExpressibleByArgument {}
 
 /// The input formats `ingest` reads: `jsonl` line by line, the metric text formats whole.
 enum IngestFormat: String, ExpressibleByArgument, CaseIterable {

@@ -12,10 +12,13 @@ import Glibc
 /// retention) is skipped with a warning at its `FILE:LINE:COLUMN`; the rest is appended.
 public struct MetricTextIngestion {
     public let format: MetricTextFormat
+    /// The unit of Influx timestamps; the other formats fix their own.
+    public let precision: InfluxLineParser.Precision
     public let source: String
 
-    public init(format: MetricTextFormat, source: String) {
+    public init(format: MetricTextFormat, precision: InfluxLineParser.Precision = .nanoseconds, source: String) {
         self.format = format
+        self.precision = precision
         self.source = source
     }
 
@@ -25,6 +28,9 @@ public struct MetricTextIngestion {
         public var samples: [Sample]
         /// `FILE:LINE:COLUMN: skipped series: why` for each sample the store does not keep.
         public var skipped: [String]
+        /// `FILE: why` for what looks wrong with the input as a whole (Influx timestamps that
+        /// seem written in another unit than `precision`).
+        public var warnings: [String]
         /// How many lines the input had (for `ack`).
         public var lines: Int
     }
@@ -35,13 +41,23 @@ public struct MetricTextIngestion {
         let bytes = try Self.readAll(descriptor, source: source)
         let parsed: ParsedMetrics
         do {
-            parsed = try format.parser.parse(bytes, defaultTimestamp: now)
+            parsed = try parser.parse(bytes, defaultTimestamp: now)
         } catch {
             throw IngestInputError(message: "\(source):\(error.line):\(error.column): \(error.reason)")
         }
         let storable = StorableSamples(parsed, input: bytes, admission: admission)
+        var warnings: [String] = []
+        if format == .influx {
+            let written = zip(parsed.samples, parsed.origins).filter { $0.1.timestampOffset != nil }.map(\.0.timestamp)
+            if let warning = precision.unitWarning(forTimestamps: written) { warnings.append("\(source): \(warning)") }
+        }
         let lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
-        return Parsed(samples: storable.kept, skipped: storable.skipped.map { "\(source):\($0)" }, lines: lines)
+        return Parsed(
+            samples: storable.kept, skipped: storable.skipped.map { "\(source):\($0)" }, warnings: warnings, lines: lines)
+    }
+
+    private var parser: any MetricTextParser {
+        format == .influx ? InfluxLineParser(precision: precision) : format.parser
     }
 
     private static func readAll(_ descriptor: Int32, source: String) throws -> [UInt8] {
