@@ -4,7 +4,8 @@
 // Tests/EcotopCollectorsTests/Fixtures, made large by repeating it with every metric
 // name prefixed by the copy's number (so families stay distinct and the input stays
 // valid), then parsed `rounds` times; the best round is reported, as MB/s (10^6 bytes)
-// and samples/s. Run with: swift run -c release ParserBenchmark [rounds]
+// and samples/s. The last input is one Influx line of 100,000 fields, read in linear time.
+// Run with: swift run -c release ParserBenchmark [rounds]
 import EcotopCollectors
 import EcotopCore
 
@@ -54,6 +55,12 @@ func telegrafLines(points: Int) -> [UInt8] {
     return Array(output.utf8)
 }
 
+/// One Influx point with `fields` integer fields: a line whose cost must grow linearly
+/// with its length (checking for a repeated field key once took quadratic time).
+func wideInfluxLine(fields: Int) -> [UInt8] {
+    Array(("wide " + (0..<fields).map { "f\($0)=\($0)i" }.joined(separator: ",") + " 1700000000000000000\n").utf8)
+}
+
 func measure(_ name: String, _ input: [UInt8], _ parse: ([UInt8]) throws -> ParsedMetrics) {
     var best = Duration.seconds(1_000)
     var samples = 0
@@ -83,5 +90,8 @@ measure("openmetrics 1.0 (python client x600)", repeated(pythonClient, copies: 6
     try OpenMetricsParser().parse($0, defaultTimestamp: 0)
 }
 measure("influx line protocol (telegraf-like)", telegrafLines(points: 100_000)) {
+    try InfluxLineParser().parse($0, defaultTimestamp: 0)
+}
+measure("influx line protocol (one line of 100,000 fields)", wideInfluxLine(fields: 100_000)) {
     try InfluxLineParser().parse($0, defaultTimestamp: 0)
 }

@@ -3,7 +3,18 @@ import EcotopCore
 /// Why one input record was refused, without the where (the caller knows the file and line).
 public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
+    /// Set when the record is well-formed but the store would not keep it (a time its
+    /// retention no longer holds): such a record is skipped and counted, not rejected.
+    public var refusal: StoreRefusal?
+
     public init(_ message: String) { self.message = message }
+
+    /// A well-formed record the store would not keep.
+    public init(skipping refusal: StoreRefusal) {
+        message = refusal.description
+        self.refusal = refusal
+    }
+
     public var description: String { message }
 }
 
@@ -52,12 +63,18 @@ public struct AppendBatch {
 
     /// Adds an event; refuses times outside 1970–2100 and an empty integration.
     public mutating func append(_ event: IntegrationEvent) throws(RecordError) {
-        _ = try Self.milliseconds(event.timestamp)
+        try Self.check(event)
+        events.append(event)
+    }
+
+    /// Refuses an event with a time outside 1970–2100, an empty integration or a latency that
+    /// is not finite.
+    static func check(_ event: IntegrationEvent) throws(RecordError) {
+        _ = try milliseconds(event.timestamp)
         guard !event.integration.isEmpty else { throw RecordError("\"integration\" must not be empty") }
         if let latency = event.latencyMilliseconds, !latency.isFinite {
             throw RecordError("\"latency_ms\" must be a finite number")
         }
-        events.append(event)
     }
 
     /// Adds a sample already checked and resolved to a series id.

@@ -6,11 +6,17 @@ import EcotopCore
 /// event has a `"kind"` (`error` or `delivery`) instead of a name and value. `ts` is a Unix time
 /// number (seconds, milliseconds, microseconds or nanoseconds, told by its size) or an RFC 3339
 /// string, read by `Timestamp`. Unknown fields are ignored. The series of a line is looked up by
-/// the raw bytes of its name and labels, so a repeated series costs no allocation.
+/// the raw bytes of its name and labels, so a repeated series costs no allocation. A record
+/// older than the store's retention keeps is refused with `RecordError.refusal` set.
 public struct JSONLinesFormat: RecordFormat {
     private var seriesByBytes = SeriesSpanCache()
+    private let admission: StoreAdmission
 
-    public init() {}
+    /// A reader of lines for a store that keeps what `admission` says (any time in 1970–2100
+    /// by default).
+    public init(admission: StoreAdmission = .anyStore) {
+        self.admission = admission
+    }
 
     public mutating func decode(line: UnsafeBufferPointer<UInt8>, into batch: inout AppendBatch) throws(RecordError) {
         var cursor = JSONCursor(line)
@@ -24,13 +30,19 @@ public struct JSONLinesFormat: RecordFormat {
         }
         guard let time = fields.time else { throw RecordError("missing \"ts\"") }
         if fields.kind != nil {
-            try batch.append(fields.event(time: time, cursor: cursor))
+            let event = try fields.event(time: time, cursor: cursor)
+            try AppendBatch.check(event)
+            if let refusal = admission.refusal(ofEventAt: time) { throw RecordError(skipping: refusal) }
+            try batch.append(event)
             return
         }
         guard let name = fields.name else { throw RecordError("missing \"name\" (or \"kind\" for an event)") }
         guard let value = fields.value else { throw RecordError("missing \"value\"") }
         try AppendBatch.checkValue(value)
         let milliseconds = try AppendBatch.milliseconds(time)
+        if let earliest = admission.earliestKeptTime, time < earliest {
+            throw RecordError(skipping: .timeBeforeRetention(time, earliestKept: earliest))
+        }
         let id = try seriesByBytes.id(name: name, labels: fields.labels, in: cursor, catalog: batch.catalog)
         batch.append(series: id, time: milliseconds, value: value)
     }

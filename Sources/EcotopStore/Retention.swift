@@ -27,3 +27,20 @@ enum Retention {
         Double(start + segmentSeconds) <= now - Double(retention)
     }
 }
+
+extension RetentionLadder {
+    /// The earliest time, in Unix seconds, that a level (raw or a tier) still keeps at `now`:
+    /// the start of the first segment of that level that is not expired. A point before it is
+    /// in an expired segment of every level, so retention would drop it as soon as it ran.
+    public func earliestKeptTime(now: Double) -> Double {
+        Self.earliestKeptTime(levels: [(rawSegmentSeconds, rawRetention)] + tiers.map { ($0.segmentSeconds, $0.retention) }, now: now)
+    }
+
+    /// The earliest time any of `levels` (segment length, retention) keeps at `now`.
+    static func earliestKeptTime(levels: [(segmentSeconds: Int64, retention: Int64)], now: Double) -> Double {
+        levels.map { segmentSeconds, retention in
+            let horizon = now - Double(retention)
+            return (horizon / Double(segmentSeconds)).rounded(.down) * Double(segmentSeconds)
+        }.min()!
+    }
+}

@@ -103,6 +103,11 @@ public final class StoreWriter {
         lastRetention = clock.now()
     }
 
+    /// What this store keeps now: finite values at times its retention still holds.
+    public var admission: StoreAdmission {
+        StoreAdmission(ladder: manifest.ladder, now: clock.now())
+    }
+
     /// An empty batch whose samples resolve their series through this writer's catalog.
     public func makeBatch() -> AppendBatch {
         AppendBatch(catalog: catalog)

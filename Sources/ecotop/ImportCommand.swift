@@ -14,8 +14,9 @@ struct ImportCommand: ParsableCommand {
             CSV: a header naming ts, name and value (any order); every other column is a label. \
             JSON: an array of {"ts", "name", "labels", "value"} objects. ts is Unix seconds, \
             milliseconds or RFC 3339 (see docs/collectors.md). The whole file is checked first: \
-            its first error is reported as FILE:LINE:COLUMN: why and nothing is written. A \
-            progress bar shows on a terminal.
+            its first error is reported as FILE:LINE:COLUMN: why and nothing is written. A sample \
+            the store does not keep (a time outside 1970-2100, or older than the store's retention \
+            keeps) is skipped with a warning and counted. A progress bar shows on a terminal.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -46,30 +47,30 @@ struct ImportCommand: ParsableCommand {
         }
         let bytes = Array(data)
         var reading = ProgressBar(label: "checking ", total: bytes.count, unit: "bytes")
-        let samples: CheckedSamples
+        let decoded: [Sample]
         do {
-            samples = try CheckedSamples((format ?? ImportFormat(path: file)!).decode(bytes) { reading.update($0) })
+            decoded = try (format ?? ImportFormat(path: file)!).decode(bytes) { reading.update($0) }
             reading.finish()
-        } catch let error as ParseError {
+        } catch {
             reading.finish()
             printError("\(file):\(error)")
             throw ExitCode.failure
-        } catch let error as StorableSampleError {
-            reading.finish()
-            printError("\(file): \(error.message)")
-            throw ExitCode.failure
         }
+        let admission = try reportingStoreErrors { try StoreAdmission.ofStore(at: storeOptions.layout, now: SystemWallClock().now()) }
+        let samples = StorableSamples(decoded, admission: admission)
+        SkippedSampleReport.print(samples.skipped.map { "\(file): \($0)" })
         if !dryRun {
             try reportingStoreErrors {
                 let writer = try StoreWriter(layout: storeOptions.layout, clock: SystemWallClock())
                 if let note = writer.recovery.summary { printError("ecotop: \(note)") }
-                var writing = ProgressBar(label: "importing", total: samples.samples.count, unit: "samples")
-                try samples.append(to: writer, batchSize: batchSize) { writing.update($0) }
+                var writing = ProgressBar(label: "importing", total: samples.kept.count, unit: "samples")
+                try writer.append(samples.kept, batchSize: batchSize) { writing.update($0) }
                 writing.finish()
                 try writer.close()
             }
         }
-        print("\(dryRun ? "valid" : "imported") \(counted(samples.samples.count, "sample")) from \(file)")
+        let skipped = samples.skipped.isEmpty ? "" : ", skipped \(counted(samples.skipped.count, "sample")) the store does not keep"
+        print("\(dryRun ? "valid" : "imported") \(counted(samples.kept.count, "sample")) from \(file)\(skipped)")
     }
 }
 

@@ -63,13 +63,4 @@ import EcotopTestSupport
         #expect(try rawValues(store, #"checkout.errors{partner="stripe"}"#) == [3])
         #expect(try rawValues(store, "checkout.latency_ms") == [812])
     }
-
-    @Test func aSampleTheStoreRefusesRefusesTheWholeInput() throws {
-        let store = TemporaryStore()
-        let text = "shop_up 1 \(Int(now) * 1000)\nshop_up NaN \(Int(now) * 1000)\n"
-        let run = try EcotopBinary.run(["ingest", "--store", store.root, "--format", "prometheus", "-"], input: text)
-        #expect(run.status == 1)
-        #expect(run.errors.contains("<stdin>: shop_up: \"value\" must be a finite number, not nan"))
-        #expect(!FileManager.default.fileExists(atPath: store.root))
-    }
 }

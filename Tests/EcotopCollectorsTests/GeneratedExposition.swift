@@ -100,7 +100,7 @@ struct GeneratedExposition {
     }
 
     /// OpenMetrics 1.0: gauge, unknown and counter families with help texts, timestamps
-    /// in seconds and exemplars on counters.
+    /// in seconds and exemplars on counters; each metric (label set) of a family once.
     static func openMetrics(_ rng: inout SplitMix64) -> GeneratedExposition {
         var exposition = GeneratedExposition()
         for index in 0..<Int.random(in: 0...5, using: &rng) {
@@ -112,9 +112,11 @@ struct GeneratedExposition {
                 exposition.text += "# HELP \(family) \(escapedHelp(help))\n"
                 exposition.helps[family] = help
             }
+            var metrics: Set<[String: String]> = []
             for _ in 0..<Int.random(in: 0...4, using: &rng) {
                 let name = type == "counter" ? family + "_total" : family
                 let labels = labels(&rng, newlines: true)
+                guard metrics.insert(labels).inserted else { continue }
                 let value = type == "counter" ? abs(self.value(&rng, specials: false)) : self.value(&rng, specials: true)
                 var line = series(name, labels) + " " + written(value)
                 var timestamp = defaultTimestamp
@@ -140,12 +142,13 @@ struct GeneratedExposition {
             let measurement = "m" + influxName(&rng)
             var tags: [String: String] = [:]
             for _ in 0..<Int.random(in: 0...3, using: &rng) { tags["t" + influxName(&rng)] = "v" + influxName(&rng) }
-            var line = escaped(measurement, [",", " "]) + tags.map { "," + escaped($0.key, [",", "=", " "]) + "=" + escaped($0.value, [",", "=", " "]) }.joined()
+            var line = escaped(measurement, [",", " "], backslash: false)
+                + tags.map { "," + escaped($0.key, [",", "=", " "], backslash: false) + "=" + escaped($0.value, [",", "=", " "], backslash: false) }.joined()
             var fields: [(String, Double)] = []
             var written: [String] = []
             for index in 0..<Int.random(in: 1...4, using: &rng) {
                 let key = "k\(index)" + influxName(&rng)
-                let field = escaped(key, [",", "=", " "]) + "="
+                let field = escaped(key, [",", "=", " "], backslash: false) + "="
                 switch Int.random(in: 0..<5, using: &rng) {
                 case 0:
                     let value = self.value(&rng, specials: false)
@@ -164,7 +167,7 @@ struct GeneratedExposition {
                     written.append(field + (value ? "true" : "F"))
                     fields.append((key, value ? 1 : 0))
                 default:
-                    written.append(field + "\"" + escaped(awkwardText(&rng, length: 0...8, newlines: false), ["\""]) + "\"")
+                    written.append(field + "\"" + escaped(awkwardText(&rng, length: 0...8, newlines: true), ["\""]) + "\"")
                 }
             }
             line += " " + written.joined(separator: ",")
@@ -178,16 +181,19 @@ struct GeneratedExposition {
         return exposition
     }
 
-    /// A name without line feeds for Influx; escaping makes the rest safe.
+    /// A name without line feeds for Influx; escaping makes the rest safe. It does not end
+    /// in a backslash, which line protocol cannot write (the backslash would escape the
+    /// separator after it).
     private static func influxName(_ rng: inout SplitMix64) -> String {
-        awkwardText(&rng, length: 0...6, newlines: false)
+        let name = awkwardText(&rng, length: 0...6, newlines: false)
+        return name.hasSuffix("\\") ? name + "x" : name
     }
 
-    /// `text` with backslashes and `specials` escaped by a backslash.
-    private static func escaped(_ text: String, _ specials: Set<Character>) -> String {
+    /// `text` with `specials` (and backslashes, when `backslash`) escaped by a backslash.
+    private static func escaped(_ text: String, _ specials: Set<Character>, backslash: Bool = true) -> String {
         var escaped = ""
         for character in text {
-            if character == "\\" || specials.contains(character) { escaped.append("\\") }
+            if backslash && character == "\\" || specials.contains(character) { escaped.append("\\") }
             escaped.append(character)
         }
         return escaped

@@ -63,10 +63,11 @@ import Testing
     }
 
     @Test func openMetricsCaptureIsNotPrometheusTextAndViceVersa() throws {
-        // OpenMetrics escapes a double quote in HELP, which 0.0.4 does not allow.
+        // OpenMetrics writes an exemplar (`# {...}`) after a value, where 0.0.4 allows only
+        // an integer timestamp.
         let openMetrics = try fixture("python-client-0.16.0.om")
         #expect(errorDescription { () throws(ParseError) in try PrometheusTextParser().parse(openMetrics, defaultTimestamp: 0) }
-            == "37:67: invalid escape sequence \\\"")
+            == "43:57: invalid timestamp; expected integer milliseconds")
         // In 0.0.4 a counter's family name keeps its _total; OpenMetrics strips it.
         let text = try fixture("node-exporter-1.5.0.prom")
         #expect(errorDescription { () throws(ParseError) in try OpenMetricsParser().parse(text, defaultTimestamp: 0) }

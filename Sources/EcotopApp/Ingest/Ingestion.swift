@@ -4,17 +4,22 @@ import Glibc
 #endif
 
 /// The loop of `ecotop ingest`: reads input in chunks, decodes complete lines into batches,
-/// appends each batch, and acknowledges the lines it covered.
+/// appends each batch, and acknowledges the lines it covered. A line the format refuses is
+/// rejected; a valid record the store would not keep (`RecordError.refusal`) is skipped.
 public struct Ingestion {
     public struct Summary {
         public var samples: Int
         public var events: Int
+        /// Lines refused as invalid.
         public var rejected: Int
+        /// Valid records the store would not keep.
+        public var skipped: Int
 
-        public init(samples: Int = 0, events: Int = 0, rejected: Int = 0) {
+        public init(samples: Int = 0, events: Int = 0, rejected: Int = 0, skipped: Int = 0) {
             self.samples = samples
             self.events = events
             self.rejected = rejected
+            self.skipped = skipped
         }
     }
 
@@ -99,6 +104,9 @@ public struct Ingestion {
             try format.decode(line: bytes.last == 0x0D ? UnsafeBufferPointer(rebasing: bytes.dropLast()) : bytes, into: &batch)
             summary.samples += batch.sampleCount - samples
             summary.events += batch.events.count - events
+        } catch where error.refusal != nil {
+            summary.skipped += 1
+            printError("\(source):\(line): skipped: \(error.message)")
         } catch {
             summary.rejected += 1
             printError("\(source):\(line): \(error.message)")

@@ -8,35 +8,56 @@ import Glibc
 /// `ecotop ingest --format influx|prometheus|openmetrics`: the whole input goes through the
 /// collectors' parser first, and is appended only when all of it is valid. An invalid input
 /// appends nothing (not even a store is created) and is reported as `FILE:LINE:COLUMN: why`.
+/// A valid sample the store does not keep (NaN, a time outside 1970–2100 or older than its
+/// retention) is skipped with a warning at its `FILE:LINE:COLUMN`; the rest is appended.
 public struct MetricTextIngestion {
     public let format: MetricTextFormat
+    /// The unit of Influx timestamps; the other formats fix their own.
+    public let precision: InfluxLineParser.Precision
     public let source: String
 
-    /// What parsing found: every sample, checked, and how many lines the input had (for `ack`).
-    public init(format: MetricTextFormat, source: String) {
+    public init(format: MetricTextFormat, precision: InfluxLineParser.Precision = .nanoseconds, source: String) {
         self.format = format
+        self.precision = precision
         self.source = source
     }
 
+    /// What reading an input found.
     public struct Parsed {
-        public var samples: CheckedSamples
+        /// The samples the store keeps, in input order.
+        public var samples: [Sample]
+        /// `FILE:LINE:COLUMN: skipped series: why` for each sample the store does not keep.
+        public var skipped: [String]
+        /// `FILE: why` for what looks wrong with the input as a whole (Influx timestamps that
+        /// seem written in another unit than `precision`).
+        public var warnings: [String]
+        /// How many lines the input had (for `ack`).
         public var lines: Int
     }
 
-    /// Reads, parses and checks the whole input; throws `IngestInputError` at the first parse
-    /// error or the first sample the store would refuse (the text formats allow NaN and
-    /// infinities, the store does not).
-    public func parse(descriptor: Int32, now: Double) throws -> Parsed {
+    /// Reads, parses and checks the whole input against what the store keeps; throws
+    /// `IngestInputError` at the first parse error.
+    public func parse(descriptor: Int32, now: Double, admission: StoreAdmission) throws -> Parsed {
         let bytes = try Self.readAll(descriptor, source: source)
+        let parsed: ParsedMetrics
         do {
-            let samples = try CheckedSamples(format.parser.parse(bytes, defaultTimestamp: now).samples)
-            let lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
-            return Parsed(samples: samples, lines: lines)
-        } catch let error as ParseError {
+            parsed = try parser.parse(bytes, defaultTimestamp: now)
+        } catch {
             throw IngestInputError(message: "\(source):\(error.line):\(error.column): \(error.reason)")
-        } catch let error as StorableSampleError {
-            throw IngestInputError(message: "\(source): \(error.message)")
         }
+        let storable = StorableSamples(parsed, input: bytes, admission: admission)
+        var warnings: [String] = []
+        if format == .influx {
+            let written = zip(parsed.samples, parsed.origins).filter { $0.1.timestampOffset != nil }.map(\.0.timestamp)
+            if let warning = precision.unitWarning(forTimestamps: written) { warnings.append("\(source): \(warning)") }
+        }
+        let lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
+        return Parsed(
+            samples: storable.kept, skipped: storable.skipped.map { "\(source):\($0)" }, warnings: warnings, lines: lines)
+    }
+
+    private var parser: any MetricTextParser {
+        format == .influx ? InfluxLineParser(precision: precision) : format.parser
     }
 
     private static func readAll(_ descriptor: Int32, source: String) throws -> [UInt8] {

@@ -71,9 +71,26 @@ struct ByteCursor {
     mutating func finishLine(_ what: String = "end of line") throws(ParseError) {
         if index >= bytes.count { return }
         guard bytes[index] == UInt8(ascii: "\n") else { throw failure("expected \(what)") }
+        passLineFeed()
+    }
+
+    /// Moves past the line feed at the cursor, which starts a new line: at the end of a line,
+    /// or inside a token that may span lines (an Influx string field).
+    @inline(__always)
+    mutating func passLineFeed() {
         index += 1
         line += 1
         lineStart = index
+    }
+
+    /// Where the cursor is, to report an error there after reading on.
+    var mark: Mark { Mark(line: line, lineStart: lineStart, offset: index) }
+
+    /// A remembered position: its line, where that line starts and the byte offset.
+    struct Mark {
+        let line: Int
+        let lineStart: Int
+        let offset: Int
     }
 
     /// The bytes of `range` as a buffer.
@@ -104,14 +121,25 @@ struct ByteCursor {
 
     /// An error at `offset` (by default, the cursor) on the current line.
     func failure(_ reason: String, at offset: Int? = nil) -> ParseError {
-        let end = min(offset ?? index, bytes.count)
+        failure(reason, at: Mark(line: line, lineStart: lineStart, offset: offset ?? index))
+    }
+
+    /// An error at a remembered position.
+    func failure(_ reason: String, at mark: Mark) -> ParseError {
+        ParseError(line: mark.line, column: Self.column(of: mark.offset, lineStart: mark.lineStart, in: bytes), reason: reason)
+    }
+
+    /// The 1-based column, in Unicode scalars, of the byte at `offset` on the line starting at
+    /// `lineStart`; one past the last character when `offset` is the end of the input.
+    static func column(of offset: Int, lineStart: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let end = min(offset, bytes.count)
         var column = 1
         var position = lineStart
         while position < end {
             if bytes[position] & 0xC0 != 0x80 { column += 1 }
             position += 1
         }
-        return ParseError(line: line, column: column, reason: reason)
+        return column
     }
 }
 

@@ -1,19 +1,19 @@
 /// How one kind of text field (a label value, a help text, an Influx tag key...) is
 /// delimited and escaped. Every parser reads escaped text with the same code,
 /// `ByteCursor.readEscaped(_:)`; the formats differ only in these rules.
+///
+/// A backslash before a byte that is not one of the rule's escapes stays a literal
+/// backslash and the byte after it is read as usual, as the reference parsers do
+/// (Prometheus's `strings.Replacer`, InfluxDB's line-protocol decoder): `\f` is `\f`.
 struct EscapeRules: Sendable {
     /// Bytes that end the text when they are not escaped. Always includes the line feed.
     let terminators: ByteSet
     /// The bytes allowed after a backslash, each with the byte it stands for.
     let translations: [(escaped: UInt8, meaning: UInt8)]
-    /// Whether a backslash before any other byte is kept as a literal backslash (Influx)
-    /// or is an error (Prometheus, OpenMetrics).
-    let keepsUnknownEscapes: Bool
 
-    init(terminators: String, translations: [(Character, Character)], keepsUnknownEscapes: Bool) {
+    init(terminators: String, translations: [(Character, Character)]) {
         self.terminators = ByteSet(terminators).adding("\n")
         self.translations = translations.map { ($0.0.asciiValue!, $0.1.asciiValue!) }
-        self.keepsUnknownEscapes = keepsUnknownEscapes
     }
 
     func meaning(ofEscaped byte: UInt8) -> UInt8? {
@@ -23,24 +23,17 @@ struct EscapeRules: Sendable {
 
 extension EscapeRules {
     /// A quoted label value in Prometheus 0.0.4 and OpenMetrics: `\\`, `\"` and `\n`.
-    static let labelValue = EscapeRules(
-        terminators: "\"", translations: [("\\", "\\"), ("\"", "\""), ("n", "\n")], keepsUnknownEscapes: false)
+    static let labelValue = EscapeRules(terminators: "\"", translations: [("\\", "\\"), ("\"", "\""), ("n", "\n")])
     /// A Prometheus 0.0.4 `# HELP` text: `\\` and `\n`; the text runs to the end of the line.
-    static let prometheusHelp = EscapeRules(
-        terminators: "", translations: [("\\", "\\"), ("n", "\n")], keepsUnknownEscapes: false)
+    static let prometheusHelp = EscapeRules(terminators: "", translations: [("\\", "\\"), ("n", "\n")])
     /// An OpenMetrics `# HELP` text: the escaped-string of the ABNF, where a double quote
     /// must be escaped too.
     static let openMetricsHelp = labelValue
-    /// An Influx measurement: commas and spaces are escaped.
-    static let influxMeasurement = EscapeRules(
-        terminators: ", ", translations: [(",", ","), (" ", " "), ("\\", "\\")], keepsUnknownEscapes: true)
+    /// An Influx measurement: commas and spaces are escaped; a backslash is not an escape of
+    /// its own (InfluxDB cannot store a name ending in one).
+    static let influxMeasurement = EscapeRules(terminators: ", \r", translations: [(",", ","), (" ", " ")])
     /// An Influx tag key, tag value or field key: commas, equals signs and spaces are escaped.
-    static let influxKey = EscapeRules(
-        terminators: ",= ", translations: [(",", ","), ("=", "="), (" ", " "), ("\\", "\\")],
-        keepsUnknownEscapes: true)
-    /// An Influx string field value, inside its double quotes: `\"` and `\\`.
-    static let influxString = EscapeRules(
-        terminators: "\"", translations: [("\"", "\""), ("\\", "\\")], keepsUnknownEscapes: true)
+    static let influxKey = EscapeRules(terminators: ",= \r", translations: [(",", ","), ("=", "="), (" ", " ")])
 }
 
 extension ByteCursor {
@@ -72,9 +65,6 @@ extension ByteCursor {
                     index += 2
                     continue
                 }
-                guard rules.keepsUnknownEscapes else {
-                    throw failure(next.map { "invalid escape sequence \\\(Self.describe($0))" } ?? "input ends after a backslash")
-                }
                 text.append(byte)
                 index += 1
                 continue
@@ -87,10 +77,5 @@ extension ByteCursor {
             guard let decoded = Self.string(from: buffer) else { throw failure("invalid UTF-8", at: start) }
             return decoded
         }
-    }
-
-    /// A byte as shown in an error message: printable ASCII as itself, others in hex.
-    static func describe(_ byte: UInt8) -> String {
-        (0x21...0x7E).contains(byte) ? String(UnicodeScalar(byte)) : "0x" + String(byte, radix: 16, uppercase: true)
     }
 }

@@ -1,19 +1,21 @@
 import EcotopCore
 
-/// Parses InfluxDB line protocol v2, the output of Telegraf `exec` scripts:
+/// Parses InfluxDB line protocol v2, the output of Telegraf `exec` scripts, as InfluxDB's
+/// and Telegraf's decoder (`influxdata/line-protocol`) reads it:
 ///
 ///     measurement[,tag=value...] field=value[,field=value...] [timestamp]
 ///
 /// Each numeric field becomes one sample named `measurement.field` whose labels are the
 /// tags: floats as written, integers (`12i`), unsigned integers (`12u`) and booleans
-/// (`t`, `true`, `F`, ... as 1 and 0). String fields (`"text"`) are checked and skipped:
-/// a time series holds numbers. Lines starting with `#` and blank lines are ignored.
+/// (`t`, `true`, `F`, ... as 1 and 0). String fields (`"text"`, which may span lines) are
+/// checked and skipped: a time series holds numbers. Lines starting with `#` and blank
+/// lines are ignored; a line may end in `\r\n`; one or more spaces separate the sections.
 ///
 /// Strictness: names, tag keys and values and field keys may not be empty, a tag key
 /// or field key may not repeat within a line, integers must fit their type, and floats
-/// must be finite. Escapes follow the specification (`\,` `\ ` in measurements; `\,`
-/// `\=` `\ ` in keys and tag values; `\"` `\\` in strings); a backslash before any
-/// other character is kept as a literal backslash, as InfluxDB does.
+/// must be finite. Escapes: `\,` `\ ` in measurements; `\,` `\=` `\ ` in keys and tag
+/// values; `\"` `\\` in strings. A backslash before any other character (a backslash too,
+/// outside strings) is a literal backslash and the character after it is read as usual.
 public struct InfluxLineParser: MetricTextParser {
     /// The unit of the timestamps in the input, as InfluxDB's `precision` parameter.
     public enum Precision: String, CaseIterable, Sendable {
@@ -64,20 +66,35 @@ private struct InfluxLineReader {
     }
 
     private static let blanks = ByteSet(" \t")
-    private static let fieldValueEnd = ByteSet(", \n")
-    private static let timestampEnd = ByteSet(" \t\n")
+    private static let fieldValueEnd = ByteSet(", \t\r\n")
+    private static let timestampEnd = ByteSet(" \t\r\n")
+    private static let quote = UInt8(ascii: "\"")
+    private static let carriageReturn = UInt8(ascii: "\r")
 
     mutating func readAll() throws(ParseError) -> ParsedMetrics {
         while !cursor.isAtEnd {
             _ = cursor.scan(while: Self.blanks)
             if cursor.peek == UInt8(ascii: "#") {
                 _ = cursor.scan(until: .lineFeed)
-            } else if !cursor.isAtLineEnd {
+            } else if !isAtLineEnd {
                 try readPoint()
             }
-            try cursor.finishLine()
+            try finishLine()
         }
         return result
+    }
+
+    /// True at the end of the input, on a line feed, or on a carriage return that ends the
+    /// line (`\r\n`, or `\r` at the end of the input).
+    private var isAtLineEnd: Bool {
+        guard cursor.peek == Self.carriageReturn else { return cursor.isAtLineEnd }
+        let next = cursor.index + 1
+        return next == cursor.bytes.count || cursor.bytes[next] == UInt8(ascii: "\n")
+    }
+
+    private mutating func finishLine() throws(ParseError) {
+        if isAtLineEnd, cursor.peek == Self.carriageReturn { cursor.index += 1 }
+        try cursor.finishLine()
     }
 
     /// Reads one point and appends a sample for each of its numeric fields.
@@ -94,24 +111,26 @@ private struct InfluxLineReader {
                 throw cursor.failure("duplicate tag key \(key)", at: keyStart)
             }
         }
-        if cursor.isAtLineEnd { throw cursor.failure("expected a space and the field set") }
-        try cursor.expect(UInt8(ascii: " "), "a space before the field set")
-        var fieldKeys: [String] = []
-        var fields: [(name: String, value: Double)] = []
+        if cursor.scan(while: Self.blanks).isEmpty {
+            throw cursor.failure(isAtLineEnd ? "expected a space and the field set" : "expected a space before the field set")
+        }
+        var fieldKeys = FieldKeySet()
+        var fields: [(name: String, value: Double, offset: Int)] = []
         repeat {
             let keyStart = cursor.index
             let key = try readKey("field key")
             try cursor.expect(UInt8(ascii: "="), "= after field key")
-            if fieldKeys.contains(key) { throw cursor.failure("duplicate field key \(key)", at: keyStart) }
-            fieldKeys.append(key)
-            if let value = try readFieldValue() { fields.append((measurement + "." + key, value)) }
+            if !fieldKeys.insert(key) { throw cursor.failure("duplicate field key \(key)", at: keyStart) }
+            let valueStart = cursor.index
+            if let value = try readFieldValue() { fields.append((measurement + "." + key, value, valueStart)) }
         } while cursor.consume(UInt8(ascii: ","))
-        let timestamp = try readTimestamp()
+        let (timestamp, timestampOffset) = try readTimestamp()
         // The fields of a point share its tags: sort them into a key once.
         var key = SeriesKey(name: "", labels: tags)
         for field in fields {
             key.name = field.name
             result.samples.append(Sample(key: key, timestamp: timestamp, value: field.value))
+            result.origins.append(SampleOrigin(valueOffset: field.offset, timestampOffset: timestampOffset))
             if seriesNames.insert(field.name).inserted {
                 result.families.append(MetricFamilyMetadata(name: field.name))
             }
@@ -126,19 +145,38 @@ private struct InfluxLineReader {
 
     /// Reads a field value; nil for a string field, which has no numeric value.
     private mutating func readFieldValue() throws(ParseError) -> Double? {
-        let start = cursor.index
-        if cursor.consume(UInt8(ascii: "\"")) {
-            _ = try cursor.readEscaped(.influxString)
-            guard cursor.consume(UInt8(ascii: "\"")) else {
-                throw cursor.failure("unterminated string field value", at: start)
-            }
+        if cursor.peek == Self.quote {
+            try skipString()
             return nil
         }
+        let start = cursor.index
         let range = cursor.scan(until: Self.fieldValueEnd)
         guard let value = Self.fieldValue(cursor.slice(range)) else {
             throw cursor.failure(range.isEmpty ? "expected a field value" : "invalid field value", at: start)
         }
         return value
+    }
+
+    /// Checks a string field value from its opening quote through its closing one. It may
+    /// hold line feeds; `\"` and `\\` are escapes, as InfluxDB reads them.
+    private mutating func skipString() throws(ParseError) {
+        let start = cursor.mark
+        cursor.index += 1
+        let contentStart = cursor.index
+        while let byte = cursor.peek, byte != Self.quote {
+            if byte == UInt8(ascii: "\n") {
+                cursor.passLineFeed()
+                continue
+            }
+            let escapes = byte == UInt8(ascii: "\\") && cursor.index + 1 < cursor.bytes.count
+                && (cursor.bytes[cursor.index + 1] == Self.quote || cursor.bytes[cursor.index + 1] == UInt8(ascii: "\\"))
+            cursor.index += escapes ? 2 : 1
+        }
+        guard cursor.peek == Self.quote else { throw cursor.failure("unterminated string field value", at: start) }
+        if ByteCursor.string(from: cursor.slice(contentStart..<cursor.index)) == nil {
+            throw cursor.failure("invalid UTF-8", at: start)
+        }
+        cursor.index += 1
     }
 
     private static func fieldValue(_ token: UnsafeBufferPointer<UInt8>) -> Double? {
@@ -159,18 +197,39 @@ private struct InfluxLineReader {
         }
     }
 
-    /// Reads the optional timestamp and the blanks around it, in Unix seconds.
-    private mutating func readTimestamp() throws(ParseError) -> Double {
-        if cursor.scan(while: Self.blanks).isEmpty, !cursor.isAtLineEnd {
+    /// Reads the optional timestamp and the blanks around it: the time in Unix seconds, and
+    /// where the timestamp was (nil when the line had none).
+    private mutating func readTimestamp() throws(ParseError) -> (seconds: Double, offset: Int?) {
+        if cursor.scan(while: Self.blanks).isEmpty, !isAtLineEnd {
             throw cursor.failure("expected a comma, a space or the end of the line after the field value")
         }
-        if cursor.isAtLineEnd { return defaultTimestamp }
+        if isAtLineEnd { return (defaultTimestamp, nil) }
         let range = cursor.scan(until: Self.timestampEnd)
         guard let ticks = NumberText.int64(cursor.slice(range)) else {
             throw cursor.failure("invalid timestamp: expected an integer in \(precision.rawValue)", at: range.lowerBound)
         }
         _ = cursor.scan(while: Self.blanks)
         let perSecond = precision.ticksPerSecond
-        return Double(ticks / perSecond) + Double(ticks % perSecond) / Double(perSecond)
+        return (Double(ticks / perSecond) + Double(ticks % perSecond) / Double(perSecond), range.lowerBound)
+    }
+}
+
+/// The field keys of one point, to refuse a repeated one: a short list scanned while the
+/// point has few fields, a hash set once it has many, so a line of 100,000 fields is read
+/// in linear time.
+private struct FieldKeySet {
+    private static let listLimit = 16
+    private var few: [String] = []
+    private var many: Set<String> = []
+
+    /// Adds `key`; false when it was already there.
+    mutating func insert(_ key: String) -> Bool {
+        if few.count < Self.listLimit {
+            if few.contains(key) { return false }
+            few.append(key)
+            return true
+        }
+        if few.contains(key) { return false }
+        return many.insert(key).inserted
     }
 }

@@ -6,9 +6,12 @@ import EcotopCore
 /// may follow it. Every other line is a metric descriptor (`# TYPE`, `# HELP`,
 /// `# UNIT`, each at most once per family and before the family's samples) or a sample;
 /// blank lines and other comments are errors, and tokens are separated by exactly one
-/// space. A family's samples follow the suffix rules of its type (docs/parsers.md)
-/// and families are not interleaved. Label names are unique within a sample and label
-/// values escape `\\`, `\"` and `\n`. Timestamps are seconds and may have a fraction.
+/// space. A family's samples follow the rules of its type (`OpenMetricsSampleRules`,
+/// `OpenMetricsPoints`, docs/parsers.md); families, and the metrics of a family, are not
+/// interleaved, and no two families could use one sample name. Label names are unique
+/// within a sample and label values escape `\\`, `\"` and `\n` (a backslash before anything
+/// else is kept, as Prometheus's own parser keeps it). Timestamps are seconds and may
+/// have a fraction.
 /// Exemplars (`# {labels} value [timestamp]`) are checked and then ignored; they are
 /// allowed only on counter `_total` and histogram `_bucket` samples.
 public struct OpenMetricsParser: MetricTextParser {
@@ -29,13 +32,16 @@ private struct OpenMetricsReader {
     var cursor: ByteCursor
     let defaultTimestamp: Double
     var samples: [Sample] = []
+    var origins: [SampleOrigin] = []
     var families = FamilyTable()
+    var nameClaims = OpenMetricsNameClaims()
+    var points = OpenMetricsPoints()
     /// The position of the family whose lines are being read; a family ends when
     /// another one starts.
     var current: Int?
     /// The family of the previous sample, which the next one usually shares; forgotten
     /// on every descriptor line.
-    var previousSample: (name: String, position: Int, suffix: String)?
+    var previousSample: (name: String, position: Int, suffix: OpenMetricsSampleRules.Suffix)?
 
     init(bytes: UnsafeBufferPointer<UInt8>, defaultTimestamp: Double) {
         cursor = ByteCursor(bytes)
@@ -53,7 +59,8 @@ private struct OpenMetricsReader {
                 if try readDescriptor() == .endOfInput {
                     try cursor.finishLine()
                     guard cursor.isAtEnd else { throw cursor.failure("nothing may follow # EOF") }
-                    return ParsedMetrics(samples: samples, families: families.metadata)
+                    try points.finish(cursor: cursor)
+                    return ParsedMetrics(samples: samples, families: families.metadata, origins: origins)
                 }
             case UInt8(ascii: "\n"): throw cursor.failure("blank lines are not allowed")
             default: try readSample()
@@ -92,6 +99,11 @@ private struct OpenMetricsReader {
             guard let type = ScrapedMetricType(rawValue: String(decoding: cursor.slice(word), as: UTF8.self)) else {
                 throw cursor.failure("unknown metric type", at: word.lowerBound)
             }
+            if let clash = nameClaims.check(
+                family: name, at: position, type: type, previousType: families.metadata[position].type, in: families
+            ) {
+                throw self.clash(name, clash, at: nameStart)
+            }
             families.progress[position].hasType = true
             families.metadata[position].type = type
         case "HELP":
@@ -120,7 +132,7 @@ private struct OpenMetricsReader {
     /// The family a descriptor describes: the current one, if it has no samples yet, or
     /// a new one.
     private mutating func familyForDescriptor(_ name: String, at nameStart: Int) throws(ParseError) -> Int {
-        guard let position = families.position(of: name) else { return startFamily(name) }
+        guard let position = families.position(of: name) else { return try startFamily(name, at: nameStart) }
         guard current == position else { throw interleaved(name, at: nameStart) }
         if families.progress[position].hasSamples {
             throw cursor.failure("metadata of metric family \(name) must come before its samples", at: nameStart)
@@ -128,8 +140,13 @@ private struct OpenMetricsReader {
         return position
     }
 
-    private mutating func startFamily(_ name: String) -> Int {
+    /// Adds a family of unknown type named `name`, written at `nameStart`, and makes it the
+    /// current one.
+    private mutating func startFamily(_ name: String, at nameStart: Int) throws(ParseError) -> Int {
         let position = families.add(name)
+        if let clash = nameClaims.check(family: name, at: position, type: .unknown, in: families) {
+            throw self.clash(name, clash, at: nameStart)
+        }
         current = position
         return position
     }
@@ -138,20 +155,29 @@ private struct OpenMetricsReader {
         cursor.failure("metric family \(name) appears again after another family; families must not be interleaved", at: offset)
     }
 
+    private func clash(_ name: String, _ clash: OpenMetricsNameClaims.Clash, at offset: Int) -> ParseError {
+        cursor.failure(
+            "metric family \(name) clashes with family \(families.metadata[clash.owner].name): both could have samples named \(clash.sampleName)",
+            at: offset)
+    }
+
     // MARK: - Samples
 
     private mutating func readSample() throws(ParseError) {
-        let nameStart = cursor.index
+        let nameMark = cursor.mark
         let name = try cursor.readMetricName()
         var labels: [String: String] = [:]
         if cursor.peek == UInt8(ascii: "{") { labels = try cursor.readLabels(.openMetrics) }
         try cursor.expect(Self.space, "a space before the value")
+        let valueMark = cursor.mark
         let value = try readNumber()
-        var timestamp = defaultTimestamp
+        var writtenTimestamp: Double?
+        var timestampMark: ByteCursor.Mark?
         var hasExemplar = false
         if cursor.consume(Self.space) {
             if cursor.peek != UInt8(ascii: "#") {
-                timestamp = try readTimestamp()
+                timestampMark = cursor.mark
+                writtenTimestamp = try readTimestamp()
                 hasExemplar = cursor.consume(Self.space)
             } else {
                 hasExemplar = true
@@ -159,14 +185,29 @@ private struct OpenMetricsReader {
         }
         let exemplarStart = cursor.index
         if hasExemplar { try readExemplar() }
-        let (position, suffix) = try family(ofSample: name, at: nameStart)
+        let (position, suffix) = try family(ofSample: name, at: nameMark.offset)
         let family = families.metadata[position]
         let rules = OpenMetricsSampleRules(familyName: family.name, type: family.type, suffix: suffix)
-        if let problem = rules.problem(labels: labels, value: value) { throw cursor.failure(problem, at: nameStart) }
+        let pointNumber: Double?
+        do {
+            pointNumber = try rules.check(labels: labels, value: value)
+        } catch {
+            switch error {
+            case .labels(let problem): throw cursor.failure(problem, at: nameMark)
+            case .value(let problem): throw cursor.failure(problem, at: valueMark)
+            }
+        }
         if hasExemplar, !rules.allowsExemplar {
             throw cursor.failure("exemplars are allowed only on counter _total and histogram _bucket samples", at: exemplarStart)
         }
-        samples.append(Sample(key: SeriesKey(name: name, labels: labels), timestamp: timestamp, value: value))
+        let key = SeriesKey(name: name, labels: labels)
+        try points.add(
+            OpenMetricsPoints.Sample(
+                rules: rules, key: key, value: value, pointNumber: pointNumber, timestamp: writtenTimestamp,
+                nameMark: nameMark, valueMark: valueMark, timestampMark: timestampMark ?? valueMark),
+            family: position, cursor: cursor)
+        samples.append(Sample(key: key, timestamp: writtenTimestamp ?? defaultTimestamp, value: value))
+        origins.append(SampleOrigin(valueOffset: valueMark.offset, timestampOffset: timestampMark?.offset))
     }
 
     private mutating func readNumber() throws(ParseError) -> Double {
@@ -202,14 +243,18 @@ private struct OpenMetricsReader {
 
     /// The position of the family a sample belongs to and the suffix that links them. A
     /// sample that fits no family starts a new family of unknown type named after it.
-    private mutating func family(ofSample name: String, at nameStart: Int) throws(ParseError) -> (Int, String) {
+    private mutating func family(
+        ofSample name: String, at nameStart: Int
+    ) throws(ParseError) -> (Int, OpenMetricsSampleRules.Suffix) {
         if let previous = previousSample, previous.name == name { return (previous.position, previous.suffix) }
         let (position, suffix) = try resolveFamily(ofSample: name, at: nameStart)
         previousSample = (name, position, suffix)
         return (position, suffix)
     }
 
-    private mutating func resolveFamily(ofSample name: String, at nameStart: Int) throws(ParseError) -> (Int, String) {
+    private mutating func resolveFamily(
+        ofSample name: String, at nameStart: Int
+    ) throws(ParseError) -> (Int, OpenMetricsSampleRules.Suffix) {
         if let current {
             let family = families.metadata[current]
             if let suffix = OpenMetricsSampleRules.suffix(of: name, inFamily: family.name, of: family.type) {
@@ -217,21 +262,18 @@ private struct OpenMetricsReader {
                 return (current, suffix)
             }
         }
-        for suffix in OpenMetricsSampleRules.allSuffixes where name.hasSuffix(suffix) {
-            let base = String(name.dropLast(suffix.count))
-            if let position = families.position(of: base),
-               OpenMetricsSampleRules.suffixes(of: families.metadata[position].type).contains(suffix) {
-                throw interleaved(base, at: nameStart)
-            }
+        if let (base, suffix) = OpenMetricsSampleRules.Suffix.split(name), let position = families.position(of: base),
+           suffix.belongs(to: families.metadata[position].type) {
+            throw interleaved(base, at: nameStart)
         }
         if let position = families.position(of: name) {
             guard position == current else { throw interleaved(name, at: nameStart) }
             let type = families.metadata[position].type
-            let allowed = OpenMetricsSampleRules.suffixes(of: type).joined(separator: ", ")
+            let allowed = OpenMetricsSampleRules.suffixes(of: type).map(\.text).joined(separator: ", ")
             throw cursor.failure("\(type.rawValue) sample names must end with one of \(allowed)", at: nameStart)
         }
-        let position = startFamily(name)
+        let position = try startFamily(name, at: nameStart)
         families.progress[position].hasSamples = true
-        return (position, "")
+        return (position, .none)
     }
 }

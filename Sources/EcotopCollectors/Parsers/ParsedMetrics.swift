@@ -9,11 +9,15 @@ public struct ParsedMetrics: Hashable, Sendable {
     public var samples: [Sample]
     /// One entry per metric family in the order it first appeared.
     public var families: [MetricFamilyMetadata]
+    /// Where each sample was read, by the same index as `samples`; empty for a result that
+    /// was not read from text.
+    public var origins: [SampleOrigin]
 
     /// A result holding these samples and families.
-    public init(samples: [Sample] = [], families: [MetricFamilyMetadata] = []) {
+    public init(samples: [Sample] = [], families: [MetricFamilyMetadata] = [], origins: [SampleOrigin] = []) {
         self.samples = samples
         self.families = families
+        self.origins = origins
     }
 
     /// The metadata of the family with the given name.

@@ -2,13 +2,14 @@ import EcotopCore
 
 /// Parses the Prometheus text exposition format 0.0.4.
 ///
-/// Follows the specification and the reference parser (`expfmt`): `# HELP` and `# TYPE`
-/// comments (other `#` lines are comments), at most one of each per metric and `TYPE`
-/// before the metric's first sample; label values escape `\\`, `\"` and `\n`; values
-/// are Go floats including `NaN`, `+Inf` and `-Inf`; the optional timestamp is integer
-/// milliseconds. Samples of a histogram `x` are `x_bucket` (with an `le` label),
-/// `x_sum` and `x_count`; of a summary `x`, `x` (with a `quantile` label), `x_sum` and
-/// `x_count`. A metric without `# TYPE` is `untyped`, reported as `.unknown`.
+/// Follows the specification and Prometheus's own parser (`model/textparse/promparse.go`):
+/// `# HELP` and `# TYPE` comments (other `#` lines are comments), at most one of each per
+/// metric and `TYPE` before the metric's first sample; label values escape `\\`, `\"` and
+/// `\n`, help texts `\\` and `\n`, and a backslash before anything else is kept; values are
+/// Go floats including `NaN`, `+Inf` and `-Inf`; the optional timestamp is integer
+/// milliseconds. Samples of a histogram `x` are `x_bucket` (with an `le` label), `x_sum` and
+/// `x_count`; of a summary `x`, `x` (with a `quantile` label), `x_sum` and `x_count`. A
+/// metric without `# TYPE` is `untyped`, reported as `.unknown`.
 public struct PrometheusTextParser: MetricTextParser {
     /// A parser; it has no options.
     public init() {}
@@ -27,6 +28,7 @@ private struct PrometheusTextReader {
     var cursor: ByteCursor
     let defaultTimestamp: Double
     var samples: [Sample] = []
+    var origins: [SampleOrigin] = []
     var families = FamilyTable()
     /// The family of the previous sample, which the next one usually shares; forgotten
     /// on every HELP or TYPE line.
@@ -50,7 +52,7 @@ private struct PrometheusTextReader {
             }
             try cursor.finishLine()
         }
-        return ParsedMetrics(samples: samples, families: families.metadata)
+        return ParsedMetrics(samples: samples, families: families.metadata, origins: origins)
     }
 
     private mutating func skipBlanks() { _ = cursor.scan(while: Self.blanks) }
@@ -130,9 +132,11 @@ private struct PrometheusTextReader {
             throw cursor.failure("invalid value; expected a float, NaN, +Inf or -Inf", at: valueRange.lowerBound)
         }
         var timestamp = defaultTimestamp
+        var timestampOffset: Int?
         skipBlanks()
         if !cursor.isAtLineEnd {
             let range = cursor.scan(until: Self.tokenEnd)
+            timestampOffset = range.lowerBound
             guard let milliseconds = NumberText.int64(cursor.slice(range), allowsPlus: true) else {
                 throw cursor.failure("invalid timestamp; expected integer milliseconds", at: range.lowerBound)
             }
@@ -141,6 +145,7 @@ private struct PrometheusTextReader {
         }
         try checkFamilyRules(sampleName: name, labels: labels, at: nameStart)
         samples.append(Sample(key: SeriesKey(name: name, labels: labels), timestamp: timestamp, value: value))
+        origins.append(SampleOrigin(valueOffset: valueRange.lowerBound, timestampOffset: timestampOffset))
     }
 
     /// Finds the sample's family (creating an untyped one when needed) and checks the
@@ -166,8 +171,12 @@ private struct PrometheusTextReader {
         if type == .histogram && suffix.isEmpty {
             throw cursor.failure("histogram sample \(sampleName) needs the suffix _bucket, _sum or _count", at: nameStart)
         }
-        if let required, let problem = OpenMetricsSampleRules.numericLabelProblem(required, in: labels, sample: sampleName, of: type) {
-            throw cursor.failure(problem, at: nameStart)
+        if let required {
+            do {
+                _ = try OpenMetricsSampleRules.numericLabel(required, in: labels, sample: sampleName, of: type)
+            } catch {
+                throw cursor.failure(error.reason, at: nameStart)
+            }
         }
     }
 

@@ -146,8 +146,12 @@ struct PluginOutputDecoder {
     private mutating func decodeInflux() {
         do {
             let parsed = try InfluxLineParser().parse(pending, defaultTimestamp: defaultTimestamp)
-            influxSamples += parsed.samples
-            records += parsed.samples.count
+            let storable = StorableSamples(parsed, input: pending, admission: .anyStore)
+            influxSamples += storable.kept
+            records += storable.kept.count
+            for skipped in storable.skipped {
+                reject("column \(skipped.position!.column): skipped \(skipped.sample.key): \(skipped.refusal)")
+            }
         } catch {
             reject("column \(error.column): \(error.reason)")
         }

@@ -4,9 +4,12 @@ import Foundation
 /// The `prometheus` collector: scrapes an endpoint that serves Prometheus text 0.0.4 or
 /// OpenMetrics 1.0 and maps the series to Ecotop metrics by `SeriesMapping` rules.
 ///
-/// The request asks for OpenMetrics first and says its timeout, as Prometheus does; the answer's `Content-Type` picks the parser
-/// (`text/plain`, or anything unknown, reads as Prometheus text). Parsing is all or nothing:
-/// an exposition with an error imports nothing and fails the collection with `line:column`.
+/// The request asks for OpenMetrics first and says its timeout, as Prometheus does; the
+/// answer's `Content-Type` picks the parser (`text/plain`, or anything unknown, reads as
+/// Prometheus text). Parsing is all or nothing: an exposition with an error imports nothing
+/// and fails the collection with `line:column`. A well-formed sample the store cannot keep
+/// (NaN, an infinity, a time outside 1970–2100) is skipped and counted as rejected, and the
+/// rest is stored.
 public struct PrometheusScrapeCollector: Collector {
     /// The `Accept` header of a scrape, as Prometheus itself sends it.
     public static let acceptHeader =
@@ -45,6 +48,9 @@ public struct PrometheusScrapeCollector: Collector {
 
     public var name: String { configuration.name }
 
+    /// The most skipped samples of one collection reported word for word; the rest are counted.
+    static let problemsKept = 20
+
     public func collect(at time: Double) async throws -> CollectionResult {
         let endpoint = configuration.endpoint
         let headers = ["Accept": Self.acceptHeader, "X-Prometheus-Scrape-Timeout-Seconds": String(endpoint.timeout)]
@@ -56,7 +62,9 @@ public struct PrometheusScrapeCollector: Collector {
         } catch {
             throw CollectionFailure(answer.redactor.redact("GET \(endpoint.url): \(format.rawValue) \(error)"))
         }
-        let samples = configuration.mapping.rules.isEmpty ? parsed.samples : configuration.mapping.map(parsed.samples)
-        return CollectionResult(samples: samples)
+        let storable = StorableSamples(parsed, input: answer.response.body, admission: .anyStore)
+        let samples = configuration.mapping.rules.isEmpty ? storable.kept : configuration.mapping.map(storable.kept)
+        let problems = storable.skipped.prefix(Self.problemsKept).map { "\(name):\($0)" }
+        return CollectionResult(samples: samples, problems: problems, rejected: storable.skipped.count)
     }
 }
