@@ -7,10 +7,14 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
         case tornTail = "torn tail"
         /// A line that does not scan; `store repair` moves it to quarantine/.
         case damagedLine = "damaged line"
-        /// A line for a series id the catalog does not have.
+        /// A line for a series id the catalog does not have; `store repair` gives the id a
+        /// series named `__recovered_id_N`.
         case unknownSeries = "unknown series"
         /// A rollup bucket that differs from the raw points it summarizes; `store repair` rebuilds it.
         case rollupMismatch = "rollup mismatch"
+        /// A segment the store will not read (a special file, a symbolic link, one others can
+        /// write, one with a line longer than a store line may be); the message says what to do.
+        case refusedFile = "refused file"
     }
 
     public var kind: Kind
@@ -26,70 +30,88 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
 /// `ecotop store check`: reads every file of a store and lists what is wrong, without changing
 /// anything and without taking the writer lock.
 public enum StoreCheck {
-    /// All problems found, file by file.
+    /// All problems found, file by file. Rollups are compared with raw points only when no
+    /// segment was refused, since a refused segment's points are unknown.
     public static func run(layout: StoreLayout) throws -> [StoreProblem] {
         let reader = try StoreReader(layout: layout)
         let ladder = reader.manifest.ladder
         var problems: [StoreProblem] = []
         let (catalog, damagedSeries) = try SeriesCatalog.load(from: layout.catalog)
         problems += damagedSeries.map { StoreProblem(kind: .damagedLine, path: layout.catalog, line: $0.line, message: $0.reason) }
-        problems += try StoreFileSystem.contents(of: layout.catalog).map { tornTail($0, path: layout.catalog) } ?? []
+        if let file = try PosixFile.openForReading(layout.catalog) {
+            problems += tornTail(try file.size() - BoundedLineReader().endOfLastLine(in: file), path: layout.catalog)
+        }
+        var lines = BoundedLineReader()
+        var refused = false
         for (_, directory, kind, length) in layout.segmentDirectories(ladder) {
             for segment in StoreLayout.segments(in: directory) {
-                guard let bytes = try StoreFileSystem.contents(of: segment.path) else { continue }
-                problems += tornTail(bytes, path: segment.path)
                 let window = (segment.start * 1000)..<((segment.start + length) * 1000)
-                problems += damagedLines(bytes, path: segment.path, kind: kind, seriesCount: catalog.count, window: window)
-            }
-        }
-        problems += try rollupMismatches(layout: layout, ladder: ladder)
-        return problems
-    }
-
-    private static func tornTail(_ bytes: [UInt8], path: String) -> [StoreProblem] {
-        guard !bytes.isEmpty, bytes.last != 0x0A else { return [] }
-        let kept = bytes.withUnsafeBufferPointer { SegmentLines.completeLength(of: $0) }
-        return [StoreProblem(kind: .tornTail, path: path, line: nil,
-            message: "\(bytes.count - kept) byte(s) after the last line break (a writer still appending, or a crashed append)")]
-    }
-
-    private static func damagedLines(
-        _ bytes: [UInt8], path: String, kind: SegmentKind, seriesCount: Int, window: Range<Int64>
-    ) -> [StoreProblem] {
-        var problems: [StoreProblem] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            SegmentLines.forEach(in: buffer) { line, number in
-                if let reason = lineProblem(line, kind: kind, seriesCount: seriesCount, window: window) {
-                    problems.append(StoreProblem(kind: reason.0, path: path, line: number, message: reason.1))
+                do {
+                    guard let file = try PosixFile.openForReading(segment.path) else { continue }
+                    let end = try lines.forEachLine(in: file) { line, number in
+                        if let problem = lineProblem(line, kind: kind, catalog: catalog, window: window) {
+                            problems.append(problem.reported(path: segment.path, line: number))
+                        }
+                    }
+                    problems += tornTail(end.tail, path: segment.path)
+                } catch let error as StoreError where error.kind == .unsafePath || error.kind == .corrupt {
+                    problems.append(StoreProblem(kind: .refusedFile, path: segment.path, line: error.line, message: error.message))
+                    refused = true
                 }
             }
         }
+        if !refused { problems += try rollupMismatches(layout: layout, ladder: ladder) }
         return problems
     }
 
-    /// Why a line of a segment of `kind` covering `window` (milliseconds) is bad, or nil when it
-    /// is fine. A time outside the window is damage: the writer never puts a line there.
+    /// The pid of the writer holding the store's lock now, nil when none does. `check` reads
+    /// without the lock, so while a writer appends, the newest data may differ by what is still
+    /// in flight (raw points whose rollups are not written yet, a last line half written).
+    public static func activeWriter(layout: StoreLayout) -> Int32? {
+        StoreLock.holder(of: layout.root)
+    }
+
+    private static func tornTail(_ bytes: Int, path: String) -> [StoreProblem] {
+        guard bytes > 0 else { return [] }
+        return [StoreProblem(kind: .tornTail, path: path, line: nil,
+            message: "\(bytes) byte(s) after the last line break (a writer still appending, or a crashed append)")]
+    }
+
+    /// What is wrong with one line of a segment.
+    enum LineProblem: Equatable {
+        /// The line does not scan, or its time lies outside its segment's window.
+        case damaged(String)
+        /// The line's series id is not in the catalog.
+        case unknownSeries(UInt32)
+
+        func reported(path: String, line: Int) -> StoreProblem {
+            switch self {
+            case .damaged(let reason): StoreProblem(kind: .damagedLine, path: path, line: line, message: reason)
+            case .unknownSeries(let id): StoreProblem(kind: .unknownSeries, path: path, line: line, message: "series id \(id) is not in series.jsonl")
+            }
+        }
+    }
+
+    /// What is wrong with a line of a segment of `kind` covering `window` (milliseconds), or nil
+    /// when it is fine. A time outside the window is damage: the writer never puts a line there.
     static func lineProblem(
-        _ line: UnsafeBufferPointer<UInt8>, kind: SegmentKind, seriesCount: Int, window: Range<Int64>
-    ) -> (StoreProblem.Kind, String)? {
-        let misplaced = "time outside the segment's window"
+        _ line: UnsafeBufferPointer<UInt8>, kind: SegmentKind, catalog: SeriesCatalog, window: Range<Int64>
+    ) -> LineProblem? {
+        let misplaced = LineProblem.damaged("time outside the segment's window")
         do {
             switch kind {
             case .events:
                 let event = try JSONLinesFormat.event(line: line)
-                return window.contains(Int64((event.timestamp * 1000).rounded())) ? nil : (.damagedLine, misplaced)
+                return window.contains(Int64((event.timestamp * 1000).rounded())) ? nil : misplaced
             case .raw, .rollup:
                 let scanned = try StoreLineScanner.scan(line, requiring: kind == .raw ? .raw : .rollup)
-                guard window.contains(scanned.time) else { return (.damagedLine, misplaced) }
-                guard scanned.series < seriesCount else {
-                    return (.unknownSeries, "series id \(scanned.series) is not in series.jsonl")
-                }
-                return nil
+                guard window.contains(scanned.time) else { return misplaced }
+                return catalog.contains(id: Int(scanned.series)) ? nil : .unknownSeries(UInt32(scanned.series))
             }
         } catch let error as JSONSyntaxError {
-            return (.damagedLine, "column \(error.offset + 1): \(error.message)")
+            return .damaged("column \(error.offset + 1): \(error.message)")
         } catch {
-            return (.damagedLine, "\(error)")
+            return .damaged("\(error)")
         }
     }
 

@@ -25,10 +25,12 @@ public final class StoreReader: SeriesSource {
     public init(layout: StoreLayout, keepsParsedSegments: Bool = false) throws {
         self.layout = layout
         cache = keepsParsedSegments ? SegmentCache() : nil
+        try layout.checkRoot()
         guard let manifest = try StoreManifest.load(from: layout.manifest) else {
             throw StoreError(.invalidRequest, path: layout.root,
                 "no ecotop store here (no manifest.json); write one with `ecotop ingest` or `ecotop demo backfill`")
         }
+        try layout.checkDirectories(manifest.ladder)
         self.manifest = manifest
     }
 

@@ -32,14 +32,19 @@ public enum EcotopBinary {
     /// stderr, and waits for it to end; throws `TimedOut` after killing it (and whatever it
     /// started) when it has not ended within `timeout`.
     ///
-    /// - Parameter environment: ecotop's whole environment; nil passes on this process's.
+    /// - Parameters:
+    ///   - environment: ecotop's whole environment; nil passes on this process's.
+    ///   - addressSpaceKiB: a cap on ecotop's memory (`ulimit -v`), so that reading a large
+    ///     file whole makes it fail instead of filling the machine.
     public static func run(
-        _ arguments: [String], input: String = "", environment: [String: String]? = nil, timeout: Duration = .seconds(60)
+        _ arguments: [String], input: String = "", environment: [String: String]? = nil, timeout: Duration = .seconds(60),
+        addressSpaceKiB: Int? = nil
     ) throws -> Run {
         let deadline = ContinuousClock.now + timeout
         let pipes = try StandardStreamPipes()
+        let limit = addressSpaceKiB.map { ["/bin/sh", "-c", "ulimit -v \($0) && exec \"$@\"", "sh"] } ?? []
         let child = try ChildProcess(
-            [try path] + arguments, standardInput: pipes.childInput, standardOutput: pipes.childOutput,
+            limit + [try path] + arguments, standardInput: pipes.childInput, standardOutput: pipes.childOutput,
             standardError: pipes.childErrors, environment: environment)
         pipes.closeChildEnds()
         pipes.startWriting(Array(input.utf8))
