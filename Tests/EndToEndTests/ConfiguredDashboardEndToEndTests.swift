@@ -38,7 +38,7 @@ struct ConfiguredDashboardEndToEndTests {
         """
     }
 
-    @Test func collectsShowsCollectorHealthAndReloadsTheConfiguration() throws {
+    @Test func collectsShowsCollectorHealthAndReloadsTheConfiguration() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-e2e-config-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -48,25 +48,25 @@ struct ConfiguredDashboardEndToEndTests {
 
         let session = try TmuxSession(arguments: ["--config", config.path, "--store", store], width: 160, height: 40)
         // The exec plugin's orders per minute reach the Usage pane; the failing one is counted.
-        let collected = try session.waitForScreen(showing: "420/min", "collector failing", timeout: .seconds(20))
+        let collected = try await session.waitForScreen(showing: "420/min", "collector failing", timeout: .seconds(20))
         #expect(collected.contains("E2E shop"))
         #expect(collected.contains("1 collector failing (c)"), "\(collected)")
 
         try session.send("c")
-        try session.waitForScreen(showing: "FAILING", "token expired", timeout: .seconds(20))
+        try await session.waitForScreen(showing: "FAILING", "token expired", timeout: .seconds(20))
 
         try Self.configuration().replacingOccurrences(of: "interval:", with: "intervall:")
             .write(to: config, atomically: true, encoding: .utf8)
-        let rejected = try session.waitForScreen(showing: "config error", timeout: .seconds(20))
+        let rejected = try await session.waitForScreen(showing: "config error", timeout: .seconds(20))
         #expect(rejected.contains("did you mean 'interval'?"), "\(rejected)")
         #expect(rejected.contains("orders") && !rejected.contains("FAILING  orders"), "the running configuration stays in force")
 
         try Self.configuration(interval: "2s").write(to: config, atomically: true, encoding: .utf8)
-        let reloaded = try session.waitForScreen(showing: "configuration reloaded", timeout: .seconds(20))
+        let reloaded = try await session.waitForScreen(showing: "configuration reloaded", timeout: .seconds(20))
         #expect(!reloaded.contains("config error"), "\(reloaded)")
 
         try session.send("q")
-        #expect(try session.exitStatus() == 0)
+        #expect(try await session.exitStatus() == 0)
         let lock = try String(contentsOfFile: store + "/LOCK", encoding: .utf8)
         #expect(lock.contains("clean"), "the store was closed cleanly: \(lock)")
     }
@@ -76,7 +76,7 @@ struct ConfiguredDashboardEndToEndTests {
 /// period to stop; the plugin is still stopped before Ecotop exits.
 @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"), .serialized)
 struct QuitWhileStoppingEndToEndTests {
-    @Test func quitRestoresTheTerminalWithin1sAndStillStopsAStubbornDaemon() throws {
+    @Test func quitRestoresTheTerminalWithin1sAndStillStopsAStubbornDaemon() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-e2e-quit-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -92,15 +92,15 @@ struct QuitWhileStoppingEndToEndTests {
             """.write(to: config, atomically: true, encoding: .utf8)
         let session = try TmuxSession(
             arguments: ["--config", config.path, "--store", directory.appendingPathComponent("store").path], width: 120, height: 40)
-        try session.waitForScreen(showing: "Stubborn shop", timeout: .seconds(20))
-        let daemon = try #require(Int32(try writtenLine(at: pidFile, timeout: .seconds(20))), "the daemon plugin wrote no pid")
+        try await session.waitForScreen(showing: "Stubborn shop", timeout: .seconds(20))
+        let daemon = try #require(Int32(try await writtenLine(at: pidFile, timeout: .seconds(20))), "the daemon plugin wrote no pid")
 
         try session.send("q")
         let sent = ContinuousClock.now
-        try wait(for: "the terminal to be restored", timeout: .seconds(5)) { try !session.isAlternateScreenOn() }
+        try await wait(for: "the terminal to be restored", timeout: .seconds(5)) { try !session.isAlternateScreenOn() }
         let restoredAfter = ContinuousClock.now - sent
         #expect(restoredAfter < .seconds(1), "the terminal was restored after \(restoredAfter)")
-        #expect(try session.exitStatus(timeout: .seconds(20)) == 0)
+        #expect(try await session.exitStatus(timeout: .seconds(20)) == 0)
         #expect(kill(daemon, 0) != 0, "the daemon plugin (pid \(daemon)) outlived Ecotop")
     }
 }

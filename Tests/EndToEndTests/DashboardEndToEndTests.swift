@@ -14,9 +14,9 @@ struct DashboardEndToEndTests {
         screen.split(separator: "\n").first { $0.contains(metric) }.map(String.init)
     }
 
-    @Test func showsFourPanesAllMetricsAndLiveValues() throws {
+    @Test func showsFourPanesAllMetricsAndLiveValues() async throws {
         let session = try TmuxSession(width: 160, height: 48)
-        let first = try session.waitForScreen("the panes \(Self.families.joined(separator: ", ")) with data") { screen in
+        let first = try await session.waitForScreen("the panes \(Self.families.joined(separator: ", ")) with data") { screen in
             Self.families.allSatisfy(screen.contains) && !screen.contains("waiting for data")
         }
         let metrics = ["Active partners", "Transactions", "Active users", "Data exchanges", "Cross-sell rate", "Customer LTV",
@@ -28,96 +28,96 @@ struct DashboardEndToEndTests {
         #expect(statusCells == 20, "expected a status for each of the 20 metrics in:\n\(first)")
         let before = try #require(valueColumn(of: "Transactions", in: first))
         // The demo samples every 10 s, so a new value is due within that.
-        try session.waitForScreen("the Transactions row to change from \(before)", timeout: .seconds(15)) {
+        try await session.waitForScreen("the Transactions row to change from \(before)", timeout: .seconds(15)) {
             self.valueColumn(of: "Transactions", in: $0) != before
         }
         try session.send("q")
-        #expect(try session.exitStatus() == 0)
+        #expect(try await session.exitStatus() == 0)
     }
 
-    @Test func keysDoWhatTheHelpSays() throws {
+    @Test func keysDoWhatTheHelpSays() async throws {
         let session = try TmuxSession(width: 160, height: 48)
-        try session.waitForScreen(showing: "4 Qualitative")
+        try await session.waitForScreen(showing: "4 Qualitative")
         try session.send("?")
-        let help = try session.waitForScreen(showing: "Help", "next colour theme")
+        let help = try await session.waitForScreen(showing: "Help", "next colour theme")
         #expect(help.contains("show or hide this help"))
         try session.send("?")
-        try session.waitForScreen("the help to close") { !$0.contains("show or hide this help") }
+        try await session.waitForScreen("the help to close") { !$0.contains("show or hide this help") }
         try session.send("Tab", "j", "Enter")
-        let detail = try session.waitForScreen(showing: "Usage ›", "now ")
+        let detail = try await session.waitForScreen(showing: "Usage ›", "now ")
         #expect(detail.contains("Usage › Active users"), "Tab then j then Enter should open Active users:\n\(detail)")
         #expect(detail.contains("now ") && detail.contains("max "), "detail statistics missing:\n\(detail)")
         try session.send("+")
-        try session.waitForScreen(showing: "range 6h")
+        try await session.waitForScreen(showing: "range 6h")
         try session.send("Escape", "p")
-        let paused = try session.waitForScreen(showing: "PAUSED")
+        let paused = try await session.waitForScreen(showing: "PAUSED")
         #expect(paused.contains("2 Usage"))
         try session.send("e")
-        let errors = try session.waitForScreen(showing: "Error groups")
+        let errors = try await session.waitForScreen(showing: "Error groups")
         #expect(errors.contains("healthy") && errors.contains("errors in the last"))
         try session.send("Escape", "t")
-        try session.waitForScreen(showing: "theme light")
+        try await session.waitForScreen(showing: "theme light")
         try session.send("q")
-        #expect(try session.exitStatus() == 0)
+        #expect(try await session.exitStatus() == 0)
     }
 
-    @Test func stacksPanesAt80x24AndFollowsFocus() throws {
+    @Test func stacksPanesAt80x24AndFollowsFocus() async throws {
         let session = try TmuxSession(width: 80, height: 24)
-        let screen = try session.waitForScreen(showing: "1 Participation")
+        let screen = try await session.waitForScreen(showing: "1 Participation")
         #expect(screen.contains("Health") && screen.contains("q quit"))
         #expect(!screen.contains("4 Qualitative"))
         try session.send("4")
-        try session.waitForScreen(showing: "4 Qualitative", "Partner satisfaction")
+        try await session.waitForScreen(showing: "4 Qualitative", "Partner satisfaction")
         try session.send("C-c")
-        #expect(try session.exitStatus() == 0)
+        #expect(try await session.exitStatus() == 0)
     }
 
-    @Test func followsTheTerminalWhenItIsResized() throws {
+    @Test func followsTheTerminalWhenItIsResized() async throws {
         let session = try TmuxSession(width: 160, height: 48)
-        try session.waitForScreen(showing: "4 Qualitative")
+        try await session.waitForScreen(showing: "4 Qualitative")
         try session.resize(width: 80, height: 24)
-        let stacked = try session.waitForScreen(showing: "more")
+        let stacked = try await session.waitForScreen(showing: "more")
         #expect(stacked.contains("1 Participation") && !stacked.contains("4 Qualitative"), "stacked at 80x24:\n\(stacked)")
         try session.resize(width: 30, height: 8)
-        let tiny = try session.waitForScreen(showing: "small")
+        let tiny = try await session.waitForScreen(showing: "small")
         #expect(tiny.contains("terminal too"))
         try session.resize(width: 160, height: 48)
-        try session.waitForScreen(showing: "4 Qualitative")
+        try await session.waitForScreen(showing: "4 Qualitative")
         try session.send("q")
-        #expect(try session.exitStatus() == 0)
+        #expect(try await session.exitStatus() == 0)
     }
 
-    @Test func saysWhenTheTerminalIsTooSmall() throws {
+    @Test func saysWhenTheTerminalIsTooSmall() async throws {
         let session = try TmuxSession(width: 20, height: 6)
-        let screen = try session.waitForScreen(showing: "small")
+        let screen = try await session.waitForScreen(showing: "small")
         #expect(screen.contains("terminal too"))
         #expect(screen.contains("need 60×16"))
         try session.send("q")
-        #expect(try session.exitStatus() == 0)
+        #expect(try await session.exitStatus() == 0)
     }
 
-    @Test func plainTerminalWithoutUnicodeShowsOnlyASCII() throws {
+    @Test func plainTerminalWithoutUnicodeShowsOnlyASCII() async throws {
         let session = try TmuxSession(width: 120, height: 40, environment: ["TERM": "vt100", "LANG": "C", "LC_ALL": "C"])
-        let screen = try session.waitForScreen(showing: "2 Usage")
+        let screen = try await session.waitForScreen(showing: "2 Usage")
         let foreign = screen.unicodeScalars.filter { !$0.isASCII }
         #expect(foreign.isEmpty, "non-ASCII on a C-locale terminal: \(String(String.UnicodeScalarView(foreign.prefix(20))))")
         try session.send("q")
-        #expect(try session.exitStatus() == 0)
+        #expect(try await session.exitStatus() == 0)
     }
 
-    @Test func anUnknownTerminalTypeIsAClearErrorNotACrash() throws {
+    @Test func anUnknownTerminalTypeIsAClearErrorNotACrash() async throws {
         let session = try TmuxSession(width: 100, height: 20, environment: ["TERM": "no-such-terminal"])
-        #expect(try session.exitStatus() == 1)
+        #expect(try await session.exitStatus() == 1)
         let screen = try session.capture()
         #expect(screen.contains("no terminal description for TERM=no-such-terminal"), "\(screen)")
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    @Test func sigtermRestoresTheTerminal() async throws {
         let session = try TmuxSession(width: 100, height: 30)
-        try session.waitForScreen(showing: "1 Participation")
+        try await session.waitForScreen(showing: "1 Participation")
         #expect(try session.isAlternateScreenOn())
-        kill(try session.pid(), SIGTERM)
-        #expect(try session.exitStatus() == 143, "128 + SIGTERM: dash exits so for any signal but SIGINT")
+        kill(try await session.pid(), SIGTERM)
+        #expect(try await session.exitStatus() == 143, "128 + SIGTERM: dash exits so for any signal but SIGINT")
         #expect(try session.isAlternateScreenOn() == false)
     }
 }
@@ -130,23 +130,23 @@ struct ColorEndToEndTests {
         screen.range(of: #"\x1B\[([0-9]+;)*(3[0-8]|9[0-7]|4[0-8]|10[0-7])[;m]"#, options: .regularExpression) != nil
     }
 
-    @Test func themesColourTheScreen() throws {
+    @Test func themesColourTheScreen() async throws {
         let session = try TmuxSession(width: 120, height: 40, environment: ["TERM": "xterm-256color"])
-        try session.waitForScreen(showing: "2 Usage")
+        try await session.waitForScreen(showing: "2 Usage")
         let screen = try session.captureWithEscapes()
         #expect(hasColorSequences(screen), "no colour sequences in:\n\(screen.prefix(400).debugDescription)")
         try session.send("q")
-        #expect(try session.exitStatus() == 0)
+        #expect(try await session.exitStatus() == 0)
     }
 
-    @Test func noColorTurnsColourOffButKeepsTheSelectionVisible() throws {
+    @Test func noColorTurnsColourOffButKeepsTheSelectionVisible() async throws {
         let session = try TmuxSession(width: 120, height: 40, environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
-        try session.waitForScreen(showing: "2 Usage", "Transactions")
+        try await session.waitForScreen(showing: "2 Usage", "Transactions")
         let screen = try session.captureWithEscapes()
         #expect(!hasColorSequences(screen), "colour escape sequences under NO_COLOR")
         let reverse = screen.range(of: #"\x1B\[([0-9]+;)*7m"#, options: .regularExpression)
         #expect(reverse != nil, "the selected row should be in reverse video")
         try session.send("q")
-        #expect(try session.exitStatus() == 0)
+        #expect(try await session.exitStatus() == 0)
     }
 }

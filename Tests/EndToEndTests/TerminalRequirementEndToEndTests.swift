@@ -6,9 +6,9 @@ import Testing
 /// non-zero, and writes no escape sequence anywhere.
 @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"), .serialized)
 struct TerminalRequirementEndToEndTests {
-    @Test func aDumbTerminalIsAClearErrorPointingAtScreenshot() throws {
+    @Test func aDumbTerminalIsAClearErrorPointingAtScreenshot() async throws {
         let session = try TmuxSession(width: 100, height: 20, environment: ["TERM": "dumb"])
-        #expect(try session.exitStatus() == 1)
+        #expect(try await session.exitStatus() == 1)
         let screen = try session.capture()
         #expect(screen.contains("the terminal type 'dumb' cannot move the cursor"), "\(screen)")
         #expect(screen.contains("ecotop screenshot"), "\(screen)")

@@ -74,9 +74,9 @@ final class TmuxSession {
     func waitForScreen(
         _ what: String, timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation,
         until condition: (String) -> Bool
-    ) throws -> String {
+    ) async throws -> String {
         var screen = ""
-        try wait(for: "\(what); the screen was:\n\(screen)", timeout: timeout, pollingEvery: .milliseconds(100), sourceLocation: sourceLocation) {
+        try await wait(for: "\(what); the screen was:\n\(screen)", timeout: timeout, pollingEvery: .milliseconds(100), sourceLocation: sourceLocation) {
             screen = try capture()
             return condition(screen)
         }
@@ -85,20 +85,22 @@ final class TmuxSession {
 
     /// Waits until the screen shows every one of `texts` and returns it.
     @discardableResult
-    func waitForScreen(showing texts: String..., timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func waitForScreen(
+        showing texts: String..., timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> String {
         let what = "a screen showing " + texts.map { "\"\($0)\"" }.joined(separator: " and ")
-        return try waitForScreen(what, timeout: timeout, sourceLocation: sourceLocation) { screen in texts.allSatisfy(screen.contains) }
+        return try await waitForScreen(what, timeout: timeout, sourceLocation: sourceLocation) { screen in texts.allSatisfy(screen.contains) }
     }
 
     /// The process id of the running dashboard.
-    func pid() throws -> Int32 {
-        let text = try writtenLine(at: directory.appendingPathComponent("pid").path)
+    func pid() async throws -> Int32 {
+        let text = try await writtenLine(at: directory.appendingPathComponent("pid").path)
         return try #require(Int32(text))
     }
 
     /// Waits for the dashboard to exit and returns its exit status.
-    func exitStatus(timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation) throws -> Int32 {
-        let text = try writtenLine(at: directory.appendingPathComponent("status").path, timeout: timeout, sourceLocation: sourceLocation)
+    func exitStatus(timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation) async throws -> Int32 {
+        let text = try await writtenLine(at: directory.appendingPathComponent("status").path, timeout: timeout, sourceLocation: sourceLocation)
         return try #require(Int32(text))
     }
 
