@@ -13,6 +13,10 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
 public struct AppendBatch {
     /// The earliest and latest times the store accepts: 1970 up to 2100, in milliseconds.
     static let acceptedTimes: Range<Int64> = 0..<4_102_444_800_000
+    /// The most text one record may hold (a series' name and labels, an event's integration,
+    /// code, message and attributes), in UTF-8 bytes: 8 MiB, so that its line, every byte
+    /// escaped as `\u00XX` at worst, stays within `BoundedLineReader.longestLine`.
+    static let longestText = 8 << 20
 
     let catalog: SeriesCatalog
     private(set) var series: [UInt32] = []
@@ -43,17 +47,25 @@ public struct AppendBatch {
     /// Whether the batch holds neither samples nor events.
     public var isEmpty: Bool { series.isEmpty && events.isEmpty }
 
-    /// Adds a sample; refuses times outside 1970–2100 and values that are not finite.
+    /// Adds a sample; refuses times outside 1970–2100, values that are not finite and a new
+    /// series with more than `longestText` of name and labels.
     public mutating func append(_ sample: Sample) throws(RecordError) {
         let time = try Self.milliseconds(sample.timestamp)
         try Self.checkValue(sample.value)
-        append(series: catalog.id(for: sample.key), time: time, value: sample.value)
+        append(series: try catalog.id(for: sample.key), time: time, value: sample.value)
     }
 
-    /// Adds an event; refuses times outside 1970–2100 and an empty integration.
+    /// Adds an event; refuses times outside 1970–2100, an empty integration and more than
+    /// `longestText` of text.
     public mutating func append(_ event: IntegrationEvent) throws(RecordError) {
         _ = try Self.milliseconds(event.timestamp)
         guard !event.integration.isEmpty else { throw RecordError("\"integration\" must not be empty") }
+        let text = event.attributes.reduce(event.integration.utf8.count + event.code.utf8.count + event.message.utf8.count) {
+            $0 + $1.key.utf8.count + $1.value.utf8.count
+        }
+        guard text <= Self.longestText else {
+            throw RecordError("the event's text holds \(text) bytes; an event may hold at most \(Self.longestText >> 20) MiB")
+        }
         if let latency = event.latencyMilliseconds, !latency.isFinite {
             throw RecordError("\"latency_ms\" must be a finite number")
         }

@@ -8,17 +8,16 @@ extension StoreReader {
         let length = manifest.ladder.eventSegmentSeconds
         var events: [IntegrationEvent] = []
         var damaged = 0
+        var lines = BoundedLineReader()
         for segment in StoreLayout.segments(in: layout.eventDirectory)
         where segment.start + length > Self.milliseconds(from, .down) / 1000 && Double(segment.start) < to {
-            guard let bytes = try StoreFileSystem.contents(of: segment.path) else { continue }
-            bytes.withUnsafeBufferPointer { buffer in
-                SegmentLines.forEach(in: buffer) { line, _ in
-                    do throws(RecordError) {
-                        let event = try JSONLinesFormat.event(line: line)
-                        if event.timestamp >= from, event.timestamp < to { events.append(event) }
-                    } catch {
-                        damaged += 1
-                    }
+            guard let file = try PosixFile.openForReading(segment.path) else { continue }
+            try lines.forEachLine(in: file) { line, _ in
+                do throws(RecordError) {
+                    let event = try JSONLinesFormat.event(line: line)
+                    if event.timestamp >= from, event.timestamp < to { events.append(event) }
+                } catch {
+                    damaged += 1
                 }
             }
         }

@@ -186,7 +186,7 @@ private struct SeriesSpanCache {
             slot = (slot + 1) & (slots.count - 1)
         }
         let key = try Self.key(name: name, labels: labels, cursor: cursor)
-        let id = catalog.id(for: key)
+        let id = try catalog.id(for: key)
         slots[slot] = Entry(hash: hash, bytes: Array(nameBytes) + [0] + Array(labelBytes), id: id)
         count += 1
         if count * 2 > slots.count { grow() }

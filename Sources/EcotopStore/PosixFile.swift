@@ -81,21 +81,9 @@ final class PosixFile {
         }
     }
 
-    /// Reads from `offset` to the end of the file into `buffer`, reusing its storage (so scanning
-    /// many files touches fresh memory once), and returns how many bytes were read.
-    func read(from offset: Int, into buffer: inout [UInt8]) throws -> Int {
-        let count = try size() - offset
-        guard count > 0 else { return 0 }
-        if buffer.count < count {
-            let capacity = Swift.max(count, buffer.count * 2)
-            buffer = [UInt8](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
-        }
-        return try buffer.withUnsafeMutableBytes { try read(into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<count]), at: offset) }
-    }
-
     /// Fills `buffer` from `offset`, retrying after short reads and interrupts; returns how many
     /// bytes were read (fewer at the end of the file).
-    private func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
         var initialized = 0
         while initialized < buffer.count {
             let got = pread(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized, off_t(offset + initialized))
@@ -109,9 +97,25 @@ final class PosixFile {
         return initialized
     }
 
-    /// Reads the whole file as it is now.
-    func readAll() throws -> [UInt8] {
-        try read(at: 0, count: size())
+    /// Whether the file holds exactly `bytes`, compared a chunk at a time.
+    func holds(_ bytes: [UInt8]) throws -> Bool {
+        guard try size() == bytes.count else { return false }
+        let chunk = BoundedLineReader.chunkSize
+        for start in stride(from: 0, to: bytes.count, by: chunk) {
+            let end = Swift.min(start + chunk, bytes.count)
+            guard try read(at: start, count: end - start).elementsEqual(bytes[start..<end]) else { return false }
+        }
+        return true
+    }
+
+    /// Reads the whole file as it is now, refusing one larger than `limit` bytes: for the small
+    /// files (the manifest) that are read whole.
+    func readAll(atMost limit: Int) throws -> [UInt8] {
+        let size = try size()
+        guard size <= limit else {
+            throw StoreError(.corrupt, path: path, "\(size) bytes, more than such a file can be (\(limit)); it is not one ecotop wrote")
+        }
+        return try read(at: 0, count: size)
     }
 }
 

@@ -10,22 +10,21 @@ enum RollupRebuild {
         let windowMilliseconds = ladder.rawSegmentSeconds * 1000
         let windows = Set(rawStarts.map { $0 * 1000 })
         let rebuiltTiers = try RollupAggregates.fromRaw(rawPaths, tiers: ladder.tiers)
+        var lines = BoundedLineReader()
         for (tier, rebuilt) in zip(ladder.tiers, rebuiltTiers) {
             for segmentStart in Set(rawStarts.map { $0 / tier.segmentSeconds * tier.segmentSeconds }).sorted() {
                 let path = StoreLayout.segmentPath(in: layout.tierDirectory(tier), start: segmentStart)
                 let range = (segmentStart * 1000)..<((segmentStart + tier.segmentSeconds) * 1000)
                 var output = JSONBytes()
-                if let existing = try StoreFileSystem.contents(of: path) {
-                    existing.withUnsafeBufferPointer { buffer in
-                        SegmentLines.forEach(in: buffer) { line, _ in
-                            if let bucket = try? StoreLineScanner.scan(line, requiring: .rollup),
-                                windows.contains(bucket.time - bucket.time % windowMilliseconds)
-                            {
-                                return
-                            }
-                            output.bytes.append(contentsOf: line)
-                            output.bytes.append(0x0A)
+                if let existing = try PosixFile.openForReading(path) {
+                    try lines.forEachLine(in: existing) { line, _ in
+                        if let bucket = try? StoreLineScanner.scan(line, requiring: .rollup),
+                            windows.contains(bucket.time - bucket.time % windowMilliseconds)
+                        {
+                            return
                         }
+                        output.bytes.append(contentsOf: line)
+                        output.bytes.append(0x0A)
                     }
                 }
                 let buckets = rebuilt.filter { range.contains($0.key.start) }

@@ -8,26 +8,29 @@ enum RollupSegment {
     /// Rewrites `path` with its buckets merged (through a temporary file, fsync and rename) and
     /// returns its size before and after. Lines that do not scan are kept as they are, for
     /// `store check` and `store repair` to deal with. A missing file is left alone.
+    ///
+    /// The file is read a chunk at a time; the merged buckets, one line per series and bucket,
+    /// are built in memory.
     @discardableResult
     static func merge(_ path: String) throws -> (before: Int, after: Int) {
-        guard let bytes = try StoreFileSystem.contents(of: path) else { return (0, 0) }
+        guard let file = try PosixFile.openForReading(path) else { return (0, 0) }
         var merged: [RollupAggregates.Key: RollupBucket] = [:]
-        var output = JSONBytes(capacity: bytes.count)
-        bytes.withUnsafeBufferPointer { buffer in
-            SegmentLines.forEach(in: buffer) { line, _ in
-                guard let scanned = try? StoreLineScanner.scan(line, requiring: .rollup) else {
-                    output.bytes += line
-                    output.bytes.append(0x0A)
-                    return
-                }
-                let key = RollupAggregates.Key(series: UInt32(scanned.series), start: scanned.time)
-                if merged[key] == nil { merged[key] = RollupBucket(scanned) } else { merged[key]!.merge(RollupBucket(scanned)) }
+        var output = JSONBytes()
+        var lines = BoundedLineReader()
+        let end = try lines.forEachLine(in: file) { line, _ in
+            guard let scanned = try? StoreLineScanner.scan(line, requiring: .rollup) else {
+                output.bytes += line
+                output.bytes.append(0x0A)
+                return
             }
+            let key = RollupAggregates.Key(series: UInt32(scanned.series), start: scanned.time)
+            if merged[key] == nil { merged[key] = RollupBucket(scanned) } else { merged[key]!.merge(RollupBucket(scanned)) }
         }
         for (key, bucket) in merged.sorted(by: { ($0.key.start, $0.key.series) < ($1.key.start, $1.key.series) }) {
             bucket.encode(series: key.series, into: &output)
         }
-        if output.bytes != bytes { try StoreFileSystem.replaceAtomically(path, with: output.bytes) }
-        return (bytes.count, output.bytes.count)
+        let before = end.completeLength + end.tail
+        if try !file.holds(output.bytes) { try StoreFileSystem.replaceAtomically(path, with: output.bytes) }
+        return (before, output.bytes.count)
     }
 }

@@ -60,8 +60,8 @@ final class SegmentCache: Sendable {
         var entries: [String: Entry] = [:]
         var clock: UInt64 = 0
         var keptLines = 0
-        /// File bytes, reused from read to read.
-        var buffer: [UInt8] = []
+        /// Reads appended bytes a chunk at a time, reusing its buffer from read to read.
+        var reader = BoundedLineReader()
     }
 
     private let state = Mutex(State())
@@ -93,7 +93,7 @@ final class SegmentCache: Sendable {
                 entry.inode = UInt64(info.st_ino)
             }
             if Int(info.st_size) > entry.parsedLength {
-                try extend(&entry, path: path, required: required, buffer: &state.buffer)
+                try extend(&entry, path: path, required: required, reader: &state.reader)
             }
             entry.lastUse = state.clock
             state.keptLines += entry.lines - before
@@ -103,35 +103,31 @@ final class SegmentCache: Sendable {
         }
     }
 
-    private func extend(_ entry: inout Entry, path: String, required: StoreLine.Fields, buffer bytes: inout [UInt8]) throws {
+    private func extend(_ entry: inout Entry, path: String, required: StoreLine.Fields, reader: inout BoundedLineReader) throws {
         guard let file = try PosixFile.openForReading(path) else { return }
         let overlap = entry.parsedTail.count
-        var length = try file.read(from: entry.parsedLength - overlap, into: &bytes)
-        var start = overlap
-        if length < overlap || !bytes[0..<overlap].elementsEqual(entry.parsedTail) {
+        if try file.read(at: entry.parsedLength - overlap, count: overlap) != entry.parsedTail {
             let inode = entry.inode
             entry = Entry()
             entry.inode = inode
-            length = try file.read(from: 0, into: &bytes)
-            start = 0
         }
-        bytes.withUnsafeBufferPointer { whole in
-            let buffer = UnsafeBufferPointer(rebasing: whole[start..<length])
-            let firstLine = entry.lines
-            SegmentLines.forEach(in: buffer) { line, number in
-                entry.lines += 1
-                do throws(JSONSyntaxError) {
-                    entry.append(try StoreLineScanner.scan(line, requiring: required), reserving: buffer.count / 100)
-                } catch {
-                    entry.damaged += 1
-                    if entry.firstDamage == nil {
-                        entry.firstDamage = StoreError(.corrupt, path: path, line: firstLine + number, error.message)
-                    }
+        let firstLine = entry.lines
+        let capacity = (try file.size() - entry.parsedLength) / 100
+        let end = try reader.forEachLine(in: file, from: entry.parsedLength) { line, number in
+            entry.lines += 1
+            do throws(JSONSyntaxError) {
+                entry.append(try StoreLineScanner.scan(line, requiring: required), reserving: capacity)
+            } catch {
+                entry.damaged += 1
+                if entry.firstDamage == nil {
+                    entry.firstDamage = StoreError(.corrupt, path: path, line: firstLine + number, error.message)
                 }
             }
-            let complete = SegmentLines.completeLength(of: buffer)
-            entry.parsedLength += complete
-            if complete > 0 { entry.parsedTail = Array(buffer[Swift.max(0, complete - 32)..<complete]) }
+        }
+        if end.completeLength > entry.parsedLength {
+            let tailStart = Swift.max(0, end.completeLength - 32)
+            entry.parsedTail = try file.read(at: tailStart, count: end.completeLength - tailStart)
+            entry.parsedLength = end.completeLength
         }
     }
 

@@ -12,8 +12,8 @@ struct SegmentScan {
 
     /// Parsed segments to use instead of reading files, for a long-running reader.
     var cache: SegmentCache?
-    /// File bytes, reused from file to file.
-    private var buffer: [UInt8] = []
+    /// Reads files a chunk at a time, reusing its buffer from file to file.
+    private var reader = BoundedLineReader()
 
     init(cache: SegmentCache? = nil) {
         self.cache = cache
@@ -32,20 +32,16 @@ struct SegmentScan {
             return
         }
         guard let file = try PosixFile.openForReading(path) else { return }
-        let length = try file.read(from: 0, into: &buffer)
         var damaged = 0
         var lines = 0
         var first: StoreError?
-        buffer.withUnsafeBufferPointer { whole in
-            let buffer = UnsafeBufferPointer(rebasing: whole[0..<length])
-            SegmentLines.forEach(in: buffer) { line, number in
-                lines = number
-                do throws(JSONSyntaxError) {
-                    body(try StoreLineScanner.scan(line, requiring: required))
-                } catch {
-                    damaged += 1
-                    if first == nil { first = StoreError(.corrupt, path: path, line: number, error.message) }
-                }
+        try reader.forEachLine(in: file) { line, number in
+            lines = number
+            do throws(JSONSyntaxError) {
+                body(try StoreLineScanner.scan(line, requiring: required))
+            } catch {
+                damaged += 1
+                if first == nil { first = StoreError(.corrupt, path: path, line: number, error.message) }
             }
         }
         try account(damaged: damaged, of: lines, first: first, path: path)

@@ -17,8 +17,14 @@ public final class SeriesCatalog {
     public var count: Int { keys.count }
 
     /// The id of `key`, registering the key when it is new.
-    public func id(for key: SeriesKey) -> UInt32 {
+    ///
+    /// - Throws: for a new key whose name and labels are longer than `AppendBatch.longestText`.
+    public func id(for key: SeriesKey) throws(RecordError) -> UInt32 {
         if let id = ids[key] { return id }
+        let text = key.labels.reduce(key.name.utf8.count) { $0 + $1.name.utf8.count + $1.value.utf8.count }
+        guard text <= AppendBatch.longestText else {
+            throw RecordError("the series name and labels hold \(text) bytes; a series may hold at most \(AppendBatch.longestText >> 20) MiB")
+        }
         let id = UInt32(keys.count)
         register(key, id: id)
         pending.append("{\"s\":")
@@ -60,22 +66,21 @@ public final class SeriesCatalog {
     static func load(from path: String) throws -> (catalog: SeriesCatalog, damaged: [DamagedLine]) {
         let catalog = SeriesCatalog()
         var damaged: [DamagedLine] = []
-        guard let bytes = try StoreFileSystem.contents(of: path) else { return (catalog, damaged) }
-        bytes.withUnsafeBufferPointer { buffer in
-            SegmentLines.forEach(in: buffer) { line, number in
-                do throws(JSONSyntaxError) {
-                    let (id, key) = try parse(line)
-                    if let known = catalog.keys.indices.contains(Int(id)) ? catalog.keys[Int(id)] : nil, known != key {
-                        damaged.append(DamagedLine(line: number, reason: "series id \(id) is already \(known)"))
-                    } else if Int(id) - catalog.keys.count >= largestGap {
-                        damaged.append(DamagedLine(line: number,
-                            reason: "series id \(id) leaves a gap of \(Int(id) - catalog.keys.count) ids after \(catalog.keys.count) series; ids are dense"))
-                    } else {
-                        catalog.register(key, id: id)
-                    }
-                } catch {
-                    damaged.append(DamagedLine(line: number, reason: error.message))
+        guard let file = try PosixFile.openForReading(path) else { return (catalog, damaged) }
+        var reader = BoundedLineReader()
+        try reader.forEachLine(in: file) { line, number in
+            do throws(JSONSyntaxError) {
+                let (id, key) = try parse(line)
+                if let known = catalog.keys.indices.contains(Int(id)) ? catalog.keys[Int(id)] : nil, known != key {
+                    damaged.append(DamagedLine(line: number, reason: "series id \(id) is already \(known)"))
+                } else if Int(id) - catalog.keys.count >= largestGap {
+                    damaged.append(DamagedLine(line: number,
+                        reason: "series id \(id) leaves a gap of \(Int(id) - catalog.keys.count) ids after \(catalog.keys.count) series; ids are dense"))
+                } else {
+                    catalog.register(key, id: id)
                 }
+            } catch {
+                damaged.append(DamagedLine(line: number, reason: error.message))
             }
         }
         return (catalog, damaged)

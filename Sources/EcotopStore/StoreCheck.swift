@@ -11,6 +11,9 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
         case unknownSeries = "unknown series"
         /// A rollup bucket that differs from the raw points it summarizes; `store repair` rebuilds it.
         case rollupMismatch = "rollup mismatch"
+        /// A segment the store will not read (one with a line longer than a store line may be);
+        /// the message says what to do.
+        case refusedFile = "refused file"
     }
 
     public var kind: Kind
@@ -26,45 +29,44 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
 /// `ecotop store check`: reads every file of a store and lists what is wrong, without changing
 /// anything and without taking the writer lock.
 public enum StoreCheck {
-    /// All problems found, file by file.
+    /// All problems found, file by file. Rollups are compared with raw points only when no
+    /// segment was refused, since a refused segment's points are unknown.
     public static func run(layout: StoreLayout) throws -> [StoreProblem] {
         let reader = try StoreReader(layout: layout)
         let ladder = reader.manifest.ladder
         var problems: [StoreProblem] = []
         let (catalog, damagedSeries) = try SeriesCatalog.load(from: layout.catalog)
         problems += damagedSeries.map { StoreProblem(kind: .damagedLine, path: layout.catalog, line: $0.line, message: $0.reason) }
-        problems += try StoreFileSystem.contents(of: layout.catalog).map { tornTail($0, path: layout.catalog) } ?? []
+        if let file = try PosixFile.openForReading(layout.catalog) {
+            problems += tornTail(try file.size() - BoundedLineReader().endOfLastLine(in: file), path: layout.catalog)
+        }
+        var lines = BoundedLineReader()
+        var refused = false
         for (_, directory, kind, length) in layout.segmentDirectories(ladder) {
             for segment in StoreLayout.segments(in: directory) {
-                guard let bytes = try StoreFileSystem.contents(of: segment.path) else { continue }
-                problems += tornTail(bytes, path: segment.path)
                 let window = (segment.start * 1000)..<((segment.start + length) * 1000)
-                problems += damagedLines(bytes, path: segment.path, kind: kind, seriesCount: catalog.count, window: window)
-            }
-        }
-        problems += try rollupMismatches(layout: layout, ladder: ladder)
-        return problems
-    }
-
-    private static func tornTail(_ bytes: [UInt8], path: String) -> [StoreProblem] {
-        guard !bytes.isEmpty, bytes.last != 0x0A else { return [] }
-        let kept = bytes.withUnsafeBufferPointer { SegmentLines.completeLength(of: $0) }
-        return [StoreProblem(kind: .tornTail, path: path, line: nil,
-            message: "\(bytes.count - kept) byte(s) after the last line break (a writer still appending, or a crashed append)")]
-    }
-
-    private static func damagedLines(
-        _ bytes: [UInt8], path: String, kind: SegmentKind, seriesCount: Int, window: Range<Int64>
-    ) -> [StoreProblem] {
-        var problems: [StoreProblem] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            SegmentLines.forEach(in: buffer) { line, number in
-                if let reason = lineProblem(line, kind: kind, seriesCount: seriesCount, window: window) {
-                    problems.append(StoreProblem(kind: reason.0, path: path, line: number, message: reason.1))
+                do {
+                    guard let file = try PosixFile.openForReading(segment.path) else { continue }
+                    let end = try lines.forEachLine(in: file) { line, number in
+                        if let reason = lineProblem(line, kind: kind, seriesCount: catalog.count, window: window) {
+                            problems.append(StoreProblem(kind: reason.0, path: segment.path, line: number, message: reason.1))
+                        }
+                    }
+                    problems += tornTail(end.tail, path: segment.path)
+                } catch let error as StoreError where error.kind == .corrupt {
+                    problems.append(StoreProblem(kind: .refusedFile, path: segment.path, line: error.line, message: error.message))
+                    refused = true
                 }
             }
         }
+        if !refused { problems += try rollupMismatches(layout: layout, ladder: ladder) }
         return problems
+    }
+
+    private static func tornTail(_ bytes: Int, path: String) -> [StoreProblem] {
+        guard bytes > 0 else { return [] }
+        return [StoreProblem(kind: .tornTail, path: path, line: nil,
+            message: "\(bytes) byte(s) after the last line break (a writer still appending, or a crashed append)")]
     }
 
     /// Why a line of a segment of `kind` covering `window` (milliseconds) is bad, or nil when it

@@ -28,18 +28,25 @@ enum StoreFileSystem {
 
     /// Replaces `path` with `bytes` so that a crash leaves either the old or the new content.
     static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws {
+        try replaceAtomically(path) { try $0.write(bytes) }
+    }
+
+    /// Replaces `path` with what `write` writes to a new file, so that a crash leaves either the
+    /// old or the new content; a rewrite too large to build in memory streams through here.
+    static func replaceAtomically(_ path: String, writing write: (PosixFile) throws -> Void) throws {
         let temporary = path + ".tmp"
         unlink(temporary)
         let file = try PosixFile.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
-        try file.write(bytes)
+        try write(file)
         try file.sync()
         guard rename(temporary, path) == 0 else { throw StoreError.system("cannot rename \(temporary) to", path: path) }
         try syncDirectory(directoryName(of: path))
     }
 
-    /// The whole content of `path`, or nil when it does not exist.
-    static func contents(of path: String) throws -> [UInt8]? {
-        try PosixFile.openForReading(path)?.readAll()
+    /// The whole content of the small file at `path` (at most `limit` bytes, or refused), or nil
+    /// when it does not exist.
+    static func contents(of path: String, atMost limit: Int) throws -> [UInt8]? {
+        try PosixFile.openForReading(path)?.readAll(atMost: limit)
     }
 
     /// The names in a directory, sorted; empty when it does not exist.

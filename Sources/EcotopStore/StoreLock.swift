@@ -30,12 +30,12 @@ final class StoreLock {
         let file = try PosixFile.open(layout.lock, flags: O_RDWR | O_CREAT)
         if flock(file.descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK else { throw StoreError.system("cannot lock", path: layout.lock) }
-            let pid = holder(in: try file.readAll())
+            let pid = holder(in: try file.read(at: 0, count: 32))
             let who = pid.map { "process \($0)" } ?? "another process"
             throw StoreError(.locked(pid: pid), path: layout.root,
                 "the store is being written by \(who); only one writer (ingest, demo backfill, store repair or compact, the dashboard with collectors) may run at a time")
         }
-        let content = try file.readAll()
+        let content = try file.read(at: 0, count: 32)
         var previous = PreviousWriter.clean
         if let pid = holder(in: content) {
             previous = .crashed(pid: pid, openedAt: StoreFileSystem.modificationTime(of: layout.lock) ?? 0)

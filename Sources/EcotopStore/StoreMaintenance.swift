@@ -49,32 +49,34 @@ public enum StoreMaintenance {
     }
 
     /// Moves the lines of `path` for which `problem` (given a line and its 1-based number)
-    /// gives a reason into quarantine/.
+    /// gives a reason into quarantine/. Reads the file twice, a chunk at a time: once to find
+    /// the lines, once to copy them out and the rest into the file's replacement.
     private static func quarantine(
         _ path: String, stamp: Int64, layout: StoreLayout, problem: (UnsafeBufferPointer<UInt8>, Int) -> String?
     ) throws -> [StoreProblem] {
-        guard let bytes = try StoreFileSystem.contents(of: path) else { return [] }
-        var kept: [UInt8] = []
-        var moved: [UInt8] = []
+        guard let file = try PosixFile.openForReading(path) else { return [] }
+        var lines = BoundedLineReader()
         var problems: [StoreProblem] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            SegmentLines.forEach(in: buffer) { line, number in
-                if let reason = problem(line, number) {
-                    problems.append(StoreProblem(kind: .damagedLine, path: path, line: number, message: reason))
-                    moved += line
-                    moved.append(0x0A)
-                } else {
-                    kept += line
-                    kept.append(0x0A)
-                }
+        try lines.forEachLine(in: file) { line, number in
+            if let reason = problem(line, number) {
+                problems.append(StoreProblem(kind: .damagedLine, path: path, line: number, message: reason))
             }
         }
         guard !problems.isEmpty else { return [] }
+        let damaged = Set(problems.compactMap(\.line))
         let relative = String(path.dropFirst(layout.root.count + 1).map { $0 == "/" ? "-" : $0 })
-        let destination = layout.quarantineDirectory + "/\(stamp)-\(relative)"
         try StoreFileSystem.createDirectory(layout.quarantineDirectory)
-        try StoreFileSystem.replaceAtomically(destination, with: (try StoreFileSystem.contents(of: destination) ?? []) + moved)
-        try StoreFileSystem.replaceAtomically(path, with: kept)
+        var moved = LineOutput(try PosixFile.openForAppend(layout.quarantineDirectory + "/\(stamp)-\(relative)"))
+        try StoreFileSystem.replaceAtomically(path) { replacement in
+            var kept = LineOutput(replacement)
+            try lines.forEachLine(in: file) { line, number in
+                if damaged.contains(number) { try moved.append(line) } else { try kept.append(line) }
+            }
+            try kept.flush()
+            try moved.flush()
+            // The moved lines are durable before the file that no longer holds them replaces the old one.
+            try moved.file.sync()
+        }
         return problems
     }
 
@@ -115,5 +117,27 @@ public enum StoreMaintenance {
         }
         try lock.release()
         return report
+    }
+}
+
+/// Lines written to a file through a buffer, so that a rewrite streams in bounded memory.
+private struct LineOutput {
+    let file: PosixFile
+    private var bytes: [UInt8] = []
+
+    init(_ file: PosixFile) {
+        self.file = file
+    }
+
+    /// Adds `line` and its `\n`, writing out the buffer once it holds a chunk.
+    mutating func append(_ line: UnsafeBufferPointer<UInt8>) throws {
+        bytes += line
+        bytes.append(0x0A)
+        if bytes.count >= BoundedLineReader.chunkSize { try flush() }
+    }
+
+    mutating func flush() throws {
+        try file.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 }

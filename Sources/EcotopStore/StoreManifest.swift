@@ -19,8 +19,11 @@ public struct StoreManifest: Sendable, Hashable, Codable {
         self.durability = durability
     }
 
+    /// The most bytes a manifest may take; it holds a few hundred.
+    static let largestSize = 1 << 20
+
     static func load(from path: String) throws -> StoreManifest? {
-        guard let bytes = try StoreFileSystem.contents(of: path) else { return nil }
+        guard let bytes = try StoreFileSystem.contents(of: path, atMost: largestSize) else { return nil }
         let manifest: StoreManifest
         do {
             manifest = try JSONDecoder().decode(StoreManifest.self, from: Data(bytes))

@@ -20,17 +20,14 @@ public struct StoreStats: Sendable, Equatable {
         let reader = try StoreReader(layout: layout)
         let ladder = reader.manifest.ladder
         var parts: [Part] = []
+        var lines = BoundedLineReader()
         for (name, directory, _, length) in layout.segmentDirectories(ladder) {
             let segments = StoreLayout.segments(in: directory)
             var part = Part(name: name, segments: segments.count, lines: 0, bytes: 0, covers: nil)
             for segment in segments {
-                guard let bytes = try StoreFileSystem.contents(of: segment.path) else { continue }
-                part.bytes += bytes.count
-                part.lines += bytes.withUnsafeBufferPointer { buffer in
-                    var count = 0
-                    SegmentLines.forEach(in: buffer) { _, _ in count += 1 }
-                    return count
-                }
+                guard let file = try PosixFile.openForReading(segment.path) else { continue }
+                let end = try lines.forEachLine(in: file) { _, _ in part.lines += 1 }
+                part.bytes += end.completeLength + end.tail
             }
             if let first = segments.first, let last = segments.last {
                 part.covers = Double(first.start)...Double(last.start + length)

@@ -21,8 +21,21 @@ enum EcotopBinary {
 
     /// Runs `ecotop` with `arguments`, feeding `input` on stdin, and waits for it.
     static func run(_ arguments: [String], input: String = "") throws -> Run {
+        try launch(try path, arguments, input: input)
+    }
+
+    /// Runs `ecotop` like `run`, but killed (by signal 9) if it has not finished after `seconds`, so
+    /// a command that would hang fails its test instead of blocking it; with `addressSpaceKiB`, its
+    /// memory is capped (`ulimit -v`) so that reading a large file whole makes it abort.
+    static func run(_ arguments: [String], input: String = "", killedAfter seconds: Int, addressSpaceKiB: Int? = nil) throws -> Run {
+        let limit = addressSpaceKiB.map { "ulimit -v \($0) && " } ?? ""
+        let script = limit + "exec timeout --signal=KILL \(seconds) \"$@\""
+        return try launch("/bin/sh", ["-c", script, "sh", try path] + arguments, input: input)
+    }
+
+    private static func launch(_ executable: String, _ arguments: [String], input: String) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin

@@ -27,7 +27,7 @@ public final class TemporaryStore {
     public func path(_ relative: String) -> String { root + "/" + relative }
 
     public func bytes(_ relative: String) throws -> [UInt8] {
-        try #require(try StoreFileSystem.contents(of: path(relative)))
+        [UInt8](try #require(FileManager.default.contents(atPath: path(relative)), "no file \(relative)"))
     }
 
     public func write(_ relative: String, _ bytes: [UInt8]) throws {
