@@ -291,17 +291,17 @@ struct JSONCursor {
         position += length
     }
 
-    /// The value of a string scanned by `stringSpan`.
+    /// The value of a string scanned by `stringSpan`, decoded in one pass into UTF-8 bytes, so
+    /// that a string of millions of escapes takes time in proportion to its length.
     func decodeString(_ range: Range<Int>, escaped: Bool) -> String {
         let raw = UnsafeBufferPointer(rebasing: bytes[range])
         guard escaped else { return String(decoding: raw, as: UTF8.self) }
-        var scalars = String.UnicodeScalarView()
         var utf8: [UInt8] = []
-        var index = 0
-        func flush() {
-            scalars.append(contentsOf: String(decoding: utf8, as: UTF8.self).unicodeScalars)
-            utf8.removeAll(keepingCapacity: true)
+        utf8.reserveCapacity(raw.count)
+        func append(_ scalar: Unicode.Scalar) {
+            UTF8.encode(scalar) { utf8.append($0) }
         }
+        var index = 0
         while index < raw.count {
             let byte = raw[index]
             guard byte == UInt8(ascii: "\\") else {
@@ -309,15 +309,14 @@ struct JSONCursor {
                 index += 1
                 continue
             }
-            flush()
             let code = raw[index + 1]
             index += 2
             switch code {
-            case UInt8(ascii: "b"): scalars.append("\u{8}")
-            case UInt8(ascii: "f"): scalars.append("\u{C}")
-            case UInt8(ascii: "n"): scalars.append("\n")
-            case UInt8(ascii: "r"): scalars.append("\r")
-            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "b"): append("\u{8}")
+            case UInt8(ascii: "f"): append("\u{C}")
+            case UInt8(ascii: "n"): append("\n")
+            case UInt8(ascii: "r"): append("\r")
+            case UInt8(ascii: "t"): append("\t")
             case UInt8(ascii: "u"):
                 var unit = Self.hexUnit(raw, at: index)
                 index += 4
@@ -330,12 +329,11 @@ struct JSONCursor {
                         index += 6
                     }
                 }
-                scalars.append(Unicode.Scalar(unit) ?? "\u{FFFD}")
-            default: scalars.append(Unicode.Scalar(code))
+                append(Unicode.Scalar(unit) ?? "\u{FFFD}")
+            default: append(Unicode.Scalar(code))
             }
         }
-        flush()
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private static func hexUnit(_ raw: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {

@@ -87,6 +87,18 @@ import EcotopTestSupport
             message: "Too many \"requests\"\n", latencyMilliseconds: 812, attributes: ["endpoint": "/v1/charges", "retry": "2"]))
     }
 
+    /// A message of a million escapes (hostile, or a binary blob logged as text) decodes in one
+    /// pass: each escape used to copy the whole message decoded so far.
+    @Test func aMessageOfAMillionEscapesDecodesToItsCharacters() {
+        let message = String(repeating: "\u{1}\n", count: 500_000)
+        var encoded = JSONBytes()
+        encoded.append(string: message)
+        let line = #"{"ts":1,"kind":"error","integration":"a->b","message":"# + String(decoding: encoded.bytes, as: UTF8.self) + "}"
+        let (batch, errors) = decode([line])
+        #expect(errors == [nil])
+        #expect(batch.events.first?.message.utf8.elementsEqual(message.utf8) == true)
+    }
+
     @Test func blankLinesAreNothing() {
         let (batch, errors) = decode(["", "   "])
         #expect(errors == [nil, nil])
