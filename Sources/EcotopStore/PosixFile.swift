@@ -32,10 +32,21 @@ final class PosixFile {
         }
     }
 
+    /// Opens `path` with `flags`, refusing what `StorePathPolicy` refuses: a symbolic link is not
+    /// followed (`O_NOFOLLOW`), and a FIFO, device, socket or directory is refused after an open
+    /// that cannot block (`O_NONBLOCK`, which changes nothing for a regular file) and before any
+    /// byte is read or written.
     static func open(_ path: String, flags: Int32) throws -> PosixFile {
-        let descriptor = Glibc.open(path, flags | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw StoreError.system("cannot open", path: path) }
-        return PosixFile(descriptor: descriptor, path: path)
+        let descriptor = Glibc.open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0o600)
+        guard descriptor >= 0 else {
+            let failure = StoreError.system("cannot open", path: path)
+            throw StorePathPolicy.refusalAfterFailedOpen(path) ?? failure
+        }
+        let file = PosixFile(descriptor: descriptor, path: path)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw StoreError.system("cannot stat", path: path) }
+        try StorePathPolicy.checkFile(info, path: path)
+        return file
     }
 
     /// Writes all of `bytes`, retrying after short writes and interrupts.

@@ -11,8 +11,8 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
         case unknownSeries = "unknown series"
         /// A rollup bucket that differs from the raw points it summarizes; `store repair` rebuilds it.
         case rollupMismatch = "rollup mismatch"
-        /// A segment the store will not read (one with a line longer than a store line may be);
-        /// the message says what to do.
+        /// A segment the store will not read (a special file, a symbolic link, one with a line
+        /// longer than a store line may be); the message says what to do.
         case refusedFile = "refused file"
     }
 
@@ -53,7 +53,7 @@ public enum StoreCheck {
                         }
                     }
                     problems += tornTail(end.tail, path: segment.path)
-                } catch let error as StoreError where error.kind == .corrupt {
+                } catch let error as StoreError where error.kind == .unsafePath || error.kind == .corrupt {
                     problems.append(StoreProblem(kind: .refusedFile, path: segment.path, line: error.line, message: error.message))
                     refused = true
                 }

@@ -12,6 +12,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case unsupportedVersion
         /// A request (a selector, a time, an option) does not make sense.
         case invalidRequest
+        /// A path the store will not use: not a regular file (or not a real directory), or a
+        /// symbolic link.
+        case unsafePath
     }
 
     public var kind: Kind

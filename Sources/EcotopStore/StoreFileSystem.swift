@@ -66,8 +66,11 @@ enum StoreFileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Whether anything is at `path`, a symbolic link included (even one that points nowhere),
+    /// so that opening it is what refuses it.
     static func exists(_ path: String) -> Bool {
-        access(path, F_OK) == 0
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     /// The modification time in seconds, or nil when the file does not exist.

@@ -46,6 +46,15 @@ public struct StoreLayout: Sendable, Hashable {
         }.sorted { $0.start < $1.start }
     }
 
+    /// Refuses the store when a directory inside it that exists is not a real directory (a
+    /// symbolic link, say). The store directory itself may be a link, to where the user keeps it.
+    func checkDirectories(_ ladder: RetentionLadder) throws {
+        let directories = [rawDirectory, rollupDirectory] + ladder.tiers.map(tierDirectory) + [eventDirectory, quarantineDirectory]
+        for directory in directories {
+            try StorePathPolicy.checkDirectory(directory)
+        }
+    }
+
     /// Every segment directory of the store, with its name (`raw`, a tier name such as `1m`,
     /// or `events`), the kind of line its files hold and the time one segment covers.
     func segmentDirectories(

@@ -29,6 +29,7 @@ public final class StoreReader: SeriesSource {
             throw StoreError(.invalidRequest, path: layout.root,
                 "no ecotop store here (no manifest.json); write one with `ecotop ingest` or `ecotop demo backfill`")
         }
+        try layout.checkDirectories(manifest.ladder)
         self.manifest = manifest
     }
 

@@ -82,6 +82,7 @@ public final class StoreWriter {
             try newManifest.save(to: layout.manifest)
             manifest = newManifest
         }
+        try layout.checkDirectories(manifest.ladder)
         if let durability { manifest.durability = durability }
         self.manifest = manifest
 
