@@ -12,8 +12,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case unsupportedVersion
         /// A request (a selector, a time, an option) does not make sense.
         case invalidRequest
-        /// A path the store will not use: not a regular file (or not a real directory), or a
-        /// symbolic link.
+        /// A path the store will not use: not a regular file (or not a real directory), a
+        /// symbolic link, or owned by another user or writable by others.
         case unsafePath
     }
 

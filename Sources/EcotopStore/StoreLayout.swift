@@ -46,12 +46,19 @@ public struct StoreLayout: Sendable, Hashable {
         }.sorted { $0.start < $1.start }
     }
 
+    /// Refuses the store directory when `StorePathPolicy` does: not a directory, owned by
+    /// another user, or writable by others. It may be a symbolic link (to where the user keeps
+    /// the store); nothing inside it may.
+    func checkRoot() throws {
+        try StorePathPolicy.checkDirectory(root, followingLinks: true)
+    }
+
     /// Refuses the store when a directory inside it that exists is not a real directory (a
-    /// symbolic link, say). The store directory itself may be a link, to where the user keeps it.
+    /// symbolic link, say), belongs to another user, or others can write to it.
     func checkDirectories(_ ladder: RetentionLadder) throws {
         let directories = [rawDirectory, rollupDirectory] + ladder.tiers.map(tierDirectory) + [eventDirectory, quarantineDirectory]
         for directory in directories {
-            try StorePathPolicy.checkDirectory(directory)
+            try StorePathPolicy.checkDirectory(directory, followingLinks: false)
         }
     }
 

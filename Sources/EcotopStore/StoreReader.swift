@@ -25,6 +25,7 @@ public final class StoreReader: SeriesSource {
     public init(layout: StoreLayout, keepsParsedSegments: Bool = false) throws {
         self.layout = layout
         cache = keepsParsedSegments ? SegmentCache() : nil
+        try layout.checkRoot()
         guard let manifest = try StoreManifest.load(from: layout.manifest) else {
             throw StoreError(.invalidRequest, path: layout.root,
                 "no ecotop store here (no manifest.json); write one with `ecotop ingest` or `ecotop demo backfill`")

@@ -73,6 +73,7 @@ public final class StoreWriter {
                 "not an ecotop store (no manifest.json) and not empty; give --store a new or empty directory")
         }
         try StoreFileSystem.createDirectory(layout.root)
+        try layout.checkRoot()
         lock = try StoreLock.acquire(layout)
         var manifest: StoreManifest
         if let existing = try StoreManifest.load(from: layout.manifest) {
