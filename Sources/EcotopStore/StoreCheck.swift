@@ -63,6 +63,13 @@ public enum StoreCheck {
         return problems
     }
 
+    /// The pid of the writer holding the store's lock now, nil when none does. `check` reads
+    /// without the lock, so while a writer appends, the newest data may differ by what is still
+    /// in flight (raw points whose rollups are not written yet, a last line half written).
+    public static func activeWriter(layout: StoreLayout) -> Int32? {
+        StoreLock.holder(of: layout.root)
+    }
+
     private static func tornTail(_ bytes: Int, path: String) -> [StoreProblem] {
         guard bytes > 0 else { return [] }
         return [StoreProblem(kind: .tornTail, path: path, line: nil,

@@ -34,8 +34,13 @@ struct StoreCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let problems = try reportingStoreErrors { try StoreCheck.run(layout: storeOptions.layout) }
+            let layout = storeOptions.layout
+            let writerBefore = StoreCheck.activeWriter(layout: layout)
+            let problems = try reportingStoreErrors { try StoreCheck.run(layout: layout) }
             for problem in problems { print(problem) }
+            if let writer = writerBefore ?? StoreCheck.activeWriter(layout: layout) {
+                printError("process \(writer) is writing the store (it holds the writer lock): differences in the newest data may be appends still in flight; check again once it has stopped")
+            }
             guard problems.isEmpty else {
                 printError("\(counted(problems.count, "problem")); `ecotop store repair` moves damaged lines to quarantine/ and rebuilds rollups")
                 throw ExitCode.failure
