@@ -3,17 +3,21 @@ import EcotopCore
 /// The series of a store, numbered densely in the order they were first written.
 ///
 /// On disk it is `series.jsonl`, one `{"s":ID,"name":"...","labels":{...}}` per line. Segments
-/// refer to series by id, so their lines stay short.
+/// refer to series by id, so their lines stay short. An id is never handed out twice: a new
+/// series gets an id past every id the catalog holds and every id `manifest.json` says was
+/// handed out, so a line `series.jsonl` lost cannot lend its id to another series.
 public final class SeriesCatalog {
     /// The keys by id.
     public private(set) var keys: [SeriesKey?] = []
     private var ids: [SeriesKey: UInt32] = [:]
     /// Lines of series added since the last `takePendingLines()`.
     private var pending = JSONBytes()
+    /// The id the next new series gets.
+    private(set) var idsHandedOut: UInt32 = 0
 
     init() {}
 
-    /// The number of ids handed out.
+    /// One past the largest id the catalog holds.
     public var count: Int { keys.count }
 
     /// The id of `key`, registering the key when it is new.
@@ -25,7 +29,13 @@ public final class SeriesCatalog {
         guard text <= AppendBatch.longestText else {
             throw RecordError("the series name and labels hold \(text) bytes; a series may hold at most \(AppendBatch.longestText >> 20) MiB")
         }
-        let id = UInt32(keys.count)
+        let id = idsHandedOut
+        add(key, id: id)
+        return id
+    }
+
+    /// Registers `key` under `id` and queues its line for `series.jsonl`.
+    private func add(_ key: SeriesKey, id: UInt32) {
         register(key, id: id)
         pending.append("{\"s\":")
         pending.append(Int64(id))
@@ -34,13 +44,35 @@ public final class SeriesCatalog {
         pending.append(",\"labels\":")
         pending.append(stringObject: key.labelDictionary)
         pending.append("}\n")
-        return id
     }
 
     private func register(_ key: SeriesKey, id: UInt32) {
         while keys.count <= Int(id) { keys.append(nil) }
         keys[Int(id)] = key
         ids[key] = id
+        idsHandedOut = Swift.max(idsHandedOut, id + 1)
+    }
+
+    /// Whether `id` names a series of the catalog.
+    func contains(id: Int) -> Bool {
+        id < keys.count && keys[id] != nil
+    }
+
+    /// Keeps the ids below `count` from being handed out: `manifest.json` says they were.
+    func reserveIDs(below count: UInt32) {
+        idsHandedOut = Swift.max(idsHandedOut, count)
+    }
+
+    /// The name `store repair` gives a series whose line `series.jsonl` lost while segments
+    /// still hold its points: `__recovered_id_17`.
+    static func recoveredName(of id: UInt32) -> String {
+        "__recovered_id_\(id)"
+    }
+
+    /// Registers a series named `recoveredName(of: id)` under `id`, whose line `series.jsonl`
+    /// lost, so that its points stay apart from every other series' points.
+    func restore(id: UInt32) {
+        add(SeriesKey(name: Self.recoveredName(of: id)), id: id)
     }
 
     /// The catalog lines of series added since the last call, to be appended to `series.jsonl`.

@@ -7,12 +7,13 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
         case tornTail = "torn tail"
         /// A line that does not scan; `store repair` moves it to quarantine/.
         case damagedLine = "damaged line"
-        /// A line for a series id the catalog does not have.
+        /// A line for a series id the catalog does not have; `store repair` gives the id a
+        /// series named `__recovered_id_N`.
         case unknownSeries = "unknown series"
         /// A rollup bucket that differs from the raw points it summarizes; `store repair` rebuilds it.
         case rollupMismatch = "rollup mismatch"
-        /// A segment the store will not read (a special file, a symbolic link, one with a line
-        /// longer than a store line may be); the message says what to do.
+        /// A segment the store will not read (a special file, a symbolic link, one others can
+        /// write, one with a line longer than a store line may be); the message says what to do.
         case refusedFile = "refused file"
     }
 
@@ -48,8 +49,8 @@ public enum StoreCheck {
                 do {
                     guard let file = try PosixFile.openForReading(segment.path) else { continue }
                     let end = try lines.forEachLine(in: file) { line, number in
-                        if let reason = lineProblem(line, kind: kind, seriesCount: catalog.count, window: window) {
-                            problems.append(StoreProblem(kind: reason.0, path: segment.path, line: number, message: reason.1))
+                        if let problem = lineProblem(line, kind: kind, catalog: catalog, window: window) {
+                            problems.append(problem.reported(path: segment.path, line: number))
                         }
                     }
                     problems += tornTail(end.tail, path: segment.path)
@@ -76,29 +77,41 @@ public enum StoreCheck {
             message: "\(bytes) byte(s) after the last line break (a writer still appending, or a crashed append)")]
     }
 
-    /// Why a line of a segment of `kind` covering `window` (milliseconds) is bad, or nil when it
-    /// is fine. A time outside the window is damage: the writer never puts a line there.
+    /// What is wrong with one line of a segment.
+    enum LineProblem: Equatable {
+        /// The line does not scan, or its time lies outside its segment's window.
+        case damaged(String)
+        /// The line's series id is not in the catalog.
+        case unknownSeries(UInt32)
+
+        func reported(path: String, line: Int) -> StoreProblem {
+            switch self {
+            case .damaged(let reason): StoreProblem(kind: .damagedLine, path: path, line: line, message: reason)
+            case .unknownSeries(let id): StoreProblem(kind: .unknownSeries, path: path, line: line, message: "series id \(id) is not in series.jsonl")
+            }
+        }
+    }
+
+    /// What is wrong with a line of a segment of `kind` covering `window` (milliseconds), or nil
+    /// when it is fine. A time outside the window is damage: the writer never puts a line there.
     static func lineProblem(
-        _ line: UnsafeBufferPointer<UInt8>, kind: SegmentKind, seriesCount: Int, window: Range<Int64>
-    ) -> (StoreProblem.Kind, String)? {
-        let misplaced = "time outside the segment's window"
+        _ line: UnsafeBufferPointer<UInt8>, kind: SegmentKind, catalog: SeriesCatalog, window: Range<Int64>
+    ) -> LineProblem? {
+        let misplaced = LineProblem.damaged("time outside the segment's window")
         do {
             switch kind {
             case .events:
                 let event = try JSONLinesFormat.event(line: line)
-                return window.contains(Int64((event.timestamp * 1000).rounded())) ? nil : (.damagedLine, misplaced)
+                return window.contains(Int64((event.timestamp * 1000).rounded())) ? nil : misplaced
             case .raw, .rollup:
                 let scanned = try StoreLineScanner.scan(line, requiring: kind == .raw ? .raw : .rollup)
-                guard window.contains(scanned.time) else { return (.damagedLine, misplaced) }
-                guard scanned.series < seriesCount else {
-                    return (.unknownSeries, "series id \(scanned.series) is not in series.jsonl")
-                }
-                return nil
+                guard window.contains(scanned.time) else { return misplaced }
+                return catalog.contains(id: Int(scanned.series)) ? nil : .unknownSeries(UInt32(scanned.series))
             }
         } catch let error as JSONSyntaxError {
-            return (.damagedLine, "column \(error.offset + 1): \(error.message)")
+            return .damaged("column \(error.offset + 1): \(error.message)")
         } catch {
-            return (.damagedLine, "\(error)")
+            return .damaged("\(error)")
         }
     }
 

@@ -10,14 +10,19 @@ public enum StoreMaintenance {
         public var tornTails = 0
         /// Damaged lines moved to quarantine/, with where they were.
         public var quarantined: [StoreProblem] = []
+        /// Series ids segments use but `series.jsonl` had lost, now series named
+        /// `__recovered_id_N`.
+        public var restoredSeries: [UInt32] = []
         /// Raw segments whose rollups were rebuilt.
         public var rebuiltRawSegments = 0
     }
 
     /// Cuts torn tails, moves damaged lines to `quarantine/` (byte for byte, one file per damaged
-    /// file) and rebuilds every rollup bucket that raw points still cover.
+    /// file), gives the series ids segments use but the catalog lost a placeholder series each,
+    /// and rebuilds every rollup bucket that raw points still cover.
     public static func repair(layout: StoreLayout, clock: any WallClock) throws -> RepairReport {
-        let ladder = try StoreReader(layout: layout).manifest.ladder
+        let manifest = try StoreReader(layout: layout).manifest
+        let ladder = manifest.ladder
         let lock = try StoreLock.acquire(layout)
         var report = RepairReport()
         for path in [layout.catalog] + StoreWriter.segmentPaths(layout, ladder) where try TornTail.truncate(path) > 0 {
@@ -31,21 +36,53 @@ public enum StoreMaintenance {
         report.quarantined += try quarantine(layout.catalog, stamp: stamp, layout: layout) { _, number in
             catalogReasons[number]
         }
-        let seriesCount = try SeriesCatalog.load(from: layout.catalog).catalog.count
+        let catalog = try SeriesCatalog.load(from: layout.catalog).catalog
+        var unknownIDs = Set<UInt32>()
         for (_, directory, kind, length) in layout.segmentDirectories(ladder) {
             for segment in StoreLayout.segments(in: directory) {
                 let window = (segment.start * 1000)..<((segment.start + length) * 1000)
                 report.quarantined += try quarantine(segment.path, stamp: stamp, layout: layout) { line, _ in
-                    StoreCheck.lineProblem(line, kind: kind, seriesCount: seriesCount, window: window)
-                        .flatMap { $0.0 == .damagedLine ? $0.1 : nil }
+                    switch StoreCheck.lineProblem(line, kind: kind, catalog: catalog, window: window) {
+                    case .damaged(let reason)?:
+                        return reason
+                    case .unknownSeries(let id)?:
+                        unknownIDs.insert(id)
+                        return nil
+                    case nil:
+                        return nil
+                    }
                 }
             }
         }
+        report.restoredSeries = try restoreLostSeries(unknownIDs, catalog: catalog, manifest: manifest, layout: layout)
         let raw = StoreLayout.segments(in: layout.rawDirectory).map(\.start)
         try RollupRebuild.rebuild(rawStarts: raw, layout: layout, ladder: ladder)
         report.rebuiltRawSegments = raw.count
         try lock.release()
         return report
+    }
+
+    /// Gives each id in `ids` (used by segments, missing from `catalog`) a series named
+    /// `__recovered_id_N`, in id order, so that its points stay apart from any new series'. An
+    /// id farther than `SeriesCatalog.largestGap` past the ones before it is left unknown: the
+    /// writer numbers series densely, so such an id is damage, not a lost series.
+    private static func restoreLostSeries(
+        _ ids: Set<UInt32>, catalog: SeriesCatalog, manifest: StoreManifest, layout: StoreLayout
+    ) throws -> [UInt32] {
+        var restored: [UInt32] = []
+        for id in ids.sorted() where Int(id) - catalog.count < SeriesCatalog.largestGap {
+            catalog.restore(id: id)
+            restored.append(id)
+        }
+        catalog.reserveIDs(below: manifest.nextSeriesID)
+        let file = SeriesCatalogFile(layout: layout, manifest: manifest)
+        let lines = catalog.takePendingLines()
+        if lines.isEmpty {
+            try file.reserveIDs(below: catalog.idsHandedOut)
+        } else {
+            try file.append(lines, idsHandedOut: catalog.idsHandedOut)
+        }
+        return restored
     }
 
     /// Moves the lines of `path` for which `problem` (given a line and its 1-based number)

@@ -11,12 +11,31 @@ public struct StoreManifest: Sendable, Hashable, Codable {
     public var ladder: RetentionLadder
     /// How often appends are flushed to stable storage.
     public var durability: Durability
+    /// How many series ids were handed out: a writer raises it before it appends the lines of
+    /// new series, so that ids stay unique when `series.jsonl` loses lines. Absent (0) in
+    /// stores written before it was kept.
+    public var nextSeriesID: UInt32
+
+    private enum CodingKeys: String, CodingKey {
+        case format, version, ladder, durability
+        case nextSeriesID = "next_series_id"
+    }
 
     public init(ladder: RetentionLadder = .standard, durability: Durability = .everyBatch) {
         self.format = Self.formatName
         self.version = Self.currentVersion
         self.ladder = ladder
         self.durability = durability
+        self.nextSeriesID = 0
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(String.self, forKey: .format)
+        version = try container.decode(Int.self, forKey: .version)
+        ladder = try container.decode(RetentionLadder.self, forKey: .ladder)
+        durability = try container.decode(Durability.self, forKey: .durability)
+        nextSeriesID = try container.decodeIfPresent(UInt32.self, forKey: .nextSeriesID) ?? 0
     }
 
     /// The most bytes a manifest may take; it holds a few hundred.

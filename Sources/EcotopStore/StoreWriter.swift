@@ -15,7 +15,7 @@ public final class StoreWriter {
     private let lock: StoreLock
     private let clock: any WallClock
     private let files = SegmentFiles()
-    private var catalogFile: PosixFile?
+    private let catalogFile: SeriesCatalogFile
     private var lastSync: Double
     private var lastRetention: Double
     /// Set when an append failed; later appends fail with it.
@@ -75,15 +75,16 @@ public final class StoreWriter {
         try StoreFileSystem.createDirectory(layout.root)
         try layout.checkRoot()
         lock = try StoreLock.acquire(layout)
-        var manifest: StoreManifest
+        let stored: StoreManifest
         if let existing = try StoreManifest.load(from: layout.manifest) {
-            manifest = existing
+            stored = existing
         } else {
             try newManifest.ladder.validate()
             try newManifest.save(to: layout.manifest)
-            manifest = newManifest
+            stored = newManifest
         }
-        try layout.checkDirectories(manifest.ladder)
+        try layout.checkDirectories(stored.ladder)
+        var manifest = stored
         if let durability { manifest.durability = durability }
         self.manifest = manifest
 
@@ -97,7 +98,12 @@ public final class StoreWriter {
             throw StoreError(.corrupt, path: layout.catalog, line: first.line,
                 "\(first.reason) (\(damaged.count) damaged line(s)); run `ecotop store repair` before writing")
         }
+        try Self.checkLostIDs(catalog: catalog, manifest: stored, layout: layout)
+        catalog.reserveIDs(below: stored.nextSeriesID)
         self.catalog = catalog
+        let catalogFile = SeriesCatalogFile(layout: layout, manifest: stored)
+        try catalogFile.reserveIDs(below: catalog.idsHandedOut)
+        self.catalogFile = catalogFile
         recovery.rebuiltRawSegments = try StoreMaintenance.recoverCrashedWriter(lock, layout: layout, ladder: manifest.ladder)
         recovery.expiredSegments = try Retention.dropExpired(layout: layout, ladder: manifest.ladder, now: clock.now())
         self.recovery = recovery
@@ -130,7 +136,7 @@ public final class StoreWriter {
     private func write(_ batch: AppendBatch) throws {
         let newSeries = catalog.takePendingLines()
         if !newSeries.isEmpty {
-            try appendToCatalog(newSeries)
+            try catalogFile.append(newSeries, idsHandedOut: catalog.idsHandedOut)
         }
         guard !batch.isEmpty else { return }
         let encoding = BatchEncoding(batch: batch, layout: layout, ladder: manifest.ladder, lastBuckets: &lastRollupBuckets)
@@ -188,20 +194,19 @@ public final class StoreWriter {
     public func close() throws {
         if let failure { throw failure }
         try sync()
-        catalogFile = nil
+        catalogFile.close()
         try dropExpired()
         try lock.release()
     }
 
-    /// New series are made durable before any line that refers to them.
-    private func appendToCatalog(_ lines: [UInt8]) throws {
-        if catalogFile == nil {
-            let isNew = !StoreFileSystem.exists(layout.catalog)
-            catalogFile = try PosixFile.openForAppend(layout.catalog)
-            if isNew { try StoreFileSystem.syncDirectory(layout.root) }
-        }
-        try catalogFile!.write(lines)
-        try catalogFile!.sync()
+    /// Refuses to hand out ids far past the catalog's: `manifest.json` saying many more ids were
+    /// handed out than `series.jsonl` holds means the catalog lost that many lines (or the
+    /// manifest is damaged), and id-indexed arrays would grow by the gap.
+    private static func checkLostIDs(catalog: SeriesCatalog, manifest: StoreManifest, layout: StoreLayout) throws {
+        let lost = Int(manifest.nextSeriesID) - catalog.count
+        guard lost >= SeriesCatalog.largestGap else { return }
+        throw StoreError(.corrupt, path: layout.catalog,
+            "holds \(catalog.count) series ids, but manifest.json says \(manifest.nextSeriesID) were handed out: series.jsonl lost lines; restore it from a backup (`ecotop store repair` restores the ids segments still use, as __recovered_id_N)")
     }
 
     static func segmentPaths(_ layout: StoreLayout, _ ladder: RetentionLadder) -> [String] {

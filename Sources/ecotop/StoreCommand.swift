@@ -59,7 +59,8 @@ struct StoreCommand: ParsableCommand {
                 try StoreMaintenance.repair(layout: storeOptions.layout, clock: SystemWallClock())
             }
             for problem in report.quarantined { print("quarantined \(problem)") }
-            print("cut \(report.tornTails) torn tail(s), quarantined \(report.quarantined.count) line(s), rebuilt rollups of \(report.rebuiltRawSegments) raw segment(s)")
+            for id in report.restoredSeries { print("restored series id \(id), whose line series.jsonl had lost, as __recovered_id_\(id)") }
+            print("cut \(report.tornTails) torn tail(s), quarantined \(report.quarantined.count) line(s), restored \(report.restoredSeries.count) series, rebuilt rollups of \(report.rebuiltRawSegments) raw segment(s)")
         }
     }
 
