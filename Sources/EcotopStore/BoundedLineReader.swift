@@ -41,7 +41,7 @@ struct BoundedLineReader {
     ///
     /// - Throws: `StoreError.corrupt` naming the file and line when a line is longer than
     ///   `longestLine`: ecotop did not write that file as it is.
-    @discardableResult
+    @discardableResult @inline(__always)
     mutating func forEachLine(
         in file: PosixFile, from offset: Int = 0, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
     ) throws -> End {
