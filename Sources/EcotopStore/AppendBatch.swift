@@ -41,6 +41,14 @@ public struct AppendBatch {
     }
 
     /// A batch tied to no store, for checking input without writing it (`ingest --dry-run`).
+    /// How many series the writer's catalog knows, this batch's new ones included.
+    public var seriesCount: Int { catalog.keys.count }
+
+    /// The series with id `id`, if the catalog has it.
+    public func series(withID id: Int) -> SeriesKey? {
+        catalog.keys.indices.contains(id) ? catalog.keys[id] : nil
+    }
+
     public static func detached() -> AppendBatch {
         AppendBatch(catalog: SeriesCatalog())
     }

@@ -28,6 +28,10 @@ public struct Ingestion {
     public let batchSize: Int
     public let onAck: ((Int) -> Void)?
     public private(set) var summary = Summary()
+    /// Series names close to a catalog metric, warned about once each.
+    private var nearMisses = CatalogNearMisses()
+    /// How many series the catalog held when the last line was decoded.
+    private var knownSeries: Int
     private var batch: AppendBatch
     private var line = 0
     private var acknowledged = 0
@@ -38,6 +42,7 @@ public struct Ingestion {
         self.batchSize = batchSize
         self.onAck = onAck
         batch = writer?.makeBatch() ?? AppendBatch.detached()
+        knownSeries = batch.seriesCount
     }
 
     /// Reads `descriptor` to its end.
@@ -104,6 +109,7 @@ public struct Ingestion {
             try format.decode(line: bytes.last == 0x0D ? UnsafeBufferPointer(rebasing: bytes.dropLast()) : bytes, into: &batch)
             summary.samples += batch.sampleCount - samples
             summary.events += batch.events.count - events
+            warnAboutNewSeries()
         } catch where error.refusal != nil {
             summary.skipped += 1
             printError("\(source):\(line): skipped: \(error.message)")
@@ -112,6 +118,16 @@ public struct Ingestion {
             printError("\(source):\(line): \(error.message)")
         }
         if batch.sampleCount + batch.events.count >= batchSize { try commit() }
+    }
+
+    /// Warns about the series the last line added whose names nearly match a catalog metric.
+    private mutating func warnAboutNewSeries() {
+        let count = batch.seriesCount
+        defer { knownSeries = count }
+        for id in knownSeries..<count {
+            guard let name = batch.series(withID: id)?.name, let warning = nearMisses.warning(for: name) else { continue }
+            printError("\(source):\(line): warning: \(warning)")
+        }
     }
 
     /// Appends the pending batch and acknowledges every line read so far.
