@@ -12,7 +12,7 @@ struct EcotopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecotop",
         abstract: "A terminal dashboard for the health of a digital ecosystem.",
-        version: EcotopVersion.current,
+        version: EcotopCommand.version,
         subcommands: [
             DashCommand.self, ThemesCommand.self, ScreenshotCommand.self, BenchCommand.self, IngestCommand.self, ImportCommand.self,
             QueryCommand.self, StoreCommand.self, DemoCommand.self, CollectCommand.self, CollectorsCommand.self, ConfigCommand.self,
@@ -20,6 +20,9 @@ struct EcotopCommand: AsyncParsableCommand {
         ],
         defaultSubcommand: DashCommand.self
     )
+
+    /// The version `ecotop --version` prints.
+    static let version = "0.1.0"
 
     /// Runs the command, first catching a misspelt subcommand (`ecotop qurey`), which would
     /// otherwise reach the default command as an unexpected argument.

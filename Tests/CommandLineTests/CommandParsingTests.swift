@@ -95,6 +95,6 @@ import Testing
     }
 
     @Test func versionPrintsTheVersionAndExitsZero() {
-        #expect(rejection(of: ["--version"]) == Rejection(status: 0, message: EcotopVersion.current))
+        #expect(rejection(of: ["--version"]) == Rejection(status: 0, message: EcotopCommand.version))
     }
 }
