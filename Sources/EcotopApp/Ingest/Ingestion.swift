@@ -124,7 +124,8 @@ public struct Ingestion {
     private mutating func warnAboutNewSeries() {
         let count = batch.seriesCount
         defer { knownSeries = count }
-        for id in knownSeries..<count {
+        // A dry run's batches each start a catalog of their own, so the count can go down.
+        for id in min(knownSeries, count)..<count {
             guard let name = batch.series(withID: id)?.name, let warning = nearMisses.warning(for: name) else { continue }
             printError("\(source):\(line): warning: \(warning)")
         }
@@ -137,6 +138,7 @@ public struct Ingestion {
             batch = writer.makeBatch()
         } else {
             batch = AppendBatch.detached()
+            knownSeries = batch.seriesCount
         }
         if line > acknowledged {
             acknowledged = line
