@@ -24,7 +24,8 @@ struct OpenMetricsNameClaims {
     ) -> Clash? {
         let usesBareName = Suffix.none.belongs(to: type)
         let usedBareName = previousType.map { Suffix.none.belongs(to: $0) } ?? false
-        if OpenMetricsSampleRules.suffixes(of: type).contains(where: { $0 != .none }), let bare = suffixedBareNames[name] {
+        if !suffixedBareNames.isEmpty, OpenMetricsSampleRules.suffixes(of: type).contains(where: { $0 != .none }),
+           let bare = suffixedBareNames[name] {
             for entry in bare where entry.position != position && entry.suffix.belongs(to: type) {
                 return (name + entry.suffix.text, entry.position)
             }

@@ -29,7 +29,8 @@ struct OpenMetricsPoints {
 
     private var family: Int?
     private var metric: [SeriesKey.Label]?
-    /// The metrics of the family seen so far, the current one included.
+    /// The metrics of the family seen so far, the current one included, once it has a
+    /// second one (a family of one metric, the common case, hashes no labels).
     private var metrics: Set<[SeriesKey.Label]> = []
     private var point: MetricPoint?
 
@@ -43,7 +44,8 @@ struct OpenMetricsPoints {
         if !Self.labels(sample.key.labels, without: pointLabel, are: metric) {
             try point?.finish(cursor: cursor)
             let labels = pointLabel.map { name in sample.key.labels.filter { $0.name != name } } ?? sample.key.labels
-            if !metrics.insert(labels).inserted {
+            if metrics.isEmpty, let metric { metrics.insert(metric) }
+            if metric != nil, !metrics.insert(labels).inserted {
                 let metric = SeriesKey(name: sample.rules.familyName, labels: Dictionary(uniqueKeysWithValues: labels.map { ($0.name, $0.value) }))
                 throw cursor.failure(
                     "metric \(metric) appears again after other metrics of its family; metrics must not be interleaved", at: sample.nameMark)

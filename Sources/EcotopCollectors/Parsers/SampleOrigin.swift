@@ -1,22 +1,31 @@
 /// Where a parser read one sample: the byte offsets of its value and timestamp in the input,
 /// so that a sample found wrong later (one the store cannot keep) is reported at
 /// `line:column` like a parse error. Lines and columns are worked out only when asked for,
-/// by `TextPositions`; keeping two offsets costs the parsers next to nothing.
+/// by `TextPositions`.
+///
+/// Parsers keep one per sample, so it is kept small (16 bytes): the timestamp is stored as
+/// its distance after the value, which is never zero.
 public struct SampleOrigin: Hashable, Sendable {
     /// The byte offset of the value's first character in the input.
-    public var valueOffset: Int
-    /// The byte offset of the timestamp's first character; nil when the sample had none and
-    /// took the parser's default timestamp.
-    public var timestampOffset: Int?
+    public let valueOffset: Int
+    /// How far after the value the timestamp starts; 0 when the sample had no timestamp (or,
+    /// past 4 GiB, one too far to record).
+    private let timestampDistance: UInt32
 
     /// An origin with the value and timestamp at these offsets.
     public init(valueOffset: Int, timestampOffset: Int?) {
         self.valueOffset = valueOffset
-        self.timestampOffset = timestampOffset
+        timestampDistance = timestampOffset.flatMap { UInt32(exactly: $0 - valueOffset) } ?? 0
+    }
+
+    /// The byte offset of the timestamp's first character; nil when the sample had none and
+    /// took the parser's default timestamp.
+    public var timestampOffset: Int? {
+        timestampDistance == 0 ? nil : valueOffset + Int(timestampDistance)
     }
 
     /// The offset of the timestamp, or of the value when the sample had no timestamp.
-    public var timestampOrValueOffset: Int { timestampOffset ?? valueOffset }
+    public var timestampOrValueOffset: Int { valueOffset + Int(timestampDistance) }
 }
 
 /// A 1-based line and column (in Unicode scalars) in a text input.
