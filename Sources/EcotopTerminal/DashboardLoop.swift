@@ -43,8 +43,8 @@ public struct DashboardLoop<Device: TerminalDevice> {
             let wait = refresher.isBusy ? Double(Self.busyPollMilliseconds) / 1_000 : min(max(0, nextRefresh - now), 1)
             switch device.readInput(timeoutMilliseconds: Int32(wait * 1_000)) {
             case .key(let key)?:
-                guard let command = KeyMap(families: model.catalog.families).command(for: key) else { break }
-                let effects = model.update(.command(command), at: clock.now())
+                guard let action = KeyInput.action(for: key, in: model, keyMap: KeyMap(families: model.catalog.families)) else { break }
+                let effects = model.update(action, at: clock.now())
                 if effects.contains(.quit) { return nil }
                 if effects.contains(where: { if case .load = $0 { true } else { false } }) {
                     nextRefresh = clock.now() + refreshInterval

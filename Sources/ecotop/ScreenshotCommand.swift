@@ -56,9 +56,8 @@ struct ScreenshotCommand: ParsableCommand {
         var model = AppModel(
             session: loader.status, now: moment, range: range, themeNames: themes.themes.map(\.name), themeIndex: themeIndex)
         let keyMap = KeyMap(families: model.catalog.families)
-        let commands = KeySequence.parse(keys).compactMap(keyMap.command(for:))
         model.start(
-            applying: [.resized(columns: width, rows: height)] + commands.map(AppAction.command), at: moment, loader: loader)
+            typing: KeySequence.parse(keys), after: [.resized(columns: width, rows: height)], keyMap: keyMap, at: moment, loader: loader)
         let appearance = Appearance(themes: themes.themes, glyphs: ascii ? .ascii : .unicode, clock: utc ? .utc : .local)
         let frame = DashboardView.render(model, size: Size(width: width, height: height), appearance: appearance)
         switch format {

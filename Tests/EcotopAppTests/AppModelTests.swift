@@ -104,20 +104,22 @@ import Testing
         #expect(model.notice == "theme dark")
     }
 
-    @Test func errorsScreenMovesThroughGroupsAndKeepsTheGroupAcrossARangeChange() throws {
+    @Test func errorsScreenMovesThroughIntegrationsAndKeepsTheIntegrationAcrossARangeChange() throws {
         var (model, loader) = DemoLoading.model([.showErrors])
         guard case .errors(let opened)? = model.topScreen else { Issue.record("no errors screen"); return }
-        let groups = try #require(opened.report?.fingerprints)
-        #expect(groups.count > 2)
+        let integrations = try #require(opened.report.map { opened.top.integrations(in: $0) })
+        #expect(integrations.count > 2)
         _ = model.update(.command(.selectNext), at: time)
         _ = model.update(.command(.selectNext), at: time)
         guard case .errors(let moved)? = model.topScreen else { Issue.record("no errors screen"); return }
-        #expect(moved.selectedRow == 2)
+        #expect(moved.top.list.selected == integrations[2].id)
         #expect(model.dashboard.selectedRow(in: .participation, catalog: model.catalog) == 0,
-                "moving through error groups leaves the metric selection alone")
+                "moving through integrations leaves the metric selection alone")
         model.run([.command(.longerRange)], at: time, loader: loader)
         guard case .errors(let longer)? = model.topScreen, let report = longer.report else { Issue.record("no report"); return }
-        #expect(report.fingerprints[longer.selectedRow].id == groups[2].id, "the selection follows the group, not the row")
+        let rows = longer.top.integrations(in: report)
+        #expect(rows[longer.top.list.selectedRow(in: rows, as: ErrorsLists.integrations)].id == integrations[2].id,
+                "the selection follows the integration, not the row")
         #expect(model.update(.command(.back), at: time).loadKinds == [.dashboard(.sixHours, detectingAnomalies: true)])
         #expect(model.topScreen == nil)
     }

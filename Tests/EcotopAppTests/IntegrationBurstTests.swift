@@ -2,18 +2,12 @@ import EcotopApp
 import EcotopCollectors
 import EcotopCore
 import EcotopEngine
+import EcotopTestSupport
 import Testing
 
 /// A burst of errors on a critical integration is seen at every range, and the header's
 /// assessment and the errors screen's are the same one.
 @Suite struct IntegrationBurstTests {
-    struct RecordedEvents: EventSource {
-        var events: [IntegrationEvent]
-        func events(from: Double, to: Double) throws -> [IntegrationEvent] {
-            events.filter { $0.timestamp >= from && $0.timestamp < to }
-        }
-    }
-
     let time = 1_800_000_000.0
 
     @Test(arguments: TimeRange.allCases)

@@ -3,6 +3,7 @@ import EcotopCore
 import EcotopEngine
 import EcotopTestSupport
 import EcotopUI
+import Foundation
 import Testing
 
 /// Whole frames of the demo dashboard at a fixed seed and time, as text snapshots.
@@ -35,25 +36,30 @@ import Testing
         #expect(frame.text.contains("Usage › Data exchange frequency between participants"))
     }
 
-    @Test func errorsViewGroupsTheWindowsErrors() throws {
+    @Test func errorsViewRanksTheIntegrationsAndShowsTheSelectedOnesLimits() throws {
         let state = try DemoDashboard.model(keys: "ej")
         guard case .errors(let errors)? = state.topScreen else { Issue.record("the errors screen is not open"); return }
         let report = try #require(errors.report)
         let frame = try DemoDashboard.render(state, size: Size(width: 160, height: 40))
         assertSnapshot(frame.text, named: "errors-160x40")
-        #expect(frame.text.contains("Error groups"))
-        let reporting = report.health.reporting
-        #expect(frame.text.contains("\(reporting.filter(\.isHealthy).count)/\(reporting.count) healthy, \(16 - reporting.count) silent"))
-        let total = report.fingerprints.reduce(0) { $0 + $1.count }
-        #expect(frame.text.contains("\(NumberFormat.grouped(Double(total))) errors in the last 1h"))
-        let second = try #require(report.fingerprints.dropFirst().first)
-        #expect(frame.text.contains("sample " + second.sampleMessage), "the details follow the selection")
+        let unhealthy = report.integrations.count { $0.health.state == .unhealthy }
+        #expect(frame.text.contains("╭─ Errors "))
+        #expect(frame.text.contains("\(unhealthy)/\(report.integrations.count) unhealthy in the last 1h"))
+        let second = report.integrations[1]
+        #expect(frame.text.contains(second.id.replacingOccurrences(of: "->", with: "→") + "  \(second.health.state)"),
+                "the facts under the table follow the selection")
     }
 
-    @Test func narrowErrorsViewKeepsTheHealthSummary() throws {
-        let frame = try DemoDashboard.render(try DemoDashboard.model(keys: "e"), size: Size(width: 80, height: 24))
-        #expect(frame.text.contains("silent ·"), "the health summary stays in the title of the groups")
-        #expect(!frame.text.contains("Integrations"))
+    @Test func errorsLevelsAreNamedInTheBreadcrumb() throws {
+        let state = try DemoDashboard.model(keys: "e\n\n\n")
+        guard case .errors(let errors)? = state.topScreen, let report = errors.report else { Issue.record("no errors"); return }
+        let integration = report.integrations[0]
+        let group = try #require(report.fingerprints.first { $0.integration == integration.id })
+        let frame = try DemoDashboard.render(state, size: Size(width: 160, height: 40))
+        assertSnapshot(frame.text, named: "errors-events-160x40")
+        #expect(frame.text.contains("Errors › \(integration.id.replacingOccurrences(of: "->", with: "→")) › \(group.code)"))
+        #expect(frame.text.contains("› events"))
+        #expect(frame.text.contains(group.sampleMessage), "the newest event is listed")
     }
 
     @Test func collectorsViewShowsHealthAndConfigProblems() throws {
@@ -99,7 +105,7 @@ import Testing
 
     @Test func helpListsTheKeysOfTheScreenInView() throws {
         let errorsHelp = try DemoDashboard.render(try DemoDashboard.model(keys: "e?"), size: Size(width: 160, height: 48))
-        #expect(errorsHelp.text.contains("select the next metric or error group"))
+        #expect(errorsHelp.text.contains("select the next row"))
         #expect(!errorsHelp.text.contains("focus the next pane"), "Tab does nothing on the errors screen")
         #expect(!errorsHelp.text.contains("focus Participation"))
         #expect(errorsHelp.text.contains("collectors: last run"))

@@ -17,8 +17,7 @@ enum DemoDashboard {
         var model = AppModel(session: loader.status, now: time, range: range, themeNames: try ThemeCatalog.builtIn().themes.map(\.name))
         model.columns = columns
         let keyMap = KeyMap(families: model.catalog.families)
-        let commands = KeySequence.parse(keys).compactMap(keyMap.command(for:))
-        model.start(applying: commands.map(AppAction.command), at: time, loader: loader)
+        model.start(typing: KeySequence.parse(keys), keyMap: keyMap, at: time, loader: loader)
         return model
     }
 

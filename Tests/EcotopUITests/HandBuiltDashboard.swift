@@ -17,12 +17,7 @@ enum HandBuiltDashboard {
             events: RecordedEvents(), ecosystem: Ecosystem(name: "Hand-built shop", components: [], integrations: [], partners: []))
         var model = AppModel(session: loader.status, now: time, themeNames: ["dark"])
         let keyMap = KeyMap(families: model.catalog.families)
-        model.start(applying: KeySequence.parse(keys).compactMap(keyMap.command(for:)).map(AppAction.command), at: time, loader: loader)
+        model.start(typing: KeySequence.parse(keys), keyMap: keyMap, at: time, loader: loader)
         return model
     }
-}
-
-/// An event source without events.
-struct RecordedEvents: EventSource {
-    func events(from: Double, to: Double) throws -> [IntegrationEvent] { [] }
 }

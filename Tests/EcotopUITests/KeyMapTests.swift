@@ -13,9 +13,11 @@ import Testing
         #expect(documented == KeyMap.standard.bindings.map(\.summary))
     }
 
-    @Test func noKeyIsBoundTwice() {
-        let keys = KeyMap.standard.bindings.flatMap(\.keys)
-        #expect(Set(keys).count == keys.count)
+    @Test func noKeyIsBoundTwiceOnAnyScreen() {
+        for screen in ScreenKind.allCases {
+            let keys = KeyMap.standard.bindings(for: screen).flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(screen)")
+        }
     }
 
     @Test func keysMapToTheirActions() {

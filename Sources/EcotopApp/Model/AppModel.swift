@@ -24,6 +24,10 @@ public struct AppModel: Sendable {
     public var help: HelpModel?
     /// The terminal's columns, which set the detail chart's resolution.
     public var columns = 80
+    /// The `/` filter being typed, when one is; every key edits it until Enter or Esc.
+    public var filterEditor: LineEditor?
+    /// The last filter typed, which `/` brings back.
+    public var lastFilter = ""
 
     public init(session: SessionStatus, now: Double, range: TimeRange = .oneHour, themeNames: [String] = ["dark"], themeIndex: Int = 0) {
         self.session = session
@@ -41,6 +45,9 @@ public struct AppModel: Sendable {
 
     /// The screen on top, nil on the dashboard.
     public var topScreen: Screen? { screens.last }
+
+    /// Whether keys are text being typed rather than commands.
+    public var isEditingText: Bool { filterEditor != nil }
 
     /// The kind of the screen in view.
     public var screenKind: ScreenKind { topScreen?.kind ?? .dashboard }
@@ -72,6 +79,9 @@ public struct AppModel: Sendable {
         case .loaded(let result):
             receive(result)
             return []
+        case .edit(let edit):
+            editFilter(edit)
+            return []
         }
     }
 
@@ -91,6 +101,11 @@ public struct AppModel: Sendable {
         case .toggleHelp:
             help = HelpModel()
         case .back:
+            if clearFilter() { return [] }
+            if case .errors(var model)? = topScreen, model.goUp() {
+                screens[screens.count - 1] = .errors(model)
+                return []
+            }
             guard !screens.isEmpty else { return [] }
             screens.removeLast()
             return reload()
@@ -99,6 +114,10 @@ public struct AppModel: Sendable {
         case .showCollectors:
             return open(.collectors(CollectorsModel()))
         case .openDetail:
+            if case .errors(var model)? = topScreen {
+                if model.drillDown() { screens[screens.count - 1] = .errors(model) }
+                return []
+            }
             guard screens.isEmpty, let metric = dashboard.selectedMetric(in: dashboard.focus, catalog: catalog) else { return [] }
             screens.append(.detail(DetailModel(metric: metric.id)))
             return reload()
@@ -129,6 +148,10 @@ public struct AppModel: Sendable {
         case .nextTheme:
             themeIndex = (themeIndex + 1) % themeNames.count
             notice = "theme \(themeNames[themeIndex])"
+        case .startFilter:
+            startFilter()
+        case .cycleSort:
+            cycleSort()
         }
         return []
     }
@@ -163,7 +186,8 @@ public struct AppModel: Sendable {
         case nil:
             dashboard.moveSelection(by: step, catalog: catalog)
         case .errors(var model):
-            model.moveSelection(by: step)
+            guard let report = model.report else { return [] }
+            model.updateTop { $0.moveSelection(by: step, in: report) }
             screens[screens.count - 1] = .errors(model)
         case .detail:
             // The detail follows the selection through its family, reading the new metric.

@@ -17,6 +17,10 @@ public enum Command: Hashable, Sendable {
     case refreshNow
     case longerRange, shorterRange
     case nextTheme
+    /// `/`: type a filter for the list on view (the last one typed comes back).
+    case startFilter
+    /// `s`: the next sort order of the list on view.
+    case cycleSort
 }
 
 /// What changes the model: a command from the user, the refresh timer, a new terminal size,
@@ -29,6 +33,8 @@ public enum AppAction: Sendable {
     case resized(columns: Int, rows: Int)
     /// A load finished (or failed).
     case loaded(LoadResult)
+    /// A key while a line of text is being typed (`AppModel.isEditingText`).
+    case edit(TextEdit)
 }
 
 /// What the loop must do after an update, which the pure model cannot do itself.

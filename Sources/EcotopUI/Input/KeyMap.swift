@@ -52,10 +52,10 @@ public struct KeyMap: Sendable {
 
     private static let trailing: [Binding] = [
         Binding(
-            keys: [.up, .character("k")], label: "Up  k", summary: "select the previous metric or error group",
+            keys: [.up, .character("k")], label: "Up  k", summary: "select the previous row",
             command: .selectPrevious, screens: [.dashboard, .detail, .errors]),
         Binding(
-            keys: [.down, .character("j")], label: "Down  j", summary: "select the next metric or error group",
+            keys: [.down, .character("j")], label: "Down  j", summary: "select the next row",
             command: .selectNext, screens: [.dashboard, .detail, .errors]),
         Binding(keys: [.left, .character("h")], label: "Left  h", summary: "focus the pane before", command: .focusPrevious, screens: [.dashboard]),
         Binding(keys: [.right, .character("l")], label: "Right  l", summary: "focus the pane after", command: .focusNext, screens: [.dashboard]),
@@ -63,13 +63,20 @@ public struct KeyMap: Sendable {
             keys: [.enter], label: "Enter", summary: "open the selected metric's detail chart", command: .openDetail,
             screens: [.dashboard]),
         Binding(
+            keys: [.enter], label: "Enter", summary: "open the selected row: integration, group, events, event", command: .openDetail,
+            screens: [.errors]),
+        Binding(
+            keys: [.character("/")], label: "/", summary: "filter the list (regex, ! inverts, Esc clears, / recalls)",
+            command: .startFilter, screens: [.errors]),
+        Binding(keys: [.character("s")], label: "s", summary: "next sort order of the list", command: .cycleSort, screens: [.errors]),
+        Binding(
             keys: [.character("e")], label: "e", summary: "integration errors: health and error groups", command: .showErrors,
             screens: [.dashboard, .detail, .collectors]),
         Binding(
             keys: [.character("c")], label: "c", summary: "collectors: last run, records, errors", command: .showCollectors,
             screens: [.dashboard, .detail, .errors]),
         Binding(
-            keys: [.escape], label: "Esc", summary: "close help, leave the detail, errors or collectors view", command: .back),
+            keys: [.escape], label: "Esc", summary: "close help, clear a filter, go back", command: .back),
         Binding(keys: [.character("p")], label: "p", summary: "pause or resume live updates", command: .togglePause),
         Binding(keys: [.control("r")], label: "Ctrl-R", summary: "refresh now", command: .refreshNow),
         Binding(keys: [.character("+"), .character("=")], label: "+", summary: "longer time range", command: .longerRange),

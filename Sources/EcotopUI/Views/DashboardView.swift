@@ -16,6 +16,7 @@ public enum DashboardView {
         }
         HeaderView(model: model, context: context).render(in: layout.header, buffer: &buffer)
         var footer = FooterView(screen: model.topScreen, isHelpVisible: model.help != nil, notice: model.notice, context: context)
+        footer.filterEditor = model.filterEditor
         if let screen = model.topScreen {
             ScreenView(screen: screen, model: model, context: context).render(in: layout.body, buffer: &buffer)
         } else {

@@ -1,4 +1,5 @@
 import EcotopApp
+import EcotopCore
 
 /// The bottom row: key hints for the current screen, and a notice on the right.
 struct FooterView: Widget {
@@ -9,6 +10,8 @@ struct FooterView: Widget {
     let context: ViewContext
     /// Set when stacked panes continue below the visible ones.
     var hiddenPanesBelow = 0
+    /// The filter being typed, which takes the place of the hints.
+    var filterEditor: LineEditor?
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
         guard !area.isEmpty else { return }
@@ -23,6 +26,10 @@ struct FooterView: Widget {
         let rightStart = max(area.x, area.maxX - rightLine.width)
         rightLine.render(in: Rect(x: rightStart, y: area.y, width: area.maxX - rightStart, height: 1), buffer: &buffer)
 
+        if let filterEditor {
+            renderFilter(filterEditor, in: Rect(x: area.x, y: area.y, width: rightStart - area.x, height: 1), buffer: &buffer)
+            return
+        }
         // Hints fill what the right side leaves, whole hints only.
         var x = area.x + 1
         for (key, action) in hints {
@@ -30,6 +37,20 @@ struct FooterView: Widget {
             x = buffer.write(key, x: x, y: area.y, style: theme.style(.accent, .bold))
             x = buffer.write(" " + action, x: x, y: area.y, style: theme.style(.muted)) + 2
         }
+    }
+
+    /// `/stripe` with a block cursor, the end of the text kept in view.
+    private func renderFilter(_ editor: LineEditor, in area: Rect, buffer: inout FrameBuffer) {
+        let theme = context.theme
+        let characters = editor.characters.map { TerminalText.sanitize(String($0)) }
+        let room = max(1, area.width - 3)
+        let start = max(0, editor.cursor - room + 1)
+        var x = buffer.write("/", x: area.x + 1, y: area.y, style: theme.style(.accent, .bold))
+        for (index, character) in characters.enumerated().dropFirst(start) where x < area.maxX - 1 {
+            let style = index == editor.cursor ? theme.style(.text, .reverse) : theme.style(.text)
+            x = buffer.write(character, x: x, y: area.y, style: style, limit: area.maxX)
+        }
+        if editor.cursor == characters.count { buffer.write(" ", x: x, y: area.y, style: theme.style(.text, .reverse), limit: area.maxX) }
     }
 
     private var hints: [(String, String)] {
@@ -40,7 +61,7 @@ struct FooterView: Widget {
         case .collectors:
             return [("Esc", "back"), ("e", "errors"), ("q", "quit")]
         case .errors:
-            return [("Esc", "back"), (arrows, "group"), ("+/-", "range"), ("q", "quit")]
+            return [("Esc", "up"), (arrows, "select"), ("Enter", "open"), ("/", "filter"), ("s", "sort"), ("+/-", "range"), ("q", "quit")]
         case .detail:
             return [("Esc", "back"), (arrows, "metric"), ("+/-", "range"), pause, ("q", "quit")]
         case nil:

@@ -40,22 +40,7 @@ struct HelpOverlay: Widget {
         let bindings = keyMap.bindings(for: screen).map { binding in
             [Span(binding.label.padding(to: 12), style: theme.style(.accent, .bold)), Span(binding.summary, style: theme.style(.text))]
         }
-        let formula = wrap(HealthScore.formulaSummary, width: width).map { [Span($0, style: theme.style(.muted))] }
+        let formula = TextWrap.lines(HealthScore.formulaSummary, width: width).map { [Span($0, style: theme.style(.muted))] }
         return bindings + [[]] + formula
-    }
-
-    /// Greedy word wrap to a column width.
-    private func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, line.terminalWidth + 1 + word.terminalWidth > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }

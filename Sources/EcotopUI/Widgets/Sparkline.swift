@@ -15,6 +15,9 @@ public struct Sparkline: Widget {
     /// The smallest span of the scale, in the values' unit; 0 scales from the lowest value to
     /// the highest.
     public var minimumSpan: Double
+    /// Where the scale starts, when it must include a value (0 for counts, so that a quiet
+    /// stretch sits at the bottom); nil scales from the lowest value.
+    public var floor: Double?
 
     public init(values: [Double?], style: Style, gradient: [Color] = [], glyphs: GlyphSet, minimumSpan: Double = 0) {
         self.values = values
@@ -43,10 +46,21 @@ public struct Sparkline: Widget {
     /// The low and high ends of the scale for `values`: their lowest and highest, widened
     /// around their middle to `minimumSpan` when narrower.
     func scale(of values: [Double]) -> (low: Double, high: Double)? {
-        guard let low = values.min(), let high = values.max() else { return nil }
+        guard var low = values.min(), var high = values.max() else { return nil }
+        if let floor {
+            low = min(low, floor)
+            if high <= low { high = low + 1 }
+        }
         guard high - low < minimumSpan, minimumSpan.isFinite else { return (low, high) }
         let middle = low / 2 + high / 2
         return (middle - minimumSpan / 2, middle + minimumSpan / 2)
+    }
+
+    /// A sparkline of counts per bucket, scaled from zero.
+    public static func counts(_ counts: [Int], style: Style, glyphs: GlyphSet) -> Sparkline {
+        var sparkline = Sparkline(values: counts.map { Double($0) }, style: style, glyphs: glyphs)
+        sparkline.floor = 0
+        return sparkline
     }
 
     /// Where a value sits between `low` and `high`, 0...1 (0.5 when they are equal); nil for

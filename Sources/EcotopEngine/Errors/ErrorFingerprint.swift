@@ -66,6 +66,12 @@ public struct ErrorFingerprint: Sendable, Hashable, Identifiable {
         }
     }
 
+    /// Whether `event` is an error of this group.
+    public func contains(_ event: IntegrationEvent) -> Bool {
+        event.kind == .error && event.integration == integration && event.code == code
+            && ErrorMessageTemplate.normalize(event.message) == template
+    }
+
     /// Adds one more event of the same group.
     private mutating func absorb(_ event: IntegrationEvent) {
         count += 1
