@@ -15,7 +15,8 @@ struct EcotopCommand: AsyncParsableCommand {
         version: EcotopCommand.version,
         subcommands: [
             DashCommand.self, ThemesCommand.self, ScreenshotCommand.self, BenchCommand.self, IngestCommand.self, ImportCommand.self,
-            QueryCommand.self, StoreCommand.self, DemoCommand.self, CollectCommand.self, CollectorsCommand.self, ConfigCommand.self,
+            QueryCommand.self, ErrorsCommand.self, EventsCommand.self, StoreCommand.self, DemoCommand.self, CollectCommand.self,
+            CollectorsCommand.self, ConfigCommand.self,
             InitCommand.self,
         ],
         defaultSubcommand: DashCommand.self

@@ -29,11 +29,7 @@ public struct QueryOutput {
             buffer += key.labels.map { "\(quoted($0.name)):\(quoted($0.value))" }.joined(separator: ",")
             buffer += "},\"value\":\(number(point.value))}\n"
         case .csv:
-            let description = TerminalText.escaped(key.description)
-            let series = description.contains(where: { $0 == "," || $0 == "\"" })
-                ? "\"" + description.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-                : description
-            buffer += "\(number(point.timestamp)),\(series),\(number(point.value))\n"
+            buffer += "\(number(point.timestamp)),\(CSVText.field(key.description)),\(number(point.value))\n"
         case .table:
             rows.append((TimeExpression.rfc3339(point.timestamp), TerminalText.escaped(key.description), number(point.value)))
         }
@@ -55,21 +51,7 @@ public struct QueryOutput {
         buffer = ""
     }
 
-    private func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
-    }
+    private func number(_ value: Double) -> String { JSONText.number(value) }
 
-    private func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case _ where scalar.value < 0x20: result += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    private func quoted(_ text: String) -> String { JSONText.quoted(text) }
 }
