@@ -13,6 +13,13 @@ public struct ErrorsModel: Sendable {
 
     public init() {}
 
+    /// The drill-down opened at one integration's level (from the map), with that
+    /// integration selected on the level above.
+    public init(integration id: String) {
+        levels[0].list.selected = id
+        levels.append(ErrorsLevel(.integration(id)))
+    }
+
     /// The level on view.
     public var top: ErrorsLevel { levels[levels.count - 1] }
 
