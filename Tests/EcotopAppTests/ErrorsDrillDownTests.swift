@@ -125,4 +125,18 @@ import Testing
         #expect(report.newGroups.contains(stripe.id))
         #expect(ups.count == 1, "the hour before is not counted in the range")
     }
+
+    @Test func theErrorsReportIsReadAgainOnceFifteenSecondsHavePassed() throws {
+        let (_, loader) = model(events)
+        func end(at moment: Double) throws -> Double? {
+            guard case .success(.errors(let report)) = loader.load(LoadRequest(.errors(.oneHour), at: moment)).outcome else { return nil }
+            return report.end
+        }
+        #expect(try end(at: time + 5) == time, "a refresh within 15 s reuses the report read on opening")
+        #expect(try end(at: time + 15) == time + 15)
+        guard case .success(.errors(let longer)) = loader.load(LoadRequest(.errors(.sixHours), at: time + 16)).outcome else {
+            Issue.record("no report"); return
+        }
+        #expect(longer.end == time + 16, "another range is read at once")
+    }
 }

@@ -29,6 +29,11 @@ public final class DataLoader {
     /// The longest a dashboard read is reused: statuses that depend on the clock alone (STALE)
     /// and writes the revision does not see are taken up within this many seconds.
     static let longestReuse: Double = 10
+    /// The last errors report, reused for reads of the same range within
+    /// `integrationHealthInterval`: it reads up to two days of events, which a refresh every
+    /// second or two should not repeat.
+    private var lastErrors: IntegrationErrorsReport?
+    private var lastErrorsRange: TimeRange?
 
     /// A loader over `builder`'s source and `events`, with the collectors of `runtime` (which
     /// it stops on `close`) or a demo `recorder` (which it closes).
@@ -133,7 +138,12 @@ public final class DataLoader {
             guard let metric = builder.catalog[id] else { throw LoadError.unknownMetric(id) }
             return .metric(try builder.summary(of: metric, at: time, range: range, buckets: buckets))
         case .errors(let range):
-            return .errors(try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: time, range: range))
+            if let last = lastErrors, lastErrorsRange == range, time >= last.end, time - last.end < Self.integrationHealthInterval {
+                return .errors(last)
+            }
+            let report = try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: time, range: range)
+            (lastErrors, lastErrorsRange) = (report, range)
+            return .errors(report)
         case .freshness:
             let keys = try builder.catalog.metrics.flatMap { try builder.source.seriesKeys(named: $0.id.rawValue) }
             return .freshness(try DataFreshness(
@@ -164,6 +174,7 @@ public final class DataLoader {
         integrationHealthTime = nil
         latestIntegrationHealth = nil
         lastDashboard = nil
+        lastErrors = nil
         configurationVersion += 1
     }
 }

@@ -67,24 +67,30 @@ public struct DemoSimulator: Sendable {
         }
     }
 
-    /// The integration error events of `from..<to`, in time order: a trickle of background
-    /// failures on every integration and bursts during incidents.
+    /// The integration events of `from..<to`, in time order: a trickle of background failures
+    /// on every integration (each its own kind), bursts during incidents, a failure mode that
+    /// appears every six hours (`DemoNewFailure`), and the deliveries of the integrations that
+    /// report them (`DemoTraffic`).
     public func events(from: Double, to: Double) -> [IntegrationEvent] {
         guard to > from else { return [] }
         let bucket = 10.0
         let incidents = incidents(from: from, to: to)
-        var events: [IntegrationEvent] = []
+        let traffic = DemoTraffic(noise: noise)
+        var events = DemoNewFailure(noise: noise).events(from: from, to: to)
+        for (position, integration) in ecosystem.integrations.enumerated() {
+            events += traffic.deliveries(of: integration, position: position, from: from, to: to, incidents: incidents)
+        }
         var start = (from / bucket).rounded(.down) * bucket
         while start < to {
             for (offset, integration) in ecosystem.integrations.enumerated() {
                 let incident = incidents.first { $0.integration == integration && $0.severity(at: start) > 0 }
-                let expected = incident.map { 0.5 + 4 * $0.severity(at: start) } ?? 0.004
+                let expected = incident.map { 0.5 + 4 * $0.severity(at: start) } ?? backgroundRate(of: integration)
                 let index = DeterministicNoise.index(start / bucket) &* 64 &+ Int64(offset)
                 let count = Int(expected + noise.unit(0xE7E7, index))
                 for occurrence in 0..<count {
                     let at = start + bucket * noise.unit(0xE7E8, index &* 8 &+ Int64(occurrence))
                     guard at >= from, at < to else { continue }
-                    events.append(event(at: at, integration: integration, incident: incident, index: index))
+                    events.append(event(at: at, integration: integration, position: offset, incident: incident, index: index))
                 }
             }
             start += bucket
@@ -113,8 +119,16 @@ public struct DemoSimulator: Sendable {
         return min(max(value, signal.bounds.lowerBound), signal.bounds.upperBound)
     }
 
-    private func event(at time: Double, integration: Integration, incident: DemoIncident?, index: Int64) -> IntegrationEvent {
-        let cause = incident?.cause ?? DemoIncident.Cause.allCases[Int(noise.hash(0xE7E9, index) % 4)]
+    /// The expected background failures per 10 seconds: rarer where deliveries are counted
+    /// (a failure rate is judged there), rarest on critical integrations, whose limits are strict.
+    private func backgroundRate(of integration: Integration) -> Double {
+        guard DemoTraffic.reportsDeliveries(integration) else { return 0.006 }
+        return integration.isCritical ? 0.0005 : 0.001
+    }
+
+    /// One error: the incident's, or the integration's own background failure.
+    private func event(at time: Double, integration: Integration, position: Int, incident: DemoIncident?, index: Int64) -> IntegrationEvent {
+        let cause = incident?.cause ?? DemoIncident.Cause.allCases[Int(noise.hash(0xE7E9, Int64(position)) % 4)]
         let latency = cause == .timeout ? 10_000 : 80 + 900 * noise.unit(0xE7EA, index)
         return IntegrationEvent(
             timestamp: time, kind: .error, integration: integration.id, code: cause.code,
