@@ -14,10 +14,13 @@ public struct EcotopConfiguration: Sendable {
     public var metricOverrides: [MetricOverride]
     public var health: HealthWeights
     public var store: StoreSettings
+    /// How failure codes are classed, and the runbooks of error groups (`errors:`, `runbooks:`).
+    public var errorPolicy: ErrorPolicy
 
     public init(
         file: String, ecosystem: Ecosystem, collectors: [CollectorConfig], catalog: MetricCatalog? = nil,
-        metricOverrides: [MetricOverride] = [], health: HealthWeights = HealthWeights(), store: StoreSettings = StoreSettings()
+        metricOverrides: [MetricOverride] = [], health: HealthWeights = HealthWeights(), store: StoreSettings = StoreSettings(),
+        errorPolicy: ErrorPolicy = ErrorPolicy()
     ) {
         self.file = file
         self.ecosystem = ecosystem
@@ -27,6 +30,7 @@ public struct EcotopConfiguration: Sendable {
         self.metricOverrides = metricOverrides
         self.health = health
         self.store = store
+        self.errorPolicy = errorPolicy
     }
 
     /// The catalog in force; the same as `catalog`, for callers that build a dashboard from it.

@@ -31,9 +31,9 @@ struct ErrorsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (ecosystem, events) = try origin.open()
+        let (ecosystem, events, policy) = try origin.open()
         let report = try reportingStoreErrors {
-            try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: SystemWallClock().now(), range: range)
+            try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: SystemWallClock().now(), range: range, policy: policy)
         }
         let output = ErrorsOutput(report: report, format: format)
         if let integration {

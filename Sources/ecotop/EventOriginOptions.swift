@@ -14,16 +14,19 @@ struct EventOriginOptions: ParsableArguments {
 
     @Option(help: "Seed of the demo simulator, when there is no store.") var seed: UInt64 = 42
 
-    /// The ecosystem whose integrations are assessed, and its events.
-    func open() throws -> (Ecosystem, any EventSource) {
+    /// The ecosystem whose integrations are assessed, its events, and the configuration's
+    /// error classes and runbooks.
+    func open() throws -> (Ecosystem, any EventSource, ErrorPolicy) {
         if let config {
             let configuration = try ConfigOptions.load(config).configuration
             let reader = try reportingStoreErrors { try StoreReader(layout: storeOptions.layout(configured: configuration.store)) }
-            return (configuration.ecosystem, reader)
+            return (configuration.ecosystem, reader, configuration.errorPolicy)
         }
         let simulator = DemoSimulator(seed: seed)
-        guard let history = try reportingStoreErrors({ try storeOptions.history() }) else { return (simulator.ecosystem, simulator) }
-        if try DemoRecorder.isDemoStore(history, simulator: simulator) { return (simulator.ecosystem, history) }
-        return (Ecosystem(name: "store " + history.layout.root, components: [], integrations: [], partners: []), history)
+        guard let history = try reportingStoreErrors({ try storeOptions.history() }) else {
+            return (simulator.ecosystem, simulator, ErrorPolicy())
+        }
+        if try DemoRecorder.isDemoStore(history, simulator: simulator) { return (simulator.ecosystem, history, ErrorPolicy()) }
+        return (Ecosystem(name: "store " + history.layout.root, components: [], integrations: [], partners: []), history, ErrorPolicy())
     }
 }

@@ -23,7 +23,7 @@ struct EventsCommand: ParsableCommand {
     @Option(help: "The output format.") var format: EventsOutputFormat = .jsonl
 
     func run() throws {
-        let (_, source) = try origin.open()
+        let (_, source, _) = try origin.open()
         let now = SystemWallClock().now()
         let (start, end) = try reportingStoreErrors { (try TimeExpression.time(from, now: now), try TimeExpression.time(to, now: now)) }
         guard end >= start else { throw ValidationError("--from (\(from)) is after --to (\(to))") }

@@ -13,6 +13,7 @@ public final class DataLoader {
     private var builder: SnapshotBuilder
     private var events: any EventSource
     private var ecosystem: Ecosystem
+    private var errorPolicy: ErrorPolicy
     private let runtime: CollectorRuntime?
     private let recorder: DemoRecorder?
     /// What the header says about where the data comes from.
@@ -38,12 +39,13 @@ public final class DataLoader {
     /// A loader over `builder`'s source and `events`, with the collectors of `runtime` (which
     /// it stops on `close`) or a demo `recorder` (which it closes).
     public init(
-        builder: SnapshotBuilder, events: any EventSource, ecosystem: Ecosystem, runtime: CollectorRuntime? = nil,
-        recorder: DemoRecorder? = nil, dataNote: String? = nil
+        builder: SnapshotBuilder, events: any EventSource, ecosystem: Ecosystem, errorPolicy: ErrorPolicy = ErrorPolicy(),
+        runtime: CollectorRuntime? = nil, recorder: DemoRecorder? = nil, dataNote: String? = nil
     ) {
         self.builder = builder
         self.events = events
         self.ecosystem = ecosystem
+        self.errorPolicy = errorPolicy
         self.runtime = runtime
         self.recorder = recorder
         self.dataNote = dataNote
@@ -65,7 +67,7 @@ public final class DataLoader {
     public static func reading(_ configuration: EcotopConfiguration, from reader: StoreReader) -> DataLoader {
         DataLoader(
             builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
-            ecosystem: configuration.ecosystem)
+            ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy)
     }
 
     /// A store read without a configuration and without recording into it: the standard
@@ -82,7 +84,7 @@ public final class DataLoader {
         let configuration = runtime.configured.configuration
         return DataLoader(
             builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
-            ecosystem: configuration.ecosystem, runtime: runtime)
+            ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy, runtime: runtime)
     }
 
     /// The session as it stands: ecosystem, catalog, collectors and configuration problems.
@@ -141,7 +143,7 @@ public final class DataLoader {
             if let last = lastErrors, lastErrorsRange == range, time >= last.end, time - last.end < Self.integrationHealthInterval {
                 return .errors(last)
             }
-            let report = try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: time, range: range)
+            let report = try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: time, range: range, policy: errorPolicy)
             (lastErrors, lastErrorsRange) = (report, range)
             return .errors(report)
         case .freshness:
@@ -171,6 +173,7 @@ public final class DataLoader {
         let configuration = reloaded.configuration
         builder = SnapshotBuilder(source: builder.source, configuration: configuration)
         ecosystem = configuration.ecosystem
+        errorPolicy = configuration.errorPolicy
         integrationHealthTime = nil
         latestIntegrationHealth = nil
         lastDashboard = nil

@@ -21,7 +21,8 @@ public struct IntegrationErrorsReport: Sendable, Hashable {
     public var events: [IntegrationEvent]
     /// How many buckets the sparklines and histograms have.
     public var buckets: Int
-    public var classifier: FailureClassifier
+    /// How codes are classed, and the runbooks.
+    public var policy: ErrorPolicy
 
     /// The longest window the errors view reads: error events are many, and a day of them
     /// says what is failing now.
@@ -37,7 +38,7 @@ public struct IntegrationErrorsReport: Sendable, Hashable {
     /// ecosystem's integrations and error groups with them.
     public init(
         ecosystem: Ecosystem, events source: any EventSource, end: Double, range: TimeRange,
-        classifier: FailureClassifier = .standard, buckets: Int = IntegrationErrorsReport.standardBuckets
+        policy: ErrorPolicy = ErrorPolicy(), buckets: Int = IntegrationErrorsReport.standardBuckets
     ) throws {
         let length = max(IntegrationHealth.window, min(range.seconds, Self.longestWindow))
         let start = end - length
@@ -51,19 +52,19 @@ public struct IntegrationErrorsReport: Sendable, Hashable {
         self.length = length
         health = IntegrationHealth(ecosystem: ecosystem, events: events, end: end)
         integrations = IntegrationErrorSummary.rank(
-            ecosystem: ecosystem, events: events, from: start, to: end, buckets: buckets, classifier: classifier)
+            ecosystem: ecosystem, events: events, from: start, to: end, buckets: buckets, classifier: policy.classifier)
         self.fingerprints = fingerprints
         newGroups = Set(fingerprints.map(\.id).filter { !known.contains($0) })
         self.events = events
         self.buckets = buckets
-        self.classifier = classifier
+        self.policy = policy
     }
 
     /// The second level for one integration; nil when the ecosystem has no such integration.
     public func detail(ofIntegration id: String) -> IntegrationErrorDetail? {
         guard let summary = integrations.first(where: { $0.id == id }) else { return nil }
         return IntegrationErrorDetail(
-            summary: summary, events: events, groups: fingerprints, from: start, to: end, buckets: buckets, classifier: classifier)
+            summary: summary, events: events, groups: fingerprints, from: start, to: end, buckets: buckets, classifier: policy.classifier)
     }
 
     /// The third level for one group (by its fingerprint id); nil when the window has no such group.
@@ -71,7 +72,12 @@ public struct IntegrationErrorsReport: Sendable, Hashable {
         guard let group = fingerprints.first(where: { $0.id == id }) else { return nil }
         return ErrorGroupDetail(
             group: group, events: events, from: start, to: end, buckets: buckets, isNew: newGroups.contains(id),
-            classifier: classifier)
+            classifier: policy.classifier)
+    }
+
+    /// The configured runbook of a group, if one applies.
+    public func runbook(for group: ErrorFingerprint) -> Runbook? {
+        Runbook.first(in: policy.runbooks, integration: group.integration, code: group.code)
     }
 }
 

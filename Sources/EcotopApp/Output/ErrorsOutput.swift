@@ -60,13 +60,15 @@ public struct ErrorsOutput {
         else { return nil }
         switch format {
         case .json:
-            return "{\"group\":\(json(group)),\"share\":\(JSONText.number(detail.share)),\"class\":"
+            return "{\"group\":\(json(group)),\"share\":\(JSONText.number(detail.share)),"
+                + "\"runbook\":\(report.runbook(for: group).map { JSONText.quoted($0.advice) } ?? "null"),\"class\":"
                 + "\(JSONText.quoted(detail.failureClass.rawValue)),\"histogram\":[\(detail.histogram.map(String.init).joined(separator: ","))],"
                 + "\"events\":[" + detail.events.map(EventsOutput.json).joined(separator: ",") + "]}\n"
         case .csv:
             return EventsOutput(format: .csv).render(detail.events)
         case .text:
-            return table(Self.groupColumns, [fields(group)]) + "\n"
+            let runbook = report.runbook(for: group).map { "runbook: \(TerminalText.escaped($0.advice))\n" } ?? ""
+            return table(Self.groupColumns, [fields(group)]) + runbook + "\n"
                 + table(["time", "code", "latency_ms", "message"], detail.events.map {
                     [TimeExpression.rfc3339($0.timestamp), $0.code, $0.latencyMilliseconds.map(JSONText.number) ?? "", $0.message]
                 })

@@ -29,6 +29,8 @@ struct GroupLevelView: Widget {
             [label("first seen"), value(moment(group.firstSeen)), Span(detail.isNew ? "  new in this range" : "", style: theme.style(.warn))],
             [label("last seen"), value(moment(group.lastSeen)), Span("  \(NumberFormat.age(report.end - group.lastSeen)) ago", style: theme.style(.muted))],
             [label("message"), Span(TerminalText.sanitize(group.template), style: theme.style(.text))],
+            [label("runbook"), report.runbook(for: group).map { Span(TerminalText.sanitize($0.advice), style: theme.style(.accent, .bold)) }
+                ?? Span("none configured (runbooks: in the configuration)", style: theme.style(.muted))],
         ]
         for (row, spans) in facts.enumerated() where row < inner.height {
             TextLine(spans).render(in: Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1), buffer: &buffer)
