@@ -27,10 +27,15 @@ struct RunningExporter {
             let port = try freeLoopbackPort()
             let running = RunningExporter(process: try ChildProcess(arguments(port)), port: port)
             var answered = false
-            try await wait(for: "\(running.process.arguments[0]) to answer on \(running.metricsURL)", timeout: .seconds(120),
-                           pollingEvery: .milliseconds(100)) {
-                answered = (try? await running.exposition()) != nil
-                return answered || running.process.hasEnded
+            do {
+                try await wait(for: "\(running.process.arguments[0]) to answer on \(running.metricsURL)", timeout: .seconds(120),
+                               pollingEvery: .milliseconds(100)) {
+                    answered = (try? await running.exposition()) != nil
+                    return answered || running.process.hasEnded
+                }
+            } catch {
+                running.stop()
+                throw error
             }
             if answered { return running }
             tried.append(running.port)
