@@ -86,6 +86,6 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["ecotop", "EcotopTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ecotop", "EcotopStore", "EcotopTestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Reproduces the store benchmarks of Benchmarks/README.md. Needs python3 with orjson and
-# hyperfine (apt-get install -y hyperfine). Uses /tmp/ecotop-bench; run from the repository root.
+# Reproduces the store benchmarks of Benchmarks/README.md. Needs python3 with orjson,
+# hyperfine (apt-get install -y hyperfine) and perf. Uses /tmp/ecotop-bench; run from the
+# repository root.
 set -eu
 work=/tmp/ecotop-bench
 bin=.build/release/ecotop
@@ -9,9 +10,15 @@ mkdir -p "$work"
 [ -f "$work/input.jsonl" ] || python3 Benchmarks/generate_input.py "$work/input.jsonl"
 
 echo "== ingest: 2,000,000 samples over 300 series"
-hyperfine -w 1 -r 5 --prepare "rm -rf $work/store $work/orjson-out" \
+hyperfine -w 1 -r 5 --prepare "rm -rf $work/store $work/orjson-out $work/roundtrip.jsonl" \
     -n "ecotop ingest" "$bin ingest --store $work/store $work/input.jsonl" \
+    -n "orjson loads + dumps + write" "python3 Benchmarks/orjson_roundtrip.py $work/input.jsonl $work/roundtrip.jsonl" \
     -n "orjson parse + write lines" "python3 Benchmarks/orjson_ingest.py $work/input.jsonl $work/orjson-out"
+echo "== ingest, CPU time (task-clock), interleaved rounds: steadier than wall time on a busy machine"
+for round in 1 2 3; do
+    rm -rf "$work/store" && perf stat -e task-clock -r 1 "$bin" ingest --store "$work/store" "$work/input.jsonl" 2>&1 | grep task-clock
+    perf stat -e task-clock -r 1 python3 Benchmarks/orjson_roundtrip.py "$work/input.jsonl" "$work/roundtrip.jsonl" 2>&1 | grep task-clock
+done
 
 echo "== raw count scan over the whole range"
 rm -rf "$work/store" && $bin ingest --store "$work/store" "$work/input.jsonl"

@@ -30,7 +30,8 @@ struct JSONBytes {
                 rest /= 10
                 count += 1
             } while rest > 0
-            bytes.append(contentsOf: buffer[(32 - count)...])
+            // As a raw buffer, not a slice: a slice is copied element by element.
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(32 - count)...]))
         }
     }
 

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import EcotopCore
 
 /// The `jsonl` input format: one sample or event object per line (see docs/store-format.md).
@@ -223,19 +226,37 @@ private struct SeriesSpanCache {
         }
     }
 
+    /// A hash of a line's name and label bytes, eight bytes per multiplication. A byte at a
+    /// time was a chain of some 60 dependent multiplications per line, and the lookup took a
+    /// tenth of the CPU time of a JSONL ingest (perf); now it takes half as much.
     @inline(__always) private static func hash(_ name: UnsafeBufferPointer<UInt8>, _ labels: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        hash = (hash ^ 0xFF) &* 0x100_0000_01b3
-        for byte in labels { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = mix(mix(0xcbf2_9ce4_8422_2325, UnsafeRawBufferPointer(name)) ^ 0xFF, UnsafeRawBufferPointer(labels))
         return hash ^ (hash >> 29)
+    }
+
+    @inline(__always) private static func mix(_ seed: UInt64, _ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = seed
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 32
+            offset += 8
+        }
+        while offset < bytes.count {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01b3
+            offset += 1
+        }
+        return hash
     }
 
     @inline(__always) private static func matches(_ stored: [UInt8], _ name: UnsafeBufferPointer<UInt8>, _ labels: UnsafeBufferPointer<UInt8>) -> Bool {
         guard stored.count == name.count + 1 + labels.count else { return false }
         return stored.withUnsafeBufferPointer { buffer in
-            buffer[name.count] == 0 && name.elementsEqual(buffer[0..<name.count])
-                && labels.elementsEqual(buffer[(name.count + 1)...])
+            buffer[name.count] == 0 && equal(buffer.baseAddress!, name) && equal(buffer.baseAddress! + name.count + 1, labels)
         }
+    }
+
+    @inline(__always) private static func equal(_ stored: UnsafePointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.isEmpty || memcmp(stored, bytes.baseAddress!, bytes.count) == 0
     }
 }

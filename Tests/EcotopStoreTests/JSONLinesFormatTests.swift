@@ -45,6 +45,20 @@ import EcotopTestSupport
         #expect(batch.catalog.keys[0] == key("m", ["a": "1", "b": "2"]))
     }
 
+    /// The lookup by a line's bytes hashes eight bytes at a time: series whose bytes differ in
+    /// one byte only, inside a word or in the tail, in the name or in the labels, stay apart,
+    /// also once the table has grown, and each finds its id again.
+    @Test func seriesDifferingInOneByteAnywhereKeepTheirOwnIDs() {
+        let names = (0..<40).map { "metric.name.\(String(repeating: "x", count: $0 % 13))\($0)" }
+        let hosts = (0..<30).map { "host-\($0 < 10 ? "0" : "")\($0)-of-a-long-fleet" }
+        let lines = names.flatMap { name in hosts.map { #"{"ts":1,"name":"\#(name)","labels":{"host":"\#($0)"},"value":1}"# } }
+        let (batch, errors) = decode(lines + lines.reversed())
+        #expect(errors.allSatisfy { $0 == nil })
+        let firstPass = Array(batch.series.prefix(lines.count))
+        #expect(firstPass == (0..<lines.count).map { UInt32($0) })
+        #expect(Array(batch.series.suffix(lines.count)) == firstPass.reversed())
+    }
+
     @Test func unknownFieldsAreIgnoredButMustBeJSON() {
         let (batch, errors) = decode([
             #"{"ts":1,"name":"m","value":1,"unit":"ms","tags":[1,{"x":null}]}"#,

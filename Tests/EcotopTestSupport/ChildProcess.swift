@@ -103,6 +103,16 @@ public struct ChildProcess: Sendable {
         return Self.termination(status)
     }
 
+    /// Whether the child has ended, without waiting and without reaping it (`waitid` with
+    /// `WNOWAIT`), so `waitForExit()` still reads how it ended.
+    public var hasEnded: Bool {
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == -1 {
+            if errno != EINTR { return true }
+        }
+        return info.si_signo == SIGCHLD  // left zero while the child runs
+    }
+
     /// A pipe whose two ends are close-on-exec in this process; a child gets one end through
     /// the descriptors passed to `init`, which this process then closes.
     public static func pipe() throws -> (reading: Int32, writing: Int32) {
