@@ -25,6 +25,7 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
         } else {
             guard let colon = text.lastIndex(of: ":") else { throw ListenAddressError(text, "expected ADDRESS:PORT, such as 127.0.0.1:9464") }
             hostPart = text[..<colon]
+            guard !hostPart.contains(":") else { throw ListenAddressError(text, "write an IPv6 address in brackets, such as [::1]:9464") }
             portPart = text[text.index(after: colon)...]
         }
         guard let port = UInt16(portPart) else { throw ListenAddressError(text, "the port '\(portPart)' is not a number from 0 to 65535") }
