@@ -28,7 +28,12 @@ public struct ExposedFamily: Sendable, Hashable {
 
     /// The names the family takes in OpenMetrics, where a counter `x_total` is the family `x`
     /// and also owns `x_created`: another family with any of them would clash.
-    var claimedNames: [String] {
+    public var claimedNames: [String] {
+        Self.claimedNames(name, kind: kind)
+    }
+
+    /// The names a family `name` of `kind` takes in OpenMetrics, its declared name first.
+    static func claimedNames(_ name: String, kind: Kind) -> [String] {
         guard kind == .counter, name.hasSuffix("_total") else { return [name] }
         let base = String(name.dropLast(6))
         return [base, name, base + "_created"]

@@ -9,19 +9,20 @@
 public enum ExpositionText {
     public static func render(_ families: [ExposedFamily], as format: ExpositionFormat) -> String {
         let isOpenMetrics = format != .prometheusText
-        var text = ""
+        // Bytes rather than a String: appending to a String costs several times more.
+        var text: [UInt8] = []
         text.reserveCapacity(families.reduce(0) { $0 + 64 + $1.samples.count * 80 })
         for family in families where !family.samples.isEmpty {
             let declared = isOpenMetrics ? family.claimedNames[0] : family.name
-            text += "# HELP \(declared) "
+            text += "# HELP \(declared) ".utf8
             appendEscaped(family.help, to: &text, quotes: isOpenMetrics)
-            text += "\n# TYPE \(declared) \(typeName(family.kind, openMetrics: isOpenMetrics))\n"
+            text += "\n# TYPE \(declared) \(typeName(family.kind, openMetrics: isOpenMetrics))\n".utf8
             for sample in family.samples {
                 appendSample(sample, named: family.name, to: &text, openMetrics: isOpenMetrics)
             }
         }
-        if isOpenMetrics { text += "# EOF\n" }
-        return text
+        if isOpenMetrics { text += "# EOF\n".utf8 }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func typeName(_ kind: ExposedFamily.Kind, openMetrics: Bool) -> String {
@@ -32,41 +33,38 @@ public enum ExpositionText {
         }
     }
 
-    private static func appendSample(_ sample: ExposedSample, named name: String, to text: inout String, openMetrics: Bool) {
-        text += name
+    private static func appendSample(_ sample: ExposedSample, named name: String, to text: inout [UInt8], openMetrics: Bool) {
+        text += name.utf8
         if !sample.labels.isEmpty {
-            text += "{"
+            text.append(UInt8(ascii: "{"))
             for (index, label) in sample.labels.enumerated() {
-                if index > 0 { text += "," }
-                text += label.name
-                text += "=\""
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                text += label.name.utf8
+                text += #"=""#.utf8
                 appendEscaped(label.value, to: &text, quotes: true)
-                text += "\""
+                text.append(UInt8(ascii: "\""))
             }
-            text += "}"
+            text.append(UInt8(ascii: "}"))
         }
-        text += " "
-        text += number(sample.value)
+        text.append(UInt8(ascii: " "))
+        text += number(sample.value).utf8
         if let timestamp = sample.timestamp {
-            text += " "
-            text += openMetrics ? seconds(timestamp) : String(milliseconds(timestamp))
+            text.append(UInt8(ascii: " "))
+            text += (openMetrics ? seconds(timestamp) : String(milliseconds(timestamp))).utf8
         }
-        text += "\n"
+        text.append(UInt8(ascii: "\n"))
     }
 
     /// Backslash and newline escaped (and the double quote when `quotes`); everything else as is.
-    static func appendEscaped(_ value: String, to text: inout String, quotes: Bool) {
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || (quotes && $0 == UInt8(ascii: "\"")) })
-        else {
-            text += value
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\"" where quotes: text += "\\\""
-            default: text.unicodeScalars.append(scalar)
+    static func appendEscaped(_ value: String, to text: inout [UInt8], quotes: Bool) {
+        let special = { (byte: UInt8) in byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\n") || (quotes && byte == UInt8(ascii: "\"")) }
+        guard value.utf8.contains(where: special) else { return text += value.utf8 }
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): text += #"\\"#.utf8
+            case UInt8(ascii: "\n"): text += #"\n"#.utf8
+            case UInt8(ascii: "\"") where quotes: text += #"\""#.utf8
+            default: text.append(byte)
             }
         }
     }

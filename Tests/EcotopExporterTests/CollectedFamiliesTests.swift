@@ -2,7 +2,14 @@ import EcotopCore
 import Testing
 @testable import EcotopExporter
 
+/// The layout and one scrape's families together, as `MetricsEndpoint` builds them.
 @Suite struct CollectedFamiliesTests {
+    private func CollectedFamilies(latest: [Sample], catalog: MetricCatalog, own: [ExposedFamily]) -> EcotopExporter.CollectedFamilies {
+        let layout = ExpositionLayout(keys: latest.map(\.key), catalog: catalog, claimed: Set(own.flatMap(\.claimedNames)))
+        let points = latest.map { SeriesPoint(timestamp: $0.timestamp, value: $0.value) }
+        return EcotopExporter.CollectedFamilies(layout: layout, points: points, own: own)
+    }
+
     private func sample(_ name: String, _ labels: [String: String] = [:], _ value: Double = 1, at time: Double = 1_000) -> Sample {
         Sample(key: SeriesKey(name: name, labels: labels), timestamp: time, value: value)
     }

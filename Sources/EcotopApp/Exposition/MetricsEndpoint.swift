@@ -8,8 +8,9 @@ import Synchronization
 /// `/metrics` while collectors write to the store.
 ///
 /// The latest values live in memory (`latest`, fed by the `StoreSink` on every append the
-/// store accepts), seeded at start from the newest raw segment of the last hour, so a scrape
-/// never reads the store; the store's size is one `stat` per file.
+/// store accepts), seeded at start from the raw points of the last hour, so a scrape never
+/// reads the store; the store's size is one `stat` per file. The exposition's layout (names,
+/// types, clashes) is computed again only when a series appears or the catalog changes.
 public final class MetricsEndpoint: Sendable {
     /// The table the sink feeds; pass it to `StoreSink(writer:latest:)`.
     public let latest = LatestSamples()
@@ -17,6 +18,8 @@ public final class MetricsEndpoint: Sendable {
     private let ladder: RetentionLadder
     private let running = Mutex<(scheduler: CollectorScheduler?, catalog: MetricCatalog)>((nil, .standard))
     private let server = Mutex<MetricsServer?>(nil)
+    /// The layout of the last scrape and what it was computed from.
+    private let cachedLayout = Mutex<(generation: Int, catalog: [MetricDefinition], claimed: Set<String>, layout: ExpositionLayout)?>(nil)
 
     /// How far back the values a restarted collector last wrote are still served: older
     /// points would fall outside Prometheus's head block and be refused as out of bounds.
@@ -54,7 +57,22 @@ public final class MetricsEndpoint: Sendable {
     public func exposition(_ format: ExpositionFormat) -> String {
         let (scheduler, catalog) = running.withLock { $0 }
         let own = HealthFamilies.families(collectors: scheduler?.health ?? [], storeBytes: layout.bytesOnDisk(ladder))
-        let families = CollectedFamilies(latest: latest.snapshot, catalog: catalog, own: own).families
+        let table = latest.table
+        let families = CollectedFamilies(layout: layout(of: table, catalog: catalog, own: own), points: table.points, own: own).families
         return ExpositionText.render(families, as: format)
+    }
+
+    /// The layout for `table`: the last one while no series was added and the catalog is the
+    /// same, else computed again (sorting and mapping every series) and kept.
+    private func layout(of table: LatestSamples.Table, catalog: MetricCatalog, own: [ExposedFamily]) -> ExpositionLayout {
+        let claimed = Set(own.flatMap(\.claimedNames))
+        if let cached = cachedLayout.withLock({ $0 }), cached.generation == table.generation, cached.catalog == catalog.metrics,
+            cached.claimed == claimed
+        {
+            return cached.layout
+        }
+        let layout = ExpositionLayout(keys: table.keys, catalog: catalog, claimed: claimed)
+        cachedLayout.withLock { $0 = (table.generation, catalog.metrics, claimed, layout) }
+        return layout
     }
 }
