@@ -180,3 +180,12 @@ import Testing
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }
+
+/// `dash --listen` serves what configured collectors write; the demo writes nothing to serve.
+@Suite struct DashListenTests {
+    @Test func dashRefusesListenWithoutAConfiguration() throws {
+        let run = try EcotopBinary.run(["dash", "--demo", "--listen", "127.0.0.1:0"])
+        #expect(run.status == 64)
+        #expect(run.errors.contains("--listen serves what configured collectors write; give a configuration (--config FILE) rather than the demo"))
+    }
+}
