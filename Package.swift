@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "EcotopStoreTests", dependencies: ["EcotopStore", "EcotopCore", "EcotopTestSupport"]),
         .testTarget(
             name: "EcotopAppTests",
-            dependencies: ["EcotopApp", "EcotopStore", "EcotopCore", "EcotopCollectors", "EcotopTestSupport"]
+            dependencies: ["EcotopApp", "EcotopStore", "EcotopCore", "EcotopCollectors", "EcotopExporter", "EcotopTestSupport"]
         ),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors", "EcotopTestSupport"]),
         .testTarget(name: "EcotopConfigTests", dependencies: ["EcotopConfig", "EcotopCore"]),

@@ -7,15 +7,17 @@ import Synchronization
 /// linking to it, `/-/healthy` for probes; any other path is 404.
 ///
 /// FlyingFox serves each connection in its own task, so a slow or stalled client holds only
-/// its own connection (and is dropped after the request timeout).
+/// its own connection; a handler taking longer than 15 seconds is answered with a 500.
 public final class MetricsServer: Sendable {
     private let server: HTTPServer
     private let address: ListenAddress
+    private let metrics: @Sendable (ExpositionFormat) -> String
     private let running = Synchronization.Mutex<Task<Void, any Error>?>(nil)
 
     /// - Parameter metrics: the exposition in a format, computed for each scrape.
     public init(address: ListenAddress, metrics: @escaping @Sendable (ExpositionFormat) -> String) throws(MetricsServerError) {
         self.address = address
+        self.metrics = metrics
         let socketAddress: any SocketAddress
         do {
             socketAddress = address.isIPv6
@@ -24,10 +26,7 @@ public final class MetricsServer: Sendable {
             throw MetricsServerError(address, "\(error)")
         }
         server = HTTPServer(config: .init(address: socketAddress, timeout: 15, logger: .disabled), handler: nil)
-        self.metrics = metrics
     }
-
-    private let metrics: @Sendable (ExpositionFormat) -> String
 
     /// Binds and starts serving; returns the address served (with the port the system chose
     /// for port 0), or throws when the address cannot be bound (in use, not this machine's).
