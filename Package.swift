@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -23,9 +24,10 @@ let package = Package(
         .target(name: "EcotopEngine", dependencies: ["EcotopCore"]),
         .target(name: "EcotopConfig", dependencies: ["EcotopCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "EcotopCollectors", dependencies: ["EcotopCore", "EcotopConfig", "EcotopStore"]),
+        .target(name: "EcotopExporter", dependencies: ["EcotopCore", .product(name: "FlyingFox", package: "FlyingFox")]),
         .target(
             name: "EcotopApp",
-            dependencies: ["EcotopCore", "EcotopStore", "EcotopEngine", "EcotopConfig", "EcotopCollectors"]
+            dependencies: ["EcotopCore", "EcotopStore", "EcotopEngine", "EcotopConfig", "EcotopCollectors", "EcotopExporter"]
         ),
         .target(
             name: "EcotopUI",
@@ -57,11 +59,12 @@ let package = Package(
             path: "Benchmarks/RenderBenchmark"
         ),
         .testTarget(name: "EcotopCoreTests", dependencies: ["EcotopCore"]),
+        .testTarget(name: "EcotopExporterTests", dependencies: ["EcotopExporter", "EcotopCore"]),
         .target(name: "EcotopTestSupport", dependencies: ["EcotopStore", "EcotopCore"], path: "Tests/EcotopTestSupport"),
         .testTarget(name: "EcotopStoreTests", dependencies: ["EcotopStore", "EcotopCore", "EcotopTestSupport"]),
         .testTarget(
             name: "EcotopAppTests",
-            dependencies: ["EcotopApp", "EcotopStore", "EcotopCore", "EcotopCollectors", "EcotopTestSupport"]
+            dependencies: ["EcotopApp", "EcotopStore", "EcotopCore", "EcotopCollectors", "EcotopExporter", "EcotopTestSupport"]
         ),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors", "EcotopTestSupport"]),
         .testTarget(name: "EcotopConfigTests", dependencies: ["EcotopConfig", "EcotopCore"]),

@@ -3,6 +3,7 @@ import EcotopApp
 import EcotopCollectors
 import EcotopConfig
 import EcotopCore
+import EcotopExporter
 import EcotopStore
 import EcotopTerminal
 
@@ -15,11 +16,14 @@ struct CollectCommand: AsyncParsableCommand {
             Runs every collector on its interval until interrupted (SIGINT or SIGTERM). The \
             configuration is reloaded when its file changes or on SIGHUP; a new file with errors \
             is reported and the running configuration kept. With --once, runs each collector once, \
-            prints their health and exits with status 1 if any failed.
+            prints their health and exits with status 1 if any failed. With --listen, serves the \
+            latest value of every collected series and the collectors' health on /metrics for \
+            Prometheus while it runs (docs/scale-out.md).
             """)
 
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var listenOptions: ListenOptions
 
     @Flag(help: "Run each collector once, print their health and exit (status 1 if any failed).")
     var once = false
@@ -32,22 +36,50 @@ struct CollectCommand: AsyncParsableCommand {
             try StoreWriter(layout: layout, clock: SystemWallClock(), durability: settings.fsyncInterval.map { .interval(seconds: $0) })
         }
         if let note = writer.recovery.summary { printError("ecotop: \(note)") }
-        let sink = StoreSink(writer: writer)
+        let endpoint: MetricsEndpoint?
+        do {
+            endpoint = try await startServing(writer: writer)
+        } catch {
+            try? writer.close()
+            throw error
+        }
+        let sink = StoreSink(writer: writer, latest: endpoint?.latest)
         if once {
             let scheduler = configured.makeScheduler(sink: sink, clock: SystemWallClock())
+            endpoint?.track(scheduler, catalog: configured.configuration.metricCatalog())
             let health = await scheduler.runOnce()
             await scheduler.stop()
+            await endpoint?.stop()
             print(CollectorHealthTable.render(health))
             try reportingStoreErrors { try writer.close() }
             if health.contains(where: { $0.status == .failing }) { throw ExitCode.failure }
             return
         }
-        try await runUntilStopped(configured, sink: sink, store: layout.root)
+        try await runUntilStopped(configured, sink: sink, endpoint: endpoint, store: layout.root)
+        await endpoint?.stop()
         try reportingStoreErrors { try writer.close() }
     }
 
+    /// With `--listen`, serves `/metrics` from the latest values of the store `writer` writes,
+    /// before any collector starts; an address that cannot be served ends the command.
+    private func startServing(writer: StoreWriter) async throws -> MetricsEndpoint? {
+        guard let address = listenOptions.address else { return nil }
+        listenOptions.warnIfPublic()
+        let endpoint = try reportingStoreErrors { try MetricsEndpoint(writer: writer, now: SystemWallClock().now()) }
+        do {
+            let served = try await endpoint.start(on: address)
+            printError("ecotop: serving /metrics on http://\(served)/metrics")
+        } catch {
+            printError("ecotop: \(error)")
+            throw ExitCode.failure
+        }
+        return endpoint
+    }
+
     /// Collects until SIGINT or SIGTERM, reloading the configuration when it changes.
-    private func runUntilStopped(_ configured: ConfiguredCollectors, sink: StoreSink, store: String) async throws {
+    private func runUntilStopped(
+        _ configured: ConfiguredCollectors, sink: StoreSink, endpoint: MetricsEndpoint?, store: String
+    ) async throws {
         TerminationSignal.install()
         ReloadSignal.install()
         let home = ProcessEnvironment.current["HOME"]
@@ -55,6 +87,7 @@ struct CollectCommand: AsyncParsableCommand {
             try ConfiguredCollectors.load(path, home: home)
         }
         var scheduler = configured.makeScheduler(sink: sink, clock: SystemWallClock())
+        endpoint?.track(scheduler, catalog: configured.configuration.metricCatalog())
         scheduler.start()
         printError("ecotop: collecting with \(counted(configured.collectors.count, "collector")) into \(store); interrupt to stop")
         var failures = CollectorFailureLog()
@@ -67,6 +100,7 @@ struct CollectCommand: AsyncParsableCommand {
             case .reloaded(let reloaded):
                 await scheduler.stop()
                 scheduler = reloaded.makeScheduler(sink: sink, clock: SystemWallClock())
+                endpoint?.track(scheduler, catalog: reloaded.configuration.metricCatalog())
                 scheduler.start()
                 printError("ecotop: reloaded \(watcher.path): \(counted(reloaded.collectors.count, "collector"))")
             case .rejected(let errors):

@@ -41,6 +41,7 @@ struct DashCommand: ParsableCommand {
     var utc = false
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var listenOptions: ListenOptions
 
     func validate() throws {
         guard refresh >= 0.1, refresh <= 3_600 else { throw ValidationError("--refresh must be between 0.1 and 3600 seconds") }
@@ -48,6 +49,10 @@ struct DashCommand: ParsableCommand {
 
     func run() throws {
         let configured = try configurationToRun()
+        if listenOptions.listen != nil, configured == nil {
+            throw ValidationError("--listen serves what configured collectors write; give a configuration (--config FILE) rather than the demo")
+        }
+        listenOptions.warnIfPublic()
         let themes = try ThemeCatalog.load(userDirectory: ThemeCatalog.userDirectory(environment: ProcessEnvironment.current))
         let themeIndex: Int
         do {
@@ -95,7 +100,8 @@ struct DashCommand: ParsableCommand {
     private func makeLoader(configured: ConfiguredCollectors?) throws -> DataLoader {
         if let configured {
             let runtime = try CollectorRuntime(
-                configured: configured, path: configOptions.path, layout: storeOptions.layout(configured: configured.configuration.store))
+                configured: configured, path: configOptions.path, layout: storeOptions.layout(configured: configured.configuration.store),
+                listen: listenOptions.address)
             do {
                 return DataLoader.configured(runtime, reader: try StoreReader(layout: runtime.layout, keepsParsedSegments: true))
             } catch {

@@ -3,11 +3,14 @@ import EcotopCollectors
 import EcotopConfig
 import EcotopCore
 import EcotopEngine
+import EcotopExporter
 import EcotopStore
+import Synchronization
 
 /// The configured collectors running inside the dashboard: the store writer they append to,
 /// their scheduler, and the watcher that reloads the configuration when its file changes.
-/// A configuration that fails to load is reported and the running one kept.
+/// A configuration that fails to load is reported and the running one kept. With a listen
+/// address, `/metrics` is served for as long as the collectors run.
 ///
 /// SIGHUP is not a reload signal here, unlike for `ecotop collect`: to a program on a terminal
 /// it means the terminal went away, and the dashboard must end rather than keep its collectors
@@ -17,23 +20,36 @@ public final class CollectorRuntime {
     public let layout: StoreLayout
     private let writer: StoreWriter
     private let sink: StoreSink
+    private let endpoint: MetricsEndpoint?
     private let watcher: ConfigWatcher<ConfiguredCollectors>
     private var scheduler: CollectorScheduler
     /// Problems of the last rejected reload, cleared by the next successful one.
     public private(set) var problems: [String] = []
 
-    /// Opens the store for writing and starts the collectors.
-    public init(configured: ConfiguredCollectors, path: String, layout: StoreLayout) throws {
+    /// Opens the store for writing, serves `/metrics` on `listen` when given, and starts the
+    /// collectors; an address that cannot be served closes the store again and throws.
+    public init(configured: ConfiguredCollectors, path: String, layout: StoreLayout, listen: ListenAddress? = nil) throws {
         let settings = configured.configuration.store
         self.layout = layout
         writer = try StoreWriter(
             layout: layout, clock: SystemWallClock(), durability: settings.fsyncInterval.map { .interval(seconds: $0) })
-        sink = StoreSink(writer: writer)
+        do {
+            endpoint = try listen.map { [writer] address in
+                let endpoint = try MetricsEndpoint(writer: writer, now: SystemWallClock().now())
+                try Self.waitThrowing { _ = try await endpoint.start(on: address) }
+                return endpoint
+            }
+        } catch {
+            try? writer.close()
+            throw error
+        }
+        sink = StoreSink(writer: writer, latest: endpoint?.latest)
         let home = ProcessEnvironment.current["HOME"]
         watcher = ConfigWatcher(path: path, current: configured) { path throws(ConfigErrors) in
             try ConfiguredCollectors.load(path, home: home)
         }
         scheduler = configured.makeScheduler(sink: sink, clock: SystemWallClock())
+        endpoint?.track(scheduler, catalog: configured.configuration.metricCatalog())
         scheduler.start()
     }
 
@@ -56,24 +72,35 @@ public final class CollectorRuntime {
             problems = []
             Self.wait { [scheduler] in await scheduler.stop() }
             scheduler = reloaded.makeScheduler(sink: sink, clock: SystemWallClock())
+            endpoint?.track(scheduler, catalog: reloaded.configuration.metricCatalog())
             scheduler.start()
             return reloaded
         }
     }
 
-    /// Stops the collectors (ending plugins in progress) and closes the store.
+    /// Stops the collectors (ending plugins in progress) and `/metrics`, and closes the store.
     public func stop() throws {
-        Self.wait { [scheduler] in await scheduler.stop() }
+        Self.wait { [scheduler, endpoint] in
+            await scheduler.stop()
+            await endpoint?.stop()
+        }
         try writer.close()
     }
 
     /// Runs async work to its end from the synchronous dashboard loop.
     private static func wait(_ work: @escaping @Sendable () async -> Void) {
+        try? waitThrowing(work)  // work that cannot throw cannot fail here
+    }
+
+    /// Runs async work that may throw to its end from the synchronous dashboard loop.
+    private static func waitThrowing(_ work: @escaping @Sendable () async throws -> Void) throws {
         let done = DispatchSemaphore(value: 0)
+        let failure = Mutex<(any Error)?>(nil)
         Task.detached {
-            await work()
+            do { try await work() } catch { failure.withLock { $0 = error } }
             done.signal()
         }
         done.wait()
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 }

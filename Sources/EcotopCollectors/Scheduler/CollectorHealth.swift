@@ -18,6 +18,8 @@ public struct CollectorHealth: Sendable, Hashable {
     public var interval: Double
     /// When the last collection started (wall-clock seconds).
     public var lastRun: Double?
+    /// When the last successful collection started (wall-clock seconds); nil before one.
+    public var lastSuccess: Double?
     /// How long the last collection took, in seconds.
     public var lastDuration: Double?
     /// Records the last collection delivered to the store.

@@ -164,7 +164,7 @@ public final class CollectorScheduler: Sendable {
             case .success(let result): entry.lastError = result.failure
             case .failure(let error): entry.lastError = "\(error)"
             }
-            if entry.lastError != nil { entry.failures += 1 }
+            if entry.lastError != nil { entry.failures += 1 } else { entry.lastSuccess = time }
             health[index] = entry
         }
     }
