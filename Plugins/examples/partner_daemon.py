@@ -12,6 +12,9 @@ import sys
 import time
 
 
+SURVEY = [("bundle-works", "bundle-builder", 8.1), ("trailshare", "gear-rental", 6.9)]
+
+
 def main() -> int:
     partners = int(os.environ.get("PARTNERS", "45"))
     answered = 0
@@ -22,6 +25,11 @@ def main() -> int:
             {"ts": now, "name": "participation.active_partners", "labels": {"source": "portal"}, "value": partners},
             {"ts": now, "name": "participation.onboarding_velocity", "labels": {"source": "portal"}, "value": 2.5},
         ]
+        # The portal's survey, per partner and the component it runs (docs/store-format.md,
+        # "Labels with a meaning"): the detail view divides the metric by either with `b`.
+        for partner, component, score in SURVEY:
+            labels = {"source": "portal", "partner": partner, "component": component}
+            records.append({"ts": now, "name": "qualitative.partner_satisfaction", "labels": labels, "value": score})
         for record in records:
             sys.stdout.write(json.dumps(record) + "\n")
         # Influx lines work too; this one carries how many collections were answered.

@@ -24,6 +24,13 @@ struct MetricSeries {
         self.keys = keys.isEmpty || keys.contains(unlabelled) ? [unlabelled] : keys
     }
 
+    /// Chosen series of the metric, combined as the metric's series are (a part of a breakdown).
+    init(metric: MetricDefinition, keys: [SeriesKey], source: any SeriesSource) {
+        self.metric = metric
+        self.source = source
+        self.keys = keys
+    }
+
     /// The one key when the metric is a single series, for reads that need one (anomalies).
     var singleKey: SeriesKey? { keys.count == 1 ? keys[0] : nil }
 

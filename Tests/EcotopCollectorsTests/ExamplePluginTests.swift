@@ -35,6 +35,9 @@ import Testing
         let first = try await daemon.collect(at: 1)
         let second = try await daemon.collect(at: 2)
         #expect(first.samples.first { $0.key.name == "participation.active_partners" }?.value == 51)
+        let survey = first.samples.filter { $0.key.name == "qualitative.partner_satisfaction" }
+        #expect(survey.compactMap { $0.key[label: "partner"] }.sorted() == ["bundle-works", "trailshare"])
+        #expect(survey.allSatisfy { $0.key[label: "component"] != nil })
         #expect(first.samples.first { $0.key.name == "partner_daemon.collections" }?.value == 1)
         #expect(second.samples.first { $0.key.name == "partner_daemon.collections" }?.value == 2)
         #expect(daemon.starts == 1)

@@ -50,6 +50,15 @@ import Testing
                 "the facts under the table follow the selection")
     }
 
+    @Test func detailDividedByComponentListsEachPartWithItsShare() throws {
+        let state = try DemoDashboard.model(keys: "2\nb")
+        guard case .detail(let detail)? = state.topScreen, let breakdown = detail.breakdown else { Issue.record("no breakdown"); return }
+        let frame = try DemoDashboard.render(state, size: Size(width: 120, height: 40))
+        assertSnapshot(frame.text, named: "detail-by-component-120x40")
+        #expect(frame.text.contains("by component (b: next)"))
+        for part in breakdown.parts { #expect(frame.text.contains(part.value)) }
+    }
+
     @Test func errorsLevelsAreNamedInTheBreadcrumb() throws {
         let state = try DemoDashboard.model(keys: "e\n\n\n")
         guard case .errors(let errors)? = state.topScreen, let report = errors.report else { Issue.record("no errors"); return }

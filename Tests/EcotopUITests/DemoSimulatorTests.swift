@@ -24,10 +24,16 @@ import Testing
         #expect(simulator.incidents(from: time, to: time + Self.week) != other.incidents(from: time, to: time + Self.week))
     }
 
-    @Test func samplesCoverAllTwentyMetricsInCatalogOrder() {
-        let samples = simulator.samples(at: Self.midnight)
+    @Test func samplesCoverAllTwentyMetricsInCatalogOrderEachWithItsParts() {
+        let all = simulator.samples(at: Self.midnight)
+        let samples = all.filter { $0.key.labels.isEmpty }
         #expect(samples.map(\.key.name) == MetricCatalog.standard.metrics.map(\.id.rawValue))
-        #expect(samples.allSatisfy { $0.timestamp == Self.midnight && $0.key.labels.isEmpty })
+        #expect(all.allSatisfy { $0.timestamp == Self.midnight })
+        for metric in MetricCatalog.standard.metrics where metric.unit.addsUpAcrossSeries {
+            let parts = all.filter { $0.key.name == metric.id.rawValue && !$0.key.labels.isEmpty }.map(\.value)
+            guard let total = samples.first(where: { $0.key.name == metric.id.rawValue })?.value, !parts.isEmpty else { continue }
+            #expect(abs(parts.reduce(0, +) - total) <= total * 1e-9, "\(metric.id)'s parts add up to it")
+        }
         for metric in MetricCatalog.standard.metrics {
             #expect(simulator.value(of: metric.id, at: Self.midnight) == samples.first { $0.key.name == metric.id.rawValue }?.value)
         }

@@ -38,8 +38,8 @@ public final class DemoRecorder {
     /// Whether every series of the store is one the simulator writes (a standard metric
     /// without labels, as `ecotop demo backfill` writes them).
     public static func isDemoStore(_ reader: StoreReader, simulator: DemoSimulator) throws -> Bool {
-        let demoNames = Set(simulator.catalog.metrics.map(\.id.rawValue))
-        return try reader.seriesKeys().allSatisfy { $0.map { $0.labels.isEmpty && demoNames.contains($0.name) } ?? true }
+        let demoKeys = Set(simulator.catalog.metrics.flatMap { simulator.seriesKeys(of: $0.id) })
+        return try reader.seriesKeys().allSatisfy { $0.map(demoKeys.contains) ?? true }
     }
 
     /// A recorder for the demo store at `layout`, or why there is none.

@@ -139,6 +139,9 @@ public final class DataLoader {
         case let .metric(id, range, buckets):
             guard let metric = builder.catalog[id] else { throw LoadError.unknownMetric(id) }
             return .metric(try builder.summary(of: metric, at: time, range: range, buckets: buckets))
+        case let .breakdown(id, label, range, buckets):
+            guard let metric = builder.catalog[id] else { throw LoadError.unknownMetric(id) }
+            return .breakdown(try MetricBreakdown(metric: metric, label: label, source: builder.source, at: time, range: range, buckets: buckets))
         case .errors(let range):
             if let last = lastErrors, lastErrorsRange == range, time >= last.end, time - last.end < Self.integrationHealthInterval {
                 return .errors(last)

@@ -10,6 +10,8 @@ public struct LoadRequest: Hashable, Sendable {
         case dashboard(TimeRange, detectingAnomalies: Bool)
         /// One metric at the resolution of the detail chart.
         case metric(MetricID, TimeRange, buckets: Int)
+        /// One metric divided by a label (`component`, `partner`).
+        case breakdown(MetricID, label: String, TimeRange, buckets: Int)
         /// Integration health and error groups over the range (at most a day).
         case errors(TimeRange)
         /// How current each source's data is.
@@ -36,6 +38,7 @@ public struct LoadRequest: Hashable, Sendable {
         case .errors: 2
         case .freshness: 3
         case .status: 4
+        case .breakdown: 5
         }
     }
 }

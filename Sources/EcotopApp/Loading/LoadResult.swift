@@ -18,6 +18,7 @@ public struct LoadResult: Sendable {
 public enum LoadedData: Sendable {
     case dashboard(EcosystemSnapshot, integrationHealth: IntegrationHealth?)
     case metric(MetricSummary)
+    case breakdown(MetricBreakdown)
     case errors(IntegrationErrorsReport)
     case freshness(DataFreshness)
     case status

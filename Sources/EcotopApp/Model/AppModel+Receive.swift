@@ -24,6 +24,16 @@ extension AppModel {
                 }
                 screen = .detail(model)
             }
+        case let (.breakdown(id, label, range, _), outcome) where range == self.range:
+            updateTop { screen in
+                guard case .detail(var model) = screen, model.metric == id, model.split == label else { return }
+                switch outcome {
+                case .success(.breakdown(let breakdown)): model.breakdown = breakdown
+                case .failure(let failure): model.error = failure
+                default: return
+                }
+                screen = .detail(model)
+            }
         case let (.errors(range), outcome) where range == self.range:
             updateTop { screen in
                 guard case .errors(var model) = screen else { return }

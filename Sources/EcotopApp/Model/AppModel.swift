@@ -89,7 +89,7 @@ public struct AppModel: Sendable {
     /// screen's own data.
     func reload() -> [AppEffect] {
         var kinds: [LoadRequest.Kind] = [.dashboard(range, detectingAnomalies: true)]
-        if let own = topScreen?.load(range: range, columns: columns) { kinds.append(own) }
+        kinds += topScreen?.loads(range: range, columns: columns) ?? []
         return kinds.map { .load(LoadRequest($0, at: now)) }
     }
 
@@ -152,6 +152,12 @@ public struct AppModel: Sendable {
             startFilter()
         case .cycleSort:
             cycleSort()
+        case .splitMetric:
+            guard case .detail(var model)? = topScreen else { return [] }
+            model.cycleSplit()
+            screens[screens.count - 1] = .detail(model)
+            notice = model.split.map { "by \($0)" } ?? "undivided"
+            return reload()
         }
         return []
     }

@@ -21,6 +21,8 @@ public enum Command: Hashable, Sendable {
     case startFilter
     /// `s`: the next sort order of the list on view.
     case cycleSort
+    /// `b`: divide the detail's metric by component, then by partner, then not.
+    case splitMetric
 }
 
 /// What changes the model: a command from the user, the refresh timer, a new terminal size,

@@ -21,14 +21,14 @@ public struct DemoSeriesSource: SeriesSource {
     }
 
     public func points(of key: SeriesKey, from: Double, to: Double, buckets: Int, aggregation: Aggregation) -> [SeriesPoint] {
-        guard key.labels.isEmpty, buckets > 0, to > from else { return [] }
+        guard buckets > 0, to > from else { return [] }
         let width = (to - from) / Double(buckets)
         let step = Self.step(forBucketWidth: width, samplesPerBucket: samplesPerBucket)
         // The grid times in (from, to], on multiples of step.
         let firstIndex = (from / step).rounded(.down) + 1, lastIndex = (to / step).rounded(.down)
         guard lastIndex >= firstIndex else { return [] }
         let times = stride(from: firstIndex, through: lastIndex, by: 1).map { $0 * step }
-        guard let values = simulator.values(of: MetricID(rawValue: key.name), at: times) else { return [] }
+        guard let values = simulator.values(of: key, at: times) else { return [] }
         var aggregators = Array(repeating: BucketAggregator(aggregation), count: buckets)
         for (time, value) in zip(times, values) {
             let bucket = min(buckets - 1, max(0, Int(((time - from) / width).rounded(.up)) - 1))
@@ -40,10 +40,14 @@ public struct DemoSeriesSource: SeriesSource {
     }
 
     public func latest(of key: SeriesKey, at time: Double, lookback: Double) -> SeriesPoint? {
-        guard key.labels.isEmpty else { return nil }
         let sampled = (time / Self.sampleInterval).rounded(.down) * Self.sampleInterval
         guard sampled >= time - lookback else { return nil }
-        return simulator.value(of: MetricID(rawValue: key.name), at: sampled).map { SeriesPoint(timestamp: sampled, value: $0) }
+        return simulator.values(of: key, at: [sampled])?.first.map { SeriesPoint(timestamp: sampled, value: $0) }
+    }
+
+    /// A metric's total and its labelled parts.
+    public func seriesKeys(named name: String) -> [SeriesKey] {
+        simulator.seriesKeys(of: MetricID(rawValue: name))
     }
 
     /// The simulated data changes only when a new grid sample is due.

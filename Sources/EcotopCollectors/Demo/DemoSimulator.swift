@@ -57,13 +57,34 @@ public struct DemoSimulator: Sendable {
         return times.map { value(of: signal, stream: stream, at: $0, incidents: active) }
     }
 
-    /// One sample of every simulated metric at a moment.
+    /// The values of one series of a metric at several moments: the metric itself, or one of
+    /// its labelled parts (`DemoBreakdown`); nil for a series the demo does not simulate.
+    public func values(of key: SeriesKey, at times: [Double]) -> [Double]? {
+        let metric = MetricID(rawValue: key.name)
+        guard let totals = values(of: metric, at: times) else { return nil }
+        guard !key.labels.isEmpty else { return totals }
+        guard let unit = catalog[metric]?.unit else { return nil }
+        let breakdown = DemoBreakdown(noise: noise)
+        let parts = zip(times, totals).compactMap { breakdown.value(of: key, total: $1, at: $0, unit: unit) }
+        return parts.count == times.count ? parts : nil
+    }
+
+    /// The series of a metric: the unlabelled total and its labelled parts.
+    public func seriesKeys(of metric: MetricID) -> [SeriesKey] {
+        signals[metric] == nil ? [] : [SeriesKey(name: metric.rawValue)] + DemoBreakdown.keys(of: metric)
+    }
+
+    /// One sample of every simulated series at a moment: each metric's total and its parts.
     public func samples(at time: Double) -> [Sample] {
         let active = incidents(from: time, to: time + 1)
-        return catalog.metrics.compactMap { metric in
-            guard let signal = signals[metric.id] else { return nil }
+        let breakdown = DemoBreakdown(noise: noise)
+        return catalog.metrics.flatMap { metric -> [Sample] in
+            guard let signal = signals[metric.id] else { return [] }
             let value = value(of: signal, stream: stream(for: metric.id), at: time, incidents: active)
-            return Sample(key: SeriesKey(name: metric.id.rawValue), timestamp: time, value: value)
+            let parts = DemoBreakdown.keys(of: metric.id).compactMap { key in
+                breakdown.value(of: key, total: value, at: time, unit: metric.unit).map { Sample(key: key, timestamp: time, value: $0) }
+            }
+            return [Sample(key: SeriesKey(name: metric.id.rawValue), timestamp: time, value: value)] + parts
         }
     }
 

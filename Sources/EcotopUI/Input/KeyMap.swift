@@ -70,6 +70,9 @@ public struct KeyMap: Sendable {
             command: .startFilter, screens: [.errors]),
         Binding(keys: [.character("s")], label: "s", summary: "next sort order of the list", command: .cycleSort, screens: [.errors]),
         Binding(
+            keys: [.character("b")], label: "b", summary: "divide the metric by component, by partner, or not",
+            command: .splitMetric, screens: [.detail]),
+        Binding(
             keys: [.character("e")], label: "e", summary: "integration errors: health and error groups", command: .showErrors,
             screens: [.dashboard, .detail, .collectors]),
         Binding(

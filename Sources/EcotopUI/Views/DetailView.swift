@@ -43,7 +43,14 @@ struct DetailView: Widget {
             Span("  (\(better) is better)", style: theme.style(.muted)),
         ]).render(in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 1), buffer: &buffer)
         buffer.write(TerminalText.sanitize(definition.summary), x: inner.x, y: inner.y + 1, style: theme.style(.muted), limit: inner.maxX)
-        MetricChart(summary: summary, end: context.now, context: context).render(in: inner.dropTop(3), buffer: &buffer)
+        let body = inner.dropTop(3)
+        guard detail.split != nil, body.height >= 12 else {
+            MetricChart(summary: summary, end: context.now, context: context).render(in: body, buffer: &buffer)
+            return
+        }
+        let partsHeight = min(body.height / 2, 2 + max(1, detail.breakdown?.parts.count ?? 1))
+        MetricChart(summary: summary, end: context.now, context: context).render(in: body.dropBottom(partsHeight), buffer: &buffer)
+        BreakdownTable(detail: detail, unit: definition.unit, context: context).render(in: body.bottom(partsHeight), buffer: &buffer)
     }
 
     private func statistics(of summary: MetricSummary) -> [Span] {

@@ -63,7 +63,7 @@ struct FooterView: Widget {
         case .errors:
             return [("Esc", "up"), (arrows, "select"), ("Enter", "open"), ("/", "filter"), ("s", "sort"), ("+/-", "range"), ("q", "quit")]
         case .detail:
-            return [("Esc", "back"), (arrows, "metric"), ("+/-", "range"), pause, ("q", "quit")]
+            return [("Esc", "back"), (arrows, "metric"), ("b", "split"), ("+/-", "range"), pause, ("q", "quit")]
         case nil:
             return [
                 ("q", "quit"), ("?", "help"), ("Tab", "pane"), (arrows, "select"), ("Enter", "detail"), ("e", "errors"),

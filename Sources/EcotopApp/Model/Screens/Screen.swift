@@ -9,11 +9,11 @@ public enum Screen: Sendable {
     case collectors(CollectorsModel)
 
     /// What the screen reads at each refresh, beside the dashboard's own read.
-    func load(range: TimeRange, columns: Int) -> LoadRequest.Kind? {
+    func loads(range: TimeRange, columns: Int) -> [LoadRequest.Kind] {
         switch self {
         case .detail(let model): model.load(range: range, columns: columns)
-        case .errors: .errors(range)
-        case .collectors: .freshness
+        case .errors: [.errors(range)]
+        case .collectors: [.freshness]
         }
     }
 
