@@ -84,10 +84,13 @@ struct PluginDescendants {
         var signal = SIGTERM
         var signalled: [pid_t: UInt64] = [:]
         var known: [pid_t: UInt64] = [:]
+        // Processes this user may not signal (a set-user-ID program the plugin ran): no use
+        // waiting for them.
+        var forbidden: Set<pid_t> = []
         while MonotonicTime.now() < giveUpAt {
             let found = find(in: ProcessTable.scan(), known: known)
             for process in found { known[process.pid] = process.startTime }
-            let alive = found.filter { !$0.isZombie }
+            let alive = found.filter { !$0.isZombie && !forbidden.contains($0.pid) }
             let alivePids = Set(alive.map(\.pid))
             // A zombie is ours to reap once it is our child; one whose parent is still alive
             // becomes ours when that parent is stopped; any other has a parent that reaps it.
@@ -102,7 +105,7 @@ struct PluginDescendants {
                 signalled = [:]
             }
             for process in alive where signalled[process.pid] != process.startTime {
-                kill(process.pid, signal)
+                if kill(process.pid, signal) == -1, errno == EPERM { forbidden.insert(process.pid) }
                 signalled[process.pid] = process.startTime
             }
             usleep(5_000)
