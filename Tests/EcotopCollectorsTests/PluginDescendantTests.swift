@@ -28,7 +28,7 @@ import Testing
         let result = try await collector.collect(at: 1_000)
         #expect(result.failure == nil)
         #expect(result.samples.map(\.key.name) == ["plugin.up"])
-        try awaitGone(try pid(in: pidFile), "the \(style) the plugin left")
+        try waitUntilEnded(try pid(writtenTo: pidFile), "the \(style) the plugin left", reaped: true)
     }
 
     @Test func whatADaemonLeftBehindIsGoneAfterItsStop() async throws {
@@ -42,11 +42,11 @@ import Testing
         // A long grace: the daemon ends on EOF, so stopping it takes no longer.
         let daemon = DaemonCollector(name: "partner", argv: [plugin, pidFile], timeout: 10, settle: 0.05, limits: quickLimits(grace: 5))
         #expect(try await daemon.collect(at: 1_000).samples.count == 1)
-        let child = try pid(in: pidFile)
-        #expect(isRunning(child), "the daemon's child runs as long as the daemon")
+        let child = try pid(writtenTo: pidFile)
+        #expect(processIsRunning(child), "the daemon's child runs as long as the daemon")
         await daemon.stop()
         #expect(daemon.lastExit == .exited(0), "EOF on stdin ends the daemon itself")
-        try awaitGone(child, "the daemon's child in a session of its own")
+        try waitUntilEnded(child, "the daemon's child in a session of its own", reaped: true)
     }
 
     @Test func aSweepLeavesOtherPluginsAndOtherChildrenAlone() async throws {
@@ -55,19 +55,19 @@ import Testing
         let otherPidFile = scripts.directory + "/other.pid"
         let daemon = DaemonCollector(name: "other", argv: [other, otherPidFile], timeout: 10, settle: 0.05, limits: quickLimits())
         _ = try await daemon.collect(at: 1_000)
-        let otherChild = try pid(in: otherPidFile)
+        let otherChild = try pid(writtenTo: otherPidFile)
 
         let plugin = scripts.script("leaves.sh", "#!/bin/sh\nsetsid sleep 100 &\necho $! > \"$1\"\necho 'plugin up=1i'\n")
         let pidFile = scripts.directory + "/leftover.pid"
         _ = try await ExecCollector(name: "leaves", argv: [plugin, pidFile], timeout: 10, limits: quickLimits()).collect(at: 1_000)
-        try awaitGone(try pid(in: pidFile), "the exec plugin's leftover")
+        try waitUntilEnded(try pid(writtenTo: pidFile), "the exec plugin's leftover", reaped: true)
 
-        #expect(isRunning(otherChild), "the running daemon's child is not the exec plugin's")
+        #expect(processIsRunning(otherChild), "the running daemon's child is not the exec plugin's")
         #expect(!daemon.hasEnded)
-        #expect(isRunning(unrelated.pid), "a child of this process that no plugin started")
+        #expect(processIsRunning(unrelated.pid), "a child of this process that no plugin started")
         await daemon.stop()
-        try awaitGone(otherChild, "the daemon's child once the daemon is stopped")
-        #expect(isRunning(unrelated.pid))
+        try waitUntilEnded(otherChild, "the daemon's child once the daemon is stopped", reaped: true)
+        #expect(processIsRunning(unrelated.pid))
         unrelated.signal(SIGKILL)
         #expect(unrelated.waitForExit() == .signalled(SIGKILL), "no sweep reaped it behind its owner's back")
     }
@@ -83,7 +83,7 @@ import Testing
         let result = try await ExecCollector(name: "stubborn", argv: [plugin, pidFile], timeout: 10, limits: quickLimits(grace: 0.2))
             .collect(at: 1_000)
         #expect(result.failure == nil)
-        try awaitGone(try pid(in: pidFile), "a leftover that ignores SIGTERM")
+        try waitUntilEnded(try pid(writtenTo: pidFile), "a leftover that ignores SIGTERM", reaped: true)
     }
 
     @Test func eachRunCarriesAMarkerOfItsOwnInItsEnvironment() async throws {
@@ -95,33 +95,5 @@ import Testing
         let lines = try String(contentsOfFile: markers, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2 && Set(lines).count == 2, "two runs, two markers: \(lines)")
         #expect(lines.allSatisfy { $0.hasPrefix("\(getpid()).") })
-    }
-
-    /// The pid a plugin wrote to `file`.
-    private func pid(in file: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> pid_t {
-        let text = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        return try #require(pid_t(text), "a pid in \(file), found '\(text)'", sourceLocation: sourceLocation)
-    }
-
-    /// Whether `pid` is a process that has not ended (a zombie has).
-    private func isRunning(_ pid: pid_t) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")")
-        else { return false }
-        return !stat[stat.index(after: close)...].hasPrefix(" Z")
-    }
-
-    /// Waits until `pid` no longer exists at all: not running, and not a zombie either (it was
-    /// reaped). Kills it if it is still running at the timeout, so a failing run leaves
-    /// nothing behind.
-    private func awaitGone(_ pid: pid_t, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        do {
-            try wait(for: "\(what) (pid \(pid)) to be gone", timeout: .seconds(15), sourceLocation: sourceLocation) {
-                kill(pid, 0) == -1 && errno == ESRCH
-            }
-        } catch {
-            if isRunning(pid) { kill(pid, SIGKILL) }
-            throw error
-        }
     }
 }
