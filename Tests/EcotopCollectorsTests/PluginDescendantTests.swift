@@ -49,6 +49,24 @@ import Testing
         try waitUntilEnded(child, "the daemon's child in a session of its own", reaped: true)
     }
 
+    @Test func whatADaemonLeftBehindIsGoneWhenItDiesByItself() async throws {
+        let plugin = scripts.script("dies.sh", """
+            #!/bin/sh
+            setsid sleep 100 &
+            echo $! > "$1"
+            read line
+            echo 'partner answered=1i'
+            exit 3
+            """)
+        let pidFile = scripts.directory + "/dies-child.pid"
+        let daemon = DaemonCollector(name: "partner", argv: [plugin, pidFile], timeout: 10, settle: 0.05, limits: quickLimits())
+        _ = try await daemon.collect(at: 1_000)
+        // The leftover holds the daemon's stdout open: its end is noticed from the exit alone.
+        try await wait(for: "the daemon to end") { daemon.hasEnded }
+        #expect(daemon.lastExit == .exited(3))
+        try waitUntilEnded(try pid(writtenTo: pidFile), "the child of a daemon that died", reaped: true)
+    }
+
     @Test func aSweepLeavesOtherPluginsAndOtherChildrenAlone() async throws {
         let unrelated = try ChildProcess(["sleep", "100"])
         let other = scripts.script("other.sh", "#!/bin/sh\nsetsid sleep 100 &\necho $! > \"$1\"\nwhile read line; do echo 'other n=1i'; done\n")
