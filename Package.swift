@@ -19,11 +19,12 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .systemLibrary(name: "CLinuxProcess"),
         .target(name: "EcotopCore"),
         .target(name: "EcotopStore", dependencies: ["EcotopCore"]),
         .target(name: "EcotopEngine", dependencies: ["EcotopCore"]),
         .target(name: "EcotopConfig", dependencies: ["EcotopCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "EcotopCollectors", dependencies: ["EcotopCore", "EcotopConfig", "EcotopStore"]),
+        .target(name: "EcotopCollectors", dependencies: ["CLinuxProcess", "EcotopCore", "EcotopConfig", "EcotopStore"]),
         .target(name: "EcotopExporter", dependencies: ["EcotopCore", .product(name: "FlyingFox", package: "FlyingFox")]),
         .target(
             name: "EcotopApp",

@@ -14,7 +14,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the dashboard's code paths (see Benchmarks/README.md).",
-        subcommands: [FirstFrameBench.self, ScrapeBench.self]
+        subcommands: [FirstFrameBench.self, ScrapeBench.self, PluginSweepBench.self]
     )
 }
 
@@ -41,5 +41,23 @@ struct FirstFrameBench: ParsableCommand {
         let frame = DashboardView.render(model, size: Size(width: width, height: height), appearance: Appearance(themes: themes.themes))
         let metrics = model.dashboard.snapshot?.summaries.filter { $0.latest != nil }.count ?? 0
         print("\(metrics) metrics with data, \(frame.size.width)x\(frame.size.height) frame\(history == nil ? " (demo simulator, no store)" : "")")
+    }
+}
+
+/// `ecotop bench plugin-sweep`: the `/proc` scan that ends each plugin run, which finds the
+/// processes the plugin left behind (docs/plugins.md).
+struct PluginSweepBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plugin-sweep",
+        abstract: "Time the search for a plugin's leftover processes that ends each plugin run."
+    )
+
+    @Option(help: "Sweeps to average over.") var rounds = 200
+
+    func run() {
+        let timing = PluginSweepBenchmark.run(rounds: rounds)
+        let micros = { (seconds: Double) in String(Int((seconds * 1_000_000).rounded())) + " µs" }
+        print("\(timing.processes) processes: \(micros(timing.recentPlugin)) per sweep after a plugin that started just now, "
+            + "\(micros(timing.everyEnvironment)) reading every process's environment")
     }
 }

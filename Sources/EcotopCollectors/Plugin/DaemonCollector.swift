@@ -139,7 +139,7 @@ public final class DaemonCollector: LongRunningCollector {
             }
             state.restartAt = nil
             do {
-                let process = try PluginProcess(argv: argv, environment: environment, directory: directory, withStdin: true)
+                let process = try PluginProcess(argv: argv, environment: environment, directory: directory, withStdin: true, grace: limits.grace)
                 state.process = process
                 state.starts += 1
                 return UncheckedBox(process)
@@ -159,14 +159,16 @@ public final class DaemonCollector: LongRunningCollector {
         }
     }
 
-    /// Reads the plugin's output on a thread of its own until both pipes close, then records
-    /// how it ended.
+    /// Reads the plugin's output on a thread of its own until both pipes close or the plugin
+    /// ends (a child it left behind may hold them open until then), then records how it ended.
     private func startReading(_ process: PluginProcess) throws(ThreadStartError) {
         let box = UncheckedBox(process)
         try BlockingThread.start { [self] in
             var pipes = PluginPipes(stdout: box.value.stdout, stderr: box.value.stderr)
-            while pipes.isOpen {
-                pipes.drain(wait: 0.5) { isStdout, chunk in
+            var ended = false
+            while pipes.isOpen, !ended {
+                ended = box.value.pollExit() != nil
+                pipes.drain(wait: ended ? 0 : 0.5) { isStdout, chunk in
                     let bytes = UncheckedBox(chunk)
                     state.withLock { state in
                         guard state.process === box.value else { return }

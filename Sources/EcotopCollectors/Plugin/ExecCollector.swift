@@ -57,7 +57,7 @@ public struct ExecCollector: Collector {
     func run(at time: Double, isCancelled: () -> Bool = { false }) throws(PluginError) -> CollectionResult {
         let process: PluginProcess
         do {
-            process = try PluginProcess(argv: argv, environment: environment, directory: directory, withStdin: false)
+            process = try PluginProcess(argv: argv, environment: environment, directory: directory, withStdin: false, grace: limits.grace)
         } catch {
             throw PluginError(error.description)
         }

@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,8 +24,10 @@ public enum PluginExit: Sendable, Equatable, CustomStringConvertible {
 /// and stderr (and, for daemons, stdin) connected to pipes.
 ///
 /// Spawned with posix_spawnp: the program is found on PATH and run directly, never through
-/// a shell. Signals go to the whole group, so a script's own children stop with it. Not
-/// thread-safe: one thread at a time drives it.
+/// a shell. Signals go to the whole group, so a script's own children stop with it. When the
+/// plugin ends, every process it started, in its group or not, is stopped before its exit is
+/// reported (`PluginDescendants`). One thread at a time drives it, except that any thread
+/// may ask whether it has ended.
 final class PluginProcess {
     /// Why a plugin could not be started.
     struct SpawnError: Error, CustomStringConvertible {
@@ -37,14 +40,24 @@ final class PluginProcess {
     let stderr: Int32
     /// The write end of the plugin's stdin, when it has one (daemons); nil means /dev/null.
     private(set) var stdin: Int32?
-    private(set) var exit: PluginExit?
+    /// How it ended, once reaped; behind a lock so that a thread reaping it (and stopping
+    /// its descendants) makes the others wait for the outcome.
+    private let ending = Mutex<PluginExit?>(nil)
+    private let descendants: PluginDescendants
+    /// Seconds the plugin's descendants get between SIGTERM and SIGKILL when it has ended.
+    private let grace: Double
+
+    var exit: PluginExit? { ending.withLock { $0 } }
 
     /// Starts `argv` with the inherited environment plus `environment`, in `directory`.
     ///
-    /// - Parameter withStdin: a pipe to the plugin's stdin (daemons); otherwise /dev/null.
-    init(argv: [String], environment: [String: String], directory: String?, withStdin: Bool) throws(SpawnError) {
+    /// - Parameters:
+    ///   - withStdin: a pipe to the plugin's stdin (daemons); otherwise /dev/null.
+    ///   - grace: seconds between SIGTERM and SIGKILL for the processes the plugin leaves behind.
+    init(argv: [String], environment: [String: String], directory: String?, withStdin: Bool, grace: Double) throws(SpawnError) {
         guard let program = argv.first, !program.isEmpty else { throw SpawnError(description: "no program to run (argv is empty)") }
         Self.ignoreBrokenPipes()
+        _ = PluginDescendants.orphansAdopted
         // Pipes are created and marked close-on-exec under a lock that every spawn takes, so
         // that no other plugin inherits them (pipe2 is hidden without _GNU_SOURCE).
         Self.spawnLock.lock()
@@ -86,6 +99,8 @@ final class PluginProcess {
 
         var merged = Self.inheritedEnvironment()
         merged.merge(environment) { _, configured in configured }
+        let marker = PluginDescendants.newMarker()
+        merged[PluginDescendants.variable] = marker
         let cArguments = argv.map { strdup($0) } + [nil]
         let cEnvironment = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in cArguments + cEnvironment { free(pointer) } }
@@ -108,6 +123,8 @@ final class PluginProcess {
             throw SpawnError(description: "cannot run \(program): \(reason)\(directory.map { " (cwd \($0))" } ?? "")")
         }
         self.pid = pid
+        self.descendants = PluginDescendants(plugin: pid, marker: marker)
+        self.grace = grace
         self.stdout = output[0]
         self.stderr = errors[0]
         self.stdin = withStdin ? input[1] : nil
@@ -148,14 +165,23 @@ final class PluginProcess {
         stdin = nil
     }
 
-    /// Reaps the plugin if it has ended, without waiting.
+    /// Reaps the plugin if it has ended, once the processes it left behind are stopped.
+    ///
+    /// Returns at once while the plugin runs. The plugin stays a zombie until its
+    /// descendants are stopped, which keeps its pid, and so its process group's id, from
+    /// being reused meanwhile.
     @discardableResult
     func pollExit() -> PluginExit? {
-        guard exit == nil else { return exit }
-        var status: Int32 = 0
-        let result = waitpid(pid, &status, WNOHANG)
-        if result == pid { exit = Self.decode(status) }
-        return exit
+        ending.withLock { exit in
+            guard exit == nil else { return exit }
+            var info = siginfo_t()
+            guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0, info.si_signo == SIGCHLD else { return nil }
+            descendants.stop(grace: grace)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+            exit = Self.decode(status)
+            return exit
+        }
     }
 
     /// Waits until the plugin ends or `deadline` (monotonic seconds) passes.
