@@ -23,9 +23,10 @@ let package = Package(
         .target(name: "EcotopEngine", dependencies: ["EcotopCore"]),
         .target(name: "EcotopConfig", dependencies: ["EcotopCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "EcotopCollectors", dependencies: ["EcotopCore", "EcotopConfig", "EcotopStore"]),
+        .target(name: "EcotopPrometheus", dependencies: ["EcotopCore", "EcotopCollectors"]),
         .target(
             name: "EcotopApp",
-            dependencies: ["EcotopCore", "EcotopStore", "EcotopEngine", "EcotopConfig", "EcotopCollectors"]
+            dependencies: ["EcotopCore", "EcotopStore", "EcotopEngine", "EcotopConfig", "EcotopCollectors", "EcotopPrometheus"]
         ),
         .target(
             name: "EcotopUI",
@@ -65,6 +66,10 @@ let package = Package(
         ),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors", "EcotopTestSupport"]),
         .testTarget(name: "EcotopConfigTests", dependencies: ["EcotopConfig", "EcotopCore"]),
+        .testTarget(
+            name: "EcotopPrometheusTests",
+            dependencies: ["EcotopPrometheus", "EcotopCollectors", "EcotopCore", "EcotopStore", "EcotopTestSupport"]
+        ),
         .testTarget(
             name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors", "EcotopConfig", "EcotopStore", "EcotopTestSupport"],
             exclude: ["Fixtures"]

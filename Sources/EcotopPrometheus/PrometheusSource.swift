@@ -1,0 +1,144 @@
+import EcotopCore
+import Synchronization
+
+/// Reads the dashboard's series from a Prometheus HTTP API (or Thanos, Mimir,
+/// VictoriaMetrics): the `SeriesSource` of `--source prometheus`. docs/scale-out.md
+/// ("Reading from Prometheus") describes the PromQL it sends.
+///
+/// Reads are batched per metric: the first read of a metric's range fetches every series of
+/// the metric, every aggregation and each bucket's newest sample time in one `query_range`
+/// (`BucketGrid`), and the refresh's other reads of that metric (its labelled series, the
+/// range statistics, the newest value, the value at the start of the range) are answered
+/// from it. `requestCount` counts what was sent.
+public final class PrometheusSource: SeriesSource {
+    /// Prometheus refuses a range query of more points per series than this.
+    public static let maximumPoints = 11_000
+    /// How far back a one-bucket read (the anomaly detector's current value) fetches at the
+    /// same step: a week of seasonal baseline and its half-hour margins, read by the
+    /// detector next.
+    static let baselineSpan: Double = 8 * 86_400
+    /// How many grids are kept; older ones are dropped first.
+    static let keptGrids = 256
+
+    private let client: PrometheusClient
+    private let expressions: [String: String]
+    private let seriesLifetime: Duration
+    private let state = Mutex(State())
+
+    private struct State {
+        var grids: [BucketGrid] = []
+        var seriesKeys: [String: (read: ContinuousClock.Instant, keys: [SeriesKey])] = [:]
+    }
+
+    /// A source reading through `client`; `expressions` maps metric ids to configured
+    /// `promql:` expressions. A metric's list of series is asked again after
+    /// `seriesLifetime` seconds (a refresh reads it once).
+    public init(client: PrometheusClient, expressions: [String: String] = [:], seriesLifetime: Double = 10) {
+        self.client = client
+        self.expressions = expressions
+        self.seriesLifetime = .milliseconds(Int64(seriesLifetime * 1000))
+    }
+
+    /// How many requests were sent so far.
+    public var requestCount: Int { client.requestCount }
+
+    public func points(of key: SeriesKey, from: Double, to: Double, buckets: Int, aggregation: Aggregation) throws -> [SeriesPoint] {
+        guard to > from, buckets > 0 else { return [] }
+        let count = min(buckets, Self.maximumPoints)
+        let step = (to - from) / Double(count)
+        if let answer = cached({ $0.points(of: key, to: to, step: step, buckets: count, aggregation: aggregation) }, metric: key.name) {
+            return answer
+        }
+        let reach = count == 1 ? min(Double(Self.maximumPoints), (Self.baselineSpan / step).rounded(.up)) : Double(count)
+        let grid = try fetchGrid(of: key.name, step: step, firstEnd: to - (reach - 1) * step, end: to)
+        return grid.points(of: key, to: to, step: step, buckets: count, aggregation: aggregation) ?? []
+    }
+
+    public func latest(of key: SeriesKey, at time: Double, lookback: Double) throws -> SeriesPoint? {
+        guard lookback > 0 else { return nil }
+        if let answer = cached({ $0.latest(of: key, at: time, lookback: lookback) }, metric: key.name) { return answer }
+        return try fetchLatest(of: key.name, at: time, lookback: lookback).latest(of: key, at: time, lookback: lookback) ?? nil
+    }
+
+    public func seriesKeys(named name: String) throws -> [SeriesKey] {
+        guard expressions[name] == nil else { return [SeriesKey(name: name)] }
+        let now = ContinuousClock.now
+        if let known = state.withLock({ $0.seriesKeys[name] }), now - known.read < seriesLifetime { return known.keys }
+        let what = "series of \(name)"
+        guard let sets = try client.get("series", [("match[]", PrometheusName.of(name))]) as? [[String: String]] else {
+            throw PrometheusError("GET \(client.endpoint.url)/api/v1/series (\(what)): expected a list of label sets")
+        }
+        let keys = Array(Set(SeriesIdentity.keys(of: sets, name: name))).sorted()
+        state.withLock { $0.seriesKeys[name] = (now, keys) }
+        return keys
+    }
+
+    // MARK: - Reading and keeping grids
+
+    /// The first answer a kept grid of `metric` gives.
+    private func cached<T>(_ answer: (BucketGrid) -> T?, metric: String) -> T? {
+        state.withLock { state in
+            for grid in state.grids.reversed() where grid.metric == metric {
+                if let found = answer(grid) { return found }
+            }
+            return nil
+        }
+    }
+
+    /// Reads the buckets of `step` seconds ending at `firstEnd`...`end` with one `query_range`.
+    private func fetchGrid(of metric: String, step: Double, firstEnd: Double, end: Double) throws -> BucketGrid {
+        let query = PromQL(metric: metric, override: expressions[metric])
+        let data = try client.get("query_range", [
+            ("query", query.buckets(of: step)), ("start", Self.time(firstEnd)), ("end", Self.time(end)), ("step", Self.time(step)),
+        ])
+        return try keep(data, query: query, step: step, firstEnd: firstEnd, end: end, aggregations: Set(Aggregation.allCases))
+    }
+
+    /// Reads the newest value and sample time of every series of `metric` in
+    /// `(time - lookback, time]` with one instant query: a grid of one bucket.
+    private func fetchLatest(of metric: String, at time: Double, lookback: Double) throws -> BucketGrid {
+        let query = PromQL(metric: metric, override: expressions[metric])
+        let data = try client.get("query", [("query", query.buckets(of: lookback, aggregations: [.last])), ("time", Self.time(time))])
+        return try keep(data, query: query, step: lookback, firstEnd: time, end: time, aggregations: [.last])
+    }
+
+    /// Files a query's result under its grid and keeps the grid.
+    private func keep(
+        _ data: Any, query: PromQL, step: Double, firstEnd: Double, end: Double, aggregations: Set<Aggregation>
+    ) throws -> BucketGrid {
+        let what = "reading \(query.metric) from \(client.endpoint.url)"
+        let series = try PrometheusSeries.read(data, what: what)
+        var keys = SeriesIdentity.keys(of: series.map(\.labels), name: query.metric, ignoring: [PromQL.valueLabel])
+        if query.override != nil {
+            let distinct = Set(keys).count
+            guard distinct <= 1 else {
+                throw PrometheusError("\(what): the promql: expression of \(query.metric) gives \(distinct) series; aggregate it to one, e.g. sum(...)")
+            }
+            keys = keys.map { _ in SeriesKey(name: query.metric) }
+        }
+        var grid = BucketGrid(metric: query.metric, step: step, end: end, firstEnd: firstEnd, aggregations: aggregations, buckets: [:])
+        for (key, entry) in zip(keys, series) {
+            let part = entry.labels[PromQL.valueLabel]
+            let aggregation = part.flatMap(Aggregation.init(rawValue:))
+            for sample in entry.samples {
+                let index = Int(((end - sample.timestamp) / step).rounded())
+                if part == PromQL.timeValue {
+                    grid.buckets[key, default: [:]][index, default: BucketGrid.BucketValues()].newest = sample.value
+                } else if let aggregation {
+                    grid.buckets[key, default: [:]][index, default: BucketGrid.BucketValues()].values[aggregation] = sample.value
+                }
+            }
+        }
+        state.withLock { state in
+            state.grids.append(grid)
+            if state.grids.count > Self.keptGrids { state.grids.removeFirst(state.grids.count - Self.keptGrids) }
+        }
+        return grid
+    }
+
+    /// A time or duration as the API takes it: seconds with millisecond precision.
+    private static func time(_ seconds: Double) -> String {
+        let milliseconds = (seconds * 1000).rounded()
+        return String(milliseconds / 1000)
+    }
+}
