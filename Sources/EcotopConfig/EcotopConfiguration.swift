@@ -14,10 +14,13 @@ public struct EcotopConfiguration: Sendable {
     public var metricOverrides: [MetricOverride]
     public var health: HealthWeights
     public var store: StoreSettings
+    /// Where series are read from instead of the store (`source:`); nil reads the store.
+    public var source: SourceSettings?
 
     public init(
         file: String, ecosystem: Ecosystem, collectors: [CollectorConfig], catalog: MetricCatalog? = nil,
-        metricOverrides: [MetricOverride] = [], health: HealthWeights = HealthWeights(), store: StoreSettings = StoreSettings()
+        metricOverrides: [MetricOverride] = [], health: HealthWeights = HealthWeights(), store: StoreSettings = StoreSettings(),
+        source: SourceSettings? = nil
     ) {
         self.file = file
         self.ecosystem = ecosystem
@@ -27,6 +30,7 @@ public struct EcotopConfiguration: Sendable {
         self.metricOverrides = metricOverrides
         self.health = health
         self.store = store
+        self.source = source
     }
 
     /// The catalog in force; the same as `catalog`, for callers that build a dashboard from it.
@@ -51,6 +55,15 @@ public struct EcotopConfiguration: Sendable {
         return MetricCatalog(metrics: ordered.map(\.element))
     }
 
+    /// The configured `promql:` expressions by metric id, for a Prometheus source.
+    public var promqlExpressions: [String: String] {
+        var expressions: [String: String] = [:]
+        for override in metricOverrides {
+            if let promql = override.promql { expressions[override.id.rawValue] = promql }
+        }
+        return expressions
+    }
+
     /// Expected collection intervals by metric, for staleness (`StalenessPolicy.metricIntervals`).
     public var expectedIntervals: [MetricID: Double] {
         var intervals: [MetricID: Double] = [:]
@@ -70,16 +83,20 @@ public struct MetricOverride: Sendable, Hashable {
     public var expectedInterval: Double?
     /// Whether the collected series are running totals to be read as rates (`counter: true`).
     public var isCounter: Bool?
+    /// The PromQL expression a Prometheus source reads the metric with, instead of its series
+    /// by name (`promql:`).
+    public var promql: String?
 
     public init(
         id: MetricID, thresholds: Thresholds? = nil, unit: MetricUnit? = nil, expectedInterval: Double? = nil,
-        isCounter: Bool? = nil
+        isCounter: Bool? = nil, promql: String? = nil
     ) {
         self.id = id
         self.thresholds = thresholds
         self.unit = unit
         self.expectedInterval = expectedInterval
         self.isCounter = isCounter
+        self.promql = promql
     }
 }
 

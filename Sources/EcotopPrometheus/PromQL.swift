@@ -17,10 +17,15 @@ struct PromQL: Sendable {
     /// `instant` as a range of `seconds` for an `*_over_time` function: a range selector for a
     /// metric read by name; a subquery for a configured expression, evaluated every
     /// `subqueryStep(for:)` seconds.
-    func range(_ seconds: Double) -> String {
-        let duration = Self.duration(seconds)
-        guard override != nil else { return "\(instant)[\(duration)]" }
-        return "\(instant)[\(duration):\(Self.duration(Self.subqueryStep(for: seconds)))]"
+    ///
+    /// A half-open range is `[t - seconds, t)` like the store's buckets, so a sample on a
+    /// boundary counts once: Prometheus 2's ranges include both ends, so the range is a
+    /// millisecond shorter and ends a millisecond earlier (`[59.999s] offset 1ms`).
+    func range(_ seconds: Double, halfOpen: Bool = false) -> String {
+        let shortened = halfOpen && seconds > 0.001
+        let length = Self.duration(shortened ? seconds - 0.001 : seconds)
+        let selector = override == nil ? "\(instant)[\(length)]" : "\(instant)[\(length):\(Self.duration(Self.subqueryStep(for: seconds)))]"
+        return selector + (shortened ? " offset 1ms" : "")
     }
 
     /// The step of a subquery over `seconds`: at most a minute (most collectors write every
@@ -31,23 +36,29 @@ struct PromQL: Sendable {
 
     /// One bucket's value under `aggregation`: `avg_over_time(SELECTOR[STEP])` and so on;
     /// `last` is `last_over_time`, `count` is `count_over_time`.
-    func aggregated(_ aggregation: Aggregation, over seconds: Double) -> String {
-        "\(aggregation.rawValue)_over_time(\(range(seconds)))"
+    func aggregated(_ aggregation: Aggregation, over seconds: Double, halfOpen: Bool = false) -> String {
+        "\(aggregation.rawValue)_over_time(\(range(seconds, halfOpen: halfOpen)))"
     }
 
-    /// The time of the newest sample in each bucket: `timestamp()` of the series evaluated
-    /// every minute at most (always within Prometheus's five-minute lookback) and the maximum
-    /// of those over the bucket. For a configured expression `timestamp()` gives the time it
-    /// was evaluated at, so the newest time is exact to within the subquery step.
-    func newestSampleTime(over seconds: Double) -> String {
-        "max_over_time(timestamp(\(instant))[\(Self.duration(seconds)):\(Self.duration(Self.subqueryStep(for: seconds)))])"
+    /// The time of the newest sample in each bucket. `timestamp()` of the series at the
+    /// bucket's end gives it when the sample is within Prometheus's lookback (five minutes by
+    /// default); otherwise the maximum of `timestamp()` evaluated every minute over the bucket
+    /// does (its evaluation times are whole minutes, so it misses only samples after the last
+    /// whole minute, which the first part sees). For a configured expression `timestamp()` is
+    /// the time it was evaluated at, exact to within the subquery step.
+    func newestSampleTime(over seconds: Double, halfOpen: Bool = false) -> String {
+        let offset = halfOpen && seconds > 0.001 ? " offset 1ms" : ""
+        let length = Self.duration(halfOpen && seconds > 0.001 ? seconds - 0.001 : seconds)
+        let step = Self.duration(Self.subqueryStep(for: seconds))
+        return "(timestamp(\(instant)\(offset)) or max_over_time(timestamp(\(instant))[\(length):\(step)]\(offset)))"
     }
 
     /// Every value a bucket can be read as, in one expression: each of `aggregations` and the
     /// newest sample's time, told apart by an `ecotop_value` label (`min`, `max`..., `time`),
     /// joined with `or` so one request answers every aggregation of every series.
-    func buckets(of seconds: Double, aggregations: [Aggregation] = Aggregation.allCases) -> String {
-        let parts = aggregations.map { (aggregated($0, over: seconds), $0.rawValue) } + [(newestSampleTime(over: seconds), Self.timeValue)]
+    func buckets(of seconds: Double, aggregations: [Aggregation] = Aggregation.allCases, halfOpen: Bool = false) -> String {
+        let parts = aggregations.map { (aggregated($0, over: seconds, halfOpen: halfOpen), $0.rawValue) }
+            + [(newestSampleTime(over: seconds, halfOpen: halfOpen), Self.timeValue)]
         return parts.map { expression, name in
             "label_replace(\(expression), \"\(Self.valueLabel)\", \"\(name)\", \"\", \"\")"
         }.joined(separator: " or ")

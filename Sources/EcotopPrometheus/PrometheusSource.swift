@@ -73,6 +73,17 @@ public final class PrometheusSource: SeriesSource {
         return keys
     }
 
+    /// Every sample of every series of metric `name` in `[from, to]`, as stored (one instant
+    /// query of a range selector), for `ecotop query` without `--step`.
+    public func rawPoints(named name: String, from: Double, to: Double) throws -> [(key: SeriesKey, points: [SeriesPoint])] {
+        guard to >= from else { return [] }
+        let query = PromQL(metric: name, override: expressions[name])
+        let data = try client.get("query", [("query", query.range(to - from)), ("time", Self.time(to))])
+        let series = try PrometheusSeries.read(data, what: "reading \(name) from \(client.endpoint.url)")
+        let keys = SeriesIdentity.keys(of: series.map(\.labels), name: name)
+        return zip(keys, series).map { ($0, $1.samples) }.sorted { $0.key < $1.key }
+    }
+
     // MARK: - Reading and keeping grids
 
     /// The first answer a kept grid of `metric` gives.
@@ -89,7 +100,7 @@ public final class PrometheusSource: SeriesSource {
     private func fetchGrid(of metric: String, step: Double, firstEnd: Double, end: Double) throws -> BucketGrid {
         let query = PromQL(metric: metric, override: expressions[metric])
         let data = try client.get("query_range", [
-            ("query", query.buckets(of: step)), ("start", Self.time(firstEnd)), ("end", Self.time(end)), ("step", Self.time(step)),
+            ("query", query.buckets(of: step, halfOpen: true)), ("start", Self.time(firstEnd)), ("end", Self.time(end)), ("step", Self.time(step)),
         ])
         return try keep(data, query: query, step: step, firstEnd: firstEnd, end: end, aggregations: Set(Aggregation.allCases))
     }

@@ -27,14 +27,15 @@ enum KnownSeries {
 
     static let all: [(key: SeriesKey, points: [SeriesPoint])] = [crm, shop, scraped, siteA, siteB].map { ($0, points(of: $0)) }
 
-    /// `points(of:)` combined by hand into `buckets` buckets of `(from, to]`, each point at its
-    /// bucket's end, empty buckets left out.
+    /// `points(of:)` combined by hand into `buckets` buckets of `[from, to)` as the store cuts
+    /// them (each bucket holds its start, not its end), each point at its bucket's end, empty
+    /// buckets left out.
     static func expected(_ key: SeriesKey, from: Double, to: Double, buckets: Int, aggregation: Aggregation) -> [SeriesPoint] {
         let width = (to - from) / Double(buckets)
         return (0..<buckets).compactMap { bucket in
-            let low = from + Double(bucket) * width, high = low + width
+            let low = from + Double(bucket) * width, high = from + Double(bucket + 1) * width
             var aggregator = BucketAggregator(aggregation)
-            for point in points(of: key) where point.timestamp > low && point.timestamp <= high { aggregator.add(point.value) }
+            for point in points(of: key) where point.timestamp >= low && point.timestamp < high { aggregator.add(point.value) }
             return aggregator.result.map { SeriesPoint(timestamp: high, value: $0) }
         }
     }

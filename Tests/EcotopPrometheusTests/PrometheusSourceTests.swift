@@ -17,14 +17,20 @@ struct PrometheusSourceTests {
         let server = try PrometheusServer(samples: KnownSeries.all)
         defer { server.stop() }
         let source = Self.source(server.url)
-        let from = KnownSeries.end - 7_200, to = KnownSeries.end
-        for key in [KnownSeries.crm, KnownSeries.shop] {
-            for aggregation in Aggregation.allCases {
-                let points = try source.points(of: key, from: from, to: to, buckets: 12, aggregation: aggregation)
-                let expected = KnownSeries.expected(key, from: from, to: to, buckets: 12, aggregation: aggregation)
-                #expect(points.map(\.timestamp) == expected.map(\.timestamp), "\(key) \(aggregation)")
-                for (point, wanted) in zip(points, expected) {
-                    #expect(abs(point.value - wanted.value) < 1e-9, "\(key) \(aggregation) at \(point.timestamp)")
+        // Whole minutes, a time that is not one, and buckets whose boundaries fall on samples.
+        let ranges = [
+            (KnownSeries.end - 7_200, KnownSeries.end, 12), (KnownSeries.end - 7_217.25, KnownSeries.end - 17.25, 7),
+            (KnownSeries.start + 30, KnownSeries.start + 30 + 1_800, 30),
+        ]
+        for (from, to, buckets) in ranges {
+            for key in [KnownSeries.crm, KnownSeries.shop] {
+                for aggregation in Aggregation.allCases {
+                    let points = try source.points(of: key, from: from, to: to, buckets: buckets, aggregation: aggregation)
+                    let expected = KnownSeries.expected(key, from: from, to: to, buckets: buckets, aggregation: aggregation)
+                    #expect(points.map(\.timestamp) == expected.map(\.timestamp), "\(key) \(aggregation) \(from)...\(to)")
+                    for (point, wanted) in zip(points, expected) {
+                        #expect(abs(point.value - wanted.value) < 1e-9, "\(key) \(aggregation) at \(point.timestamp)")
+                    }
                 }
             }
         }
@@ -52,8 +58,16 @@ struct PrometheusSourceTests {
         let source = Self.source(server.url)
         let points = KnownSeries.points(of: KnownSeries.crm)
         #expect(try source.latest(of: KnownSeries.crm, at: KnownSeries.end + 1_000, lookback: 3_600) == points.last)
-        let middle = KnownSeries.start + 3_600 + 45
-        #expect(try source.latest(of: KnownSeries.crm, at: middle, lookback: 600) == points.last { $0.timestamp <= middle })
+        for middle in [KnownSeries.start + 3_600 + 45, KnownSeries.start + 3_600 + 30, KnownSeries.start + 3_617.125] {
+            #expect(try source.latest(of: KnownSeries.crm, at: middle, lookback: 600) == points.last { $0.timestamp <= middle })
+        }
+        // On the grid of a range read at a time that is not a whole minute.
+        let time = KnownSeries.end - 1_234.5
+        _ = try source.points(of: KnownSeries.crm, from: time - 7_200, to: time, buckets: 120, aggregation: .avg)
+        let requests = source.requestCount
+        #expect(try source.latest(of: KnownSeries.crm, at: time, lookback: 3_600) == points.last { $0.timestamp <= time })
+        #expect(try source.latest(of: KnownSeries.crm, at: time - 3_600, lookback: 300) == points.last { $0.timestamp <= time - 3_600 })
+        #expect(source.requestCount == requests)
         #expect(try source.latest(of: KnownSeries.crm, at: KnownSeries.end + 7_200, lookback: 3_600) == nil)
     }
 
