@@ -43,7 +43,7 @@ let package = Package(
             name: "ecotop",
             dependencies: [
                 "EcotopCore", "EcotopStore", "EcotopEngine", "EcotopCollectors", "EcotopConfig", "EcotopApp",
-                "EcotopUI", "EcotopTerminal",
+                "EcotopUI", "EcotopTerminal", "EcotopPrometheus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "EcotopConfigTests", dependencies: ["EcotopConfig", "EcotopCore"]),
         .testTarget(
             name: "EcotopPrometheusTests",
-            dependencies: ["EcotopPrometheus", "EcotopCollectors", "EcotopCore", "EcotopStore", "EcotopTestSupport"]
+            dependencies: ["EcotopPrometheus", "EcotopCollectors", "EcotopCore", "EcotopEngine", "EcotopTestSupport"]
         ),
         .testTarget(
             name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors", "EcotopConfig", "EcotopStore", "EcotopTestSupport"],

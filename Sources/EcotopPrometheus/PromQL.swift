@@ -42,16 +42,22 @@ struct PromQL: Sendable {
 
     /// The time of the newest sample in each bucket. `timestamp()` of the series at the
     /// bucket's end gives it when the sample is within Prometheus's lookback (five minutes by
-    /// default); otherwise the maximum of `timestamp()` evaluated every minute over the bucket
-    /// does (its evaluation times are whole minutes, so it misses only samples after the last
-    /// whole minute, which the first part sees). For a configured expression `timestamp()` is
-    /// the time it was evaluated at, exact to within the subquery step.
+    /// default), which covers every bucket of up to `newestSampleStep`. A longer bucket adds
+    /// the maximum of `timestamp()` evaluated every `newestSampleStep` over the bucket: those
+    /// evaluation times are whole multiples of the step, and a sample after the last of them
+    /// is within the lookback of the bucket's end, so the first part sees it. For a configured
+    /// expression `timestamp()` is the time it was evaluated at, exact to within the step.
     func newestSampleTime(over seconds: Double, halfOpen: Bool = false) -> String {
         let offset = halfOpen && seconds > 0.001 ? " offset 1ms" : ""
-        let length = Self.duration(halfOpen && seconds > 0.001 ? seconds - 0.001 : seconds)
-        let step = Self.duration(Self.subqueryStep(for: seconds))
-        return "(timestamp(\(instant)\(offset)) or max_over_time(timestamp(\(instant))[\(length):\(step)]\(offset)))"
+        let atEnd = "timestamp(\(instant)\(offset))"
+        guard seconds > Self.newestSampleStep else { return atEnd }
+        let length = Self.duration(halfOpen ? seconds - 0.001 : seconds)
+        return "(\(atEnd) or max_over_time(timestamp(\(instant))[\(length):\(Self.duration(Self.newestSampleStep))]\(offset)))"
     }
+
+    /// The evaluation step of the newest sample's time over a long bucket: four minutes, a
+    /// margin inside Prometheus's default five-minute lookback.
+    static let newestSampleStep: Double = 240
 
     /// Every value a bucket can be read as, in one expression: each of `aggregations` and the
     /// newest sample's time, told apart by an `ecotop_value` label (`min`, `max`..., `time`),

@@ -9,7 +9,9 @@ import Synchronization
 /// the metric, every aggregation and each bucket's newest sample time in one `query_range`
 /// (`BucketGrid`), and the refresh's other reads of that metric (its labelled series, the
 /// range statistics, the newest value, the value at the start of the range) are answered
-/// from it. `requestCount` counts what was sent.
+/// from it. The series of every metric named in `metrics` are listed with one `/api/v1/series`
+/// request. So a refresh costs one request per metric plus one. `requestCount` counts what
+/// was sent.
 public final class PrometheusSource: SeriesSource {
     /// Prometheus refuses a range query of more points per series than this.
     public static let maximumPoints = 11_000
@@ -22,6 +24,8 @@ public final class PrometheusSource: SeriesSource {
 
     private let client: PrometheusClient
     private let expressions: [String: String]
+    /// The metrics whose series are listed together (the catalog's, read by name).
+    private let listedTogether: [String]
     private let seriesLifetime: Duration
     private let state = Mutex(State())
 
@@ -31,11 +35,13 @@ public final class PrometheusSource: SeriesSource {
     }
 
     /// A source reading through `client`; `expressions` maps metric ids to configured
-    /// `promql:` expressions. A metric's list of series is asked again after
-    /// `seriesLifetime` seconds (a refresh reads it once).
-    public init(client: PrometheusClient, expressions: [String: String] = [:], seriesLifetime: Double = 10) {
+    /// `promql:` expressions; the series of `metrics` (the catalog's ids) are listed in one
+    /// request. A metric's list of series is asked again after `seriesLifetime` seconds (a
+    /// refresh reads it once).
+    public init(client: PrometheusClient, expressions: [String: String] = [:], metrics: [String] = [], seriesLifetime: Double = 10) {
         self.client = client
         self.expressions = expressions
+        self.listedTogether = metrics.filter { expressions[$0] == nil }
         self.seriesLifetime = .milliseconds(Int64(seriesLifetime * 1000))
     }
 
@@ -49,8 +55,11 @@ public final class PrometheusSource: SeriesSource {
         if let answer = cached({ $0.points(of: key, to: to, step: step, buckets: count, aggregation: aggregation) }, metric: key.name) {
             return answer
         }
+        // A one-bucket read reaches back over the baseline, for the reads of that aggregation to come.
         let reach = count == 1 ? min(Double(Self.maximumPoints), (Self.baselineSpan / step).rounded(.up)) : Double(count)
-        let grid = try fetchGrid(of: key.name, step: step, firstEnd: to - (reach - 1) * step, end: to)
+        let grid = try fetchGrid(
+            of: key.name, step: step, firstEnd: to - (reach - 1) * step, end: to,
+            aggregations: count == 1 ? [aggregation] : Aggregation.allCases)
         return grid.points(of: key, to: to, step: step, buckets: count, aggregation: aggregation) ?? []
     }
 
@@ -64,13 +73,20 @@ public final class PrometheusSource: SeriesSource {
         guard expressions[name] == nil else { return [SeriesKey(name: name)] }
         let now = ContinuousClock.now
         if let known = state.withLock({ $0.seriesKeys[name] }), now - known.read < seriesLifetime { return known.keys }
-        let what = "series of \(name)"
-        guard let sets = try client.get("series", [("match[]", PrometheusName.of(name))]) as? [[String: String]] else {
-            throw PrometheusError("GET \(client.endpoint.url)/api/v1/series (\(what)): expected a list of label sets")
+        let names = listedTogether.contains(name) ? listedTogether : [name]
+        guard let sets = try client.get("series", names.map { ("match[]", PrometheusName.of($0)) }) as? [[String: String]] else {
+            throw PrometheusError("GET \(client.endpoint.url)/api/v1/series: expected a list of label sets")
         }
-        let keys = Array(Set(SeriesIdentity.keys(of: sets, name: name))).sorted()
-        state.withLock { $0.seriesKeys[name] = (now, keys) }
-        return keys
+        var byName: [String: [[String: String]]] = [:]
+        for set in sets { byName[set["__name__"] ?? "", default: []].append(set) }
+        var listed: [String: [SeriesKey]] = [:]
+        for listedName in names {
+            listed[listedName] = Array(Set(SeriesIdentity.keys(of: byName[PrometheusName.of(listedName)] ?? [], name: listedName))).sorted()
+        }
+        state.withLock { state in
+            for (listedName, keys) in listed { state.seriesKeys[listedName] = (now, keys) }
+        }
+        return listed[name] ?? []
     }
 
     /// Every sample of every series of metric `name` in `[from, to]`, as stored (one instant
@@ -97,12 +113,15 @@ public final class PrometheusSource: SeriesSource {
     }
 
     /// Reads the buckets of `step` seconds ending at `firstEnd`...`end` with one `query_range`.
-    private func fetchGrid(of metric: String, step: Double, firstEnd: Double, end: Double) throws -> BucketGrid {
+    private func fetchGrid(
+        of metric: String, step: Double, firstEnd: Double, end: Double, aggregations: [Aggregation]
+    ) throws -> BucketGrid {
         let query = PromQL(metric: metric, override: expressions[metric])
         let data = try client.get("query_range", [
-            ("query", query.buckets(of: step, halfOpen: true)), ("start", Self.time(firstEnd)), ("end", Self.time(end)), ("step", Self.time(step)),
+            ("query", query.buckets(of: step, aggregations: aggregations, halfOpen: true)), ("start", Self.time(firstEnd)),
+            ("end", Self.time(end)), ("step", Self.time(step)),
         ])
-        return try keep(data, query: query, step: step, firstEnd: firstEnd, end: end, aggregations: Set(Aggregation.allCases))
+        return try keep(data, query: query, step: step, firstEnd: firstEnd, end: end, aggregations: Set(aggregations))
     }
 
     /// Reads the newest value and sample time of every series of `metric` in

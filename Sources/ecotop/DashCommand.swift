@@ -99,7 +99,7 @@ struct DashCommand: ParsableCommand {
     private func makeLoader(configured: ConfiguredCollectors?) throws -> DataLoader {
         if let reading = try sourceOptions.prometheus(configuration: configured?.configuration) {
             let events = try storeOptions.store.map { _ in try StoreReader(layout: storeOptions.layout) }
-            return DataLoader.prometheus(reading, configuration: configured?.configuration, events: events)
+            return reading.loader(configuration: configured?.configuration, events: events)
         }
         if let configured {
             let runtime = try CollectorRuntime(

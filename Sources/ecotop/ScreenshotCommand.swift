@@ -77,7 +77,7 @@ extension ScreenshotCommand {
         let configuration = try config.map { try ConfigOptions.load($0).configuration }
         if let reading = try sourceOptions.prometheus(configuration: configuration) {
             let events = try reportingStoreErrors { try storeOptions.store.map { _ in try StoreReader(layout: storeOptions.layout) } }
-            return DataLoader.prometheus(reading, configuration: configuration, events: events)
+            return reading.loader(configuration: configuration, events: events)
         }
         guard let configuration else {
             let simulator = DemoSimulator(seed: seed)

@@ -7,10 +7,10 @@ import Testing
 /// `PrometheusSource` against a real Prometheus preloaded with `KnownSeries`.
 @Suite(.enabled(if: PrometheusServer.missing == nil, "\(PrometheusServer.missing ?? "")"), .serialized)
 struct PrometheusSourceTests {
-    static func source(_ url: String, expressions: [String: String] = [:]) -> PrometheusSource {
+    static func source(_ url: String, expressions: [String: String] = [:], metrics: [String] = []) -> PrometheusSource {
         PrometheusSource(
             client: PrometheusClient(endpoint: HTTPEndpoint(url: SecretTemplate(url), timeout: 10), environment: [:]),
-            expressions: expressions)
+            expressions: expressions, metrics: metrics)
     }
 
     @Test func everyAggregationMatchesTheValuesComputedByHand() throws {

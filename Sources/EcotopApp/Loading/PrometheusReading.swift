@@ -18,12 +18,14 @@ public struct PrometheusReading: Sendable {
         self.environment = environment
     }
 
-    /// A new source (with empty caches) over the server.
-    public func source() -> PrometheusSource {
+    /// A new source (with empty caches) over the server; the series of `metrics` (the
+    /// catalog's ids) are listed in one request.
+    public func source(listing metrics: [String] = []) -> PrometheusSource {
         let endpoint = HTTPEndpoint(
             url: SecretTemplate(settings.url), headers: settings.headers.mapValues(SecretTemplate.init), timeout: settings.timeout,
             maxBodyBytes: 64 << 20)
-        return PrometheusSource(client: PrometheusClient(endpoint: endpoint, environment: environment), expressions: expressions)
+        return PrometheusSource(
+            client: PrometheusClient(endpoint: endpoint, environment: environment), expressions: expressions, metrics: metrics)
     }
 }
 
@@ -34,13 +36,23 @@ public struct NoEvents: EventSource {
     public func events(from: Double, to: Double) throws -> [IntegrationEvent] { [] }
 }
 
+extension PrometheusReading {
+    /// A loader over a new source listing the catalog of `configuration` (else the standard one).
+    public func loader(configuration: EcotopConfiguration?, events: (any EventSource)?) -> DataLoader {
+        let catalog = configuration?.catalog ?? .standard
+        return DataLoader.prometheus(
+            self, source: source(listing: catalog.metrics.map(\.id.rawValue)), configuration: configuration, events: events)
+    }
+}
+
 extension DataLoader {
     /// Series from Prometheus, integration events from `events` (the local store) or none;
-    /// the catalog and ecosystem of `configuration`, else the standard catalog.
+    /// the catalog and ecosystem of `configuration`, else the standard catalog. `source` is
+    /// `reading`'s (`PrometheusReading.source(listing:)` of the catalog's ids), passed in so
+    /// the caller can count its requests.
     public static func prometheus(
-        _ reading: PrometheusReading, configuration: EcotopConfiguration?, events: (any EventSource)?
+        _ reading: PrometheusReading, source: PrometheusSource, configuration: EcotopConfiguration?, events: (any EventSource)?
     ) -> DataLoader {
-        let source = reading.source()
         let note = "series from Prometheus at \(reading.settings.url)" + (events == nil ? "; no integration events" : "")
         guard let configuration else {
             return DataLoader(
