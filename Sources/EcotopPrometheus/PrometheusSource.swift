@@ -32,6 +32,8 @@ public final class PrometheusSource: SeriesSource {
     private struct State {
         var grids: [BucketGrid] = []
         var seriesKeys: [String: (read: ContinuousClock.Instant, keys: [SeriesKey])] = [:]
+        /// Per metric, whether its listing of series kept `job` and `instance` (`SeriesIdentity`).
+        var keepsScrapeLabels: [String: Bool] = [:]
     }
 
     /// A source reading through `client`; `expressions` maps metric ids to configured
@@ -79,14 +81,17 @@ public final class PrometheusSource: SeriesSource {
         }
         var byName: [String: [[String: String]]] = [:]
         for set in sets { byName[set["__name__"] ?? "", default: []].append(set) }
-        var listed: [String: [SeriesKey]] = [:]
+        var listed: [String: (keys: [SeriesKey], keepsScrapeLabels: Bool)] = [:]
         for listedName in names {
-            listed[listedName] = Array(Set(SeriesIdentity.keys(of: byName[PrometheusName.of(listedName)] ?? [], name: listedName))).sorted()
+            listed[listedName] = SeriesIdentity.keys(of: byName[PrometheusName.of(listedName)] ?? [], name: listedName)
         }
         state.withLock { state in
-            for (listedName, keys) in listed { state.seriesKeys[listedName] = (now, keys) }
+            for (listedName, identity) in listed {
+                state.seriesKeys[listedName] = (now, Array(Set(identity.keys)).sorted())
+                state.keepsScrapeLabels[listedName] = identity.keepsScrapeLabels
+            }
         }
-        return listed[name] ?? []
+        return listed[name].map { Array(Set($0.keys)).sorted() } ?? []
     }
 
     /// Every sample of every series of metric `name` in `[from, to]`, as stored (one instant
@@ -96,7 +101,7 @@ public final class PrometheusSource: SeriesSource {
         let query = PromQL(metric: name, override: expressions[name])
         let data = try client.get("query", [("query", query.range(to - from)), ("time", Self.time(to))])
         let series = try PrometheusSeries.read(data, what: "reading \(name) from \(client.endpoint.url)")
-        let keys = SeriesIdentity.keys(of: series.map(\.labels), name: name)
+        let keys = identity(of: series, metric: name).keys
         return zip(keys, series).map { ($0, $1.samples) }.sorted { $0.key < $1.key }
     }
 
@@ -138,7 +143,7 @@ public final class PrometheusSource: SeriesSource {
     ) throws -> BucketGrid {
         let what = "reading \(query.metric) from \(client.endpoint.url)"
         let series = try PrometheusSeries.read(data, what: what)
-        var keys = SeriesIdentity.keys(of: series.map(\.labels), name: query.metric, ignoring: [PromQL.valueLabel])
+        var keys = identity(of: series, metric: query.metric).keys
         if query.override != nil {
             let distinct = Set(keys).count
             guard distinct <= 1 else {
@@ -164,6 +169,14 @@ public final class PrometheusSource: SeriesSource {
             if state.grids.count > Self.keptGrids { state.grids.removeFirst(state.grids.count - Self.keptGrids) }
         }
         return grid
+    }
+
+    /// The keys of a query's series, with or without scrape labels as the metric's listing
+    /// decided, so that they match the keys the listing gave.
+    private func identity(of series: [PrometheusSeries], metric: String) -> (keys: [SeriesKey], keepsScrapeLabels: Bool) {
+        SeriesIdentity.keys(
+            of: series.map(\.labels), name: metric, ignoring: [PromQL.valueLabel],
+            keepingScrapeLabels: state.withLock { $0.keepsScrapeLabels[metric] })
     }
 
     /// A time or duration as the API takes it: seconds with millisecond precision.

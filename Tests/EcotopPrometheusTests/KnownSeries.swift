@@ -17,15 +17,22 @@ enum KnownSeries {
     static let siteA = SeriesKey(name: "value.revenue", labels: ["job": "ecotop", "instance": "site-a:9464"])
     static let siteB = SeriesKey(name: "value.revenue", labels: ["job": "ecotop", "instance": "site-b:9464"])
 
+    /// A series that moved from one instance to another after the first hour.
+    static let movedFrom = SeriesKey(name: "qualitative.partner_sentiment", labels: ["job": "ecotop", "instance": "old:9464"])
+    static let movedTo = SeriesKey(name: "qualitative.partner_sentiment", labels: ["job": "ecotop", "instance": "new:9464"])
+
     /// The samples of `key`; each series has values of its own.
     static func points(of key: SeriesKey) -> [SeriesPoint] {
         let offset = Double(abs(key.description.unicodeScalars.reduce(0) { $0 &* 31 &+ Int($1.value) }) % 500)
-        return stride(from: start + 30, to: end, by: 60).enumerated().map { index, time in
-            SeriesPoint(timestamp: time, value: offset + Double((index * 37) % 101) + 0.25)
+        let span: Range<Double> = key == movedFrom ? start..<start + 3_600 : key == movedTo ? start + 3_600..<end : start..<end
+        return stride(from: start + 30, to: end, by: 60).enumerated().compactMap { index, time in
+            span.contains(time) ? SeriesPoint(timestamp: time, value: offset + Double((index * 37) % 101) + 0.25) : nil
         }
     }
 
-    static let all: [(key: SeriesKey, points: [SeriesPoint])] = [crm, shop, scraped, siteA, siteB].map { ($0, points(of: $0)) }
+    static let all: [(key: SeriesKey, points: [SeriesPoint])] = [crm, shop, scraped, siteA, siteB, movedFrom, movedTo].map {
+        ($0, points(of: $0))
+    }
 
     /// `points(of:)` combined by hand into `buckets` buckets of `[from, to)` as the store cuts
     /// them (each bucket holds its start, not its end), each point at its bucket's end, empty
