@@ -26,7 +26,7 @@ url="http://127.0.0.1:$port"
 for range in 1h 24h 30d; do
     echo "== range $range"
     $bin bench first-frame --source prometheus --url "$url" --range $range --second-refresh
-    hyperfine -N -w 3 -r 20 \
+    hyperfine -N -w 3 -r 10 \
         -n "store, $range" "$bin bench first-frame --store $work/demo30 --range $range" \
         -n "prometheus, $range" "$bin bench first-frame --source prometheus --url $url --range $range"
 done

@@ -5,6 +5,8 @@ import EcotopCore
 /// `firstEnd`. A later read with the same step whose bucket ends fall on this grid, inside
 /// it, is answered from it without asking the server again.
 struct BucketGrid: Sendable {
+    /// Tells the grids of a source apart, for filling in sample times later.
+    var id = 0
     var metric: String
     var step: Double
     /// The end of the newest bucket.
@@ -15,11 +17,17 @@ struct BucketGrid: Sendable {
     var aggregations: Set<Aggregation>
     /// Per series, per bucket index (0 is the bucket ending at `end`, 1 the one before...).
     var buckets: [SeriesKey: [Int: BucketValues]]
+    /// Whether each bucket is `[end - step, end)` (a range read) rather than `[end - step, end]`
+    /// (a newest-value read).
+    var halfOpen: Bool
+    /// The buckets whose newest sample times were read from their raw samples.
+    var sampleTimesRead: Set<Int> = []
 
     /// What one bucket of one series holds.
     struct BucketValues: Sendable {
         var values: [Aggregation: Double] = [:]
-        /// When the bucket's newest sample was taken.
+        /// When the bucket's newest sample was taken; nil when it is not within Prometheus's
+        /// lookback of the bucket's end (until read from the raw samples).
         var newest: Double?
     }
 
@@ -44,21 +52,32 @@ struct BucketGrid: Sendable {
         }
     }
 
-    /// The newest sample of `key` in `(time - lookback, time]`: nil (not known) when `time` is
-    /// not a bucket end or the grid does not reach back `lookback`; `.some(nil)` when the
-    /// series has no sample there.
-    func latest(of key: SeriesKey, at time: Double, lookback: Double) -> SeriesPoint?? {
+    /// What the grid says about the newest sample of a series.
+    enum Latest {
+        /// The newest sample in `(time - lookback, time]`, or nil without one.
+        case point(SeriesPoint?)
+        /// The newest sample is in this bucket but its time is not known yet: read it from the
+        /// bucket's raw samples (`sampleTimesRead`).
+        case needsSampleTimes(bucket: Int)
+    }
+
+    /// The newest sample of `key` in `(time - lookback, time]`; nil (the grid cannot tell) when
+    /// `time` is not a bucket end or the grid does not reach back `lookback`.
+    func latest(of key: SeriesKey, at time: Double, lookback: Double) -> Latest? {
         guard aggregations.contains(.last), let first = index(ofBucketEnding: time),
             firstEnd - step <= time - lookback + step * 1e-6
         else { return nil }
-        guard let series = buckets[key] else { return .some(nil) }
+        guard let series = buckets[key] else { return .point(nil) }
         var index = first
         while end - Double(index) * step > time - lookback {
-            if let bucket = series[index], let value = bucket.values[.last], let newest = bucket.newest {
-                return .some(newest > time - lookback ? SeriesPoint(timestamp: min(newest, time), value: value) : nil)
+            if let bucket = series[index], let value = bucket.values[.last] {
+                if let newest = bucket.newest {
+                    return .point(newest > time - lookback ? SeriesPoint(timestamp: min(newest, time), value: value) : nil)
+                }
+                if !sampleTimesRead.contains(index) { return .needsSampleTimes(bucket: index) }
             }
             index += 1
         }
-        return .some(nil)
+        return .point(nil)
     }
 }

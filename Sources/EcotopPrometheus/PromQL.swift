@@ -40,31 +40,22 @@ struct PromQL: Sendable {
         "\(aggregation.rawValue)_over_time(\(range(seconds, halfOpen: halfOpen)))"
     }
 
-    /// The time of the newest sample in each bucket. `timestamp()` of the series at the
-    /// bucket's end gives it when the sample is within Prometheus's lookback (five minutes by
-    /// default), which covers every bucket of up to `newestSampleStep`. A longer bucket adds
-    /// the maximum of `timestamp()` evaluated every `newestSampleStep` over the bucket: those
-    /// evaluation times are whole multiples of the step, and a sample after the last of them
-    /// is within the lookback of the bucket's end, so the first part sees it. For a configured
-    /// expression `timestamp()` is the time it was evaluated at, exact to within the step.
-    func newestSampleTime(over seconds: Double, halfOpen: Bool = false) -> String {
-        let offset = halfOpen && seconds > 0.001 ? " offset 1ms" : ""
-        let atEnd = "timestamp(\(instant)\(offset))"
-        guard seconds > Self.newestSampleStep else { return atEnd }
-        let length = Self.duration(halfOpen ? seconds - 0.001 : seconds)
-        return "(\(atEnd) or max_over_time(timestamp(\(instant))[\(length):\(Self.duration(Self.newestSampleStep))]\(offset)))"
+    /// The time of the newest sample in each bucket, when it is within Prometheus's lookback
+    /// of the bucket's end (five minutes by default): `timestamp()` of the series there. An
+    /// older newest sample's time is read from the bucket's raw samples when it is needed
+    /// (`PrometheusSource`), since a subquery over every bucket costs the server more than all
+    /// the rest of the read. For a configured expression `timestamp()` is the time it was
+    /// evaluated at.
+    func newestSampleTime(halfOpen: Bool = false) -> String {
+        "timestamp(\(instant)\(halfOpen ? " offset 1ms" : ""))"
     }
-
-    /// The evaluation step of the newest sample's time over a long bucket: four minutes, a
-    /// margin inside Prometheus's default five-minute lookback.
-    static let newestSampleStep: Double = 240
 
     /// Every value a bucket can be read as, in one expression: each of `aggregations` and the
     /// newest sample's time, told apart by an `ecotop_value` label (`min`, `max`..., `time`),
     /// joined with `or` so one request answers every aggregation of every series.
     func buckets(of seconds: Double, aggregations: [Aggregation] = Aggregation.allCases, halfOpen: Bool = false) -> String {
         let parts = aggregations.map { (aggregated($0, over: seconds, halfOpen: halfOpen), $0.rawValue) }
-            + [(newestSampleTime(over: seconds, halfOpen: halfOpen), Self.timeValue)]
+            + [(newestSampleTime(halfOpen: halfOpen && seconds > 0.001), Self.timeValue)]
         return parts.map { expression, name in
             "label_replace(\(expression), \"\(Self.valueLabel)\", \"\(name)\", \"\", \"\")"
         }.joined(separator: " or ")

@@ -34,6 +34,8 @@ public final class PrometheusSource: SeriesSource {
         var seriesKeys: [String: (read: ContinuousClock.Instant, keys: [SeriesKey])] = [:]
         /// Per metric, whether its listing of series kept `job` and `instance` (`SeriesIdentity`).
         var keepsScrapeLabels: [String: Bool] = [:]
+        /// How many grids were kept so far (the last one's id).
+        var gridsKept = 0
     }
 
     /// A source reading through `client`; `expressions` maps metric ids to configured
@@ -67,8 +69,17 @@ public final class PrometheusSource: SeriesSource {
 
     public func latest(of key: SeriesKey, at time: Double, lookback: Double) throws -> SeriesPoint? {
         guard lookback > 0 else { return nil }
-        if let answer = cached({ $0.latest(of: key, at: time, lookback: lookback) }, metric: key.name) { return answer }
-        return try fetchLatest(of: key.name, at: time, lookback: lookback).latest(of: key, at: time, lookback: lookback) ?? nil
+        var fetched = false
+        while true {
+            switch cached({ grid in grid.latest(of: key, at: time, lookback: lookback).map { (grid, $0) } }, metric: key.name) {
+            case (_, .point(let point))?: return point
+            case (let grid, .needsSampleTimes(let bucket))?: try readSampleTimes(of: grid, bucket: bucket)
+            case nil:
+                guard !fetched else { return nil }
+                _ = try fetchLatest(of: key.name, at: time, lookback: lookback)
+                fetched = true
+            }
+        }
     }
 
     public func seriesKeys(named name: String) throws -> [SeriesKey] {
@@ -107,7 +118,7 @@ public final class PrometheusSource: SeriesSource {
 
     // MARK: - Reading and keeping grids
 
-    /// The first answer a kept grid of `metric` gives.
+    /// The first answer a kept grid of `metric` gives, newest grid first.
     private func cached<T>(_ answer: (BucketGrid) -> T?, metric: String) -> T? {
         state.withLock { state in
             for grid in state.grids.reversed() where grid.metric == metric {
@@ -126,7 +137,25 @@ public final class PrometheusSource: SeriesSource {
             ("query", query.buckets(of: step, aggregations: aggregations, halfOpen: true)), ("start", Self.time(firstEnd)),
             ("end", Self.time(end)), ("step", Self.time(step)),
         ])
-        return try keep(data, query: query, step: step, firstEnd: firstEnd, end: end, aggregations: Set(aggregations))
+        return try keep(data, query: query, step: step, firstEnd: firstEnd, end: end, aggregations: Set(aggregations), halfOpen: true)
+    }
+
+    /// Reads the newest sample time of every series of `grid` in one bucket from its raw
+    /// samples (one instant query of the bucket's range) and files them in the kept grid.
+    private func readSampleTimes(of grid: BucketGrid, bucket: Int) throws {
+        let query = PromQL(metric: grid.metric, override: expressions[grid.metric])
+        let end = grid.end - Double(bucket) * grid.step
+        let data = try client.get("query", [("query", query.range(grid.step, halfOpen: grid.halfOpen)), ("time", Self.time(end))])
+        let series = try PrometheusSeries.read(data, what: "reading \(grid.metric) from \(client.endpoint.url)")
+        let keys = identity(of: series, metric: grid.metric).keys
+        state.withLock { state in
+            guard let kept = state.grids.firstIndex(where: { $0.id == grid.id }) else { return }
+            state.grids[kept].sampleTimesRead.insert(bucket)
+            for (key, entry) in zip(keys, series) {
+                guard let newest = entry.samples.last?.timestamp, state.grids[kept].buckets[key]?[bucket] != nil else { continue }
+                state.grids[kept].buckets[key]?[bucket]?.newest = newest
+            }
+        }
     }
 
     /// Reads the newest value and sample time of every series of `metric` in
@@ -134,12 +163,12 @@ public final class PrometheusSource: SeriesSource {
     private func fetchLatest(of metric: String, at time: Double, lookback: Double) throws -> BucketGrid {
         let query = PromQL(metric: metric, override: expressions[metric])
         let data = try client.get("query", [("query", query.buckets(of: lookback, aggregations: [.last])), ("time", Self.time(time))])
-        return try keep(data, query: query, step: lookback, firstEnd: time, end: time, aggregations: [.last])
+        return try keep(data, query: query, step: lookback, firstEnd: time, end: time, aggregations: [.last], halfOpen: false)
     }
 
     /// Files a query's result under its grid and keeps the grid.
     private func keep(
-        _ data: Any, query: PromQL, step: Double, firstEnd: Double, end: Double, aggregations: Set<Aggregation>
+        _ data: Any, query: PromQL, step: Double, firstEnd: Double, end: Double, aggregations: Set<Aggregation>, halfOpen: Bool
     ) throws -> BucketGrid {
         let what = "reading \(query.metric) from \(client.endpoint.url)"
         let series = try PrometheusSeries.read(data, what: what)
@@ -151,7 +180,8 @@ public final class PrometheusSource: SeriesSource {
             }
             keys = keys.map { _ in SeriesKey(name: query.metric) }
         }
-        var grid = BucketGrid(metric: query.metric, step: step, end: end, firstEnd: firstEnd, aggregations: aggregations, buckets: [:])
+        var grid = BucketGrid(
+            metric: query.metric, step: step, end: end, firstEnd: firstEnd, aggregations: aggregations, buckets: [:], halfOpen: halfOpen)
         for (key, entry) in zip(keys, series) {
             let part = entry.labels[PromQL.valueLabel]
             let aggregation = part.flatMap(Aggregation.init(rawValue:))
@@ -165,6 +195,8 @@ public final class PrometheusSource: SeriesSource {
             }
         }
         state.withLock { state in
+            state.gridsKept += 1
+            grid.id = state.gridsKept
             state.grids.append(grid)
             if state.grids.count > Self.keptGrids { state.grids.removeFirst(state.grids.count - Self.keptGrids) }
         }
