@@ -26,9 +26,12 @@ let package = Package(
         .target(name: "EcotopConfig", dependencies: ["EcotopCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "EcotopCollectors", dependencies: ["CLinuxProcess", "EcotopCore", "EcotopConfig", "EcotopStore"]),
         .target(name: "EcotopExporter", dependencies: ["EcotopCore", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "EcotopPrometheus", dependencies: ["EcotopCore", "EcotopCollectors"]),
         .target(
             name: "EcotopApp",
-            dependencies: ["EcotopCore", "EcotopStore", "EcotopEngine", "EcotopConfig", "EcotopCollectors", "EcotopExporter"]
+            dependencies: [
+                "EcotopCore", "EcotopStore", "EcotopEngine", "EcotopConfig", "EcotopCollectors", "EcotopExporter", "EcotopPrometheus",
+            ]
         ),
         .target(
             name: "EcotopUI",
@@ -45,7 +48,7 @@ let package = Package(
             name: "ecotop",
             dependencies: [
                 "EcotopCore", "EcotopStore", "EcotopEngine", "EcotopCollectors", "EcotopConfig", "EcotopApp",
-                "EcotopUI", "EcotopTerminal",
+                "EcotopUI", "EcotopTerminal", "EcotopPrometheus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +72,10 @@ let package = Package(
         ),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors", "EcotopTestSupport"]),
         .testTarget(name: "EcotopConfigTests", dependencies: ["EcotopConfig", "EcotopCore"]),
+        .testTarget(
+            name: "EcotopPrometheusTests",
+            dependencies: ["EcotopPrometheus", "EcotopCollectors", "EcotopCore", "EcotopEngine", "EcotopTestSupport"]
+        ),
         .testTarget(
             name: "EcotopCollectorsTests", dependencies: ["EcotopCollectors", "EcotopConfig", "EcotopStore", "EcotopTestSupport"],
             exclude: ["Fixtures"]

@@ -52,10 +52,11 @@ public struct ConfigValidator {
         let health = fields.mapping("health").map(inForce.readHealth) ?? HealthWeights()
         let store = fields.mapping("store").map(readStore) ?? StoreSettings()
         let errorPolicy = ErrorsSection.read(fields, ecosystem: ecosystem)
+        let source = fields.mapping("source").flatMap(readSource)
         fields.finish()
         return EcotopConfiguration(
             file: file, ecosystem: ecosystem, collectors: collectors, catalog: catalog, metricOverrides: overrides, health: health,
-            store: store, errorPolicy: errorPolicy)
+            store: store, errorPolicy: errorPolicy, source: source)
     }
 
     // MARK: - Collectors
@@ -115,7 +116,7 @@ public struct ConfigValidator {
 
     /// Header values: a string, in which `${NAME}` reads the environment variable NAME when the
     /// request is made, or `{fromEnv: NAME}`, the same as `"${NAME}"`.
-    private func readHeaders(_ fields: ConfigFields) -> [String: String] {
+    func readHeaders(_ fields: ConfigFields) -> [String: String] {
         var headers: [String: String] = [:]
         for entry in fields.entries {
             _ = fields.value(entry.key)
@@ -166,9 +167,13 @@ public struct ConfigValidator {
                 fields.issues.report(entry.keyMark, field: fields.field(entry.key) + ".counter",
                     "a counter is read as a rate, so \(entry.key) needs a rate unit (per_minute, per_day or per_week), not \((unit ?? metric.unit).rawValue)")
             }
+            let promql = metricFields.string("promql")
+            if let promql, promql.allSatisfy(\.isWhitespace) {
+                fields.issues.report(metricFields.value("promql")!.mark, field: metricFields.field("promql"), "expected a PromQL expression, found an empty one")
+            }
             overrides.append(MetricOverride(
                 id: id, thresholds: thresholds, unit: unit, expectedInterval: metricFields.duration("expected_interval"),
-                isCounter: isNew ? nil : isCounter))
+                isCounter: isNew ? nil : isCounter, promql: promql))
         }
         return (overrides, added)
     }

@@ -16,11 +16,13 @@ public struct EcotopConfiguration: Sendable {
     public var store: StoreSettings
     /// How failure codes are classed, and the runbooks of error groups (`errors:`, `runbooks:`).
     public var errorPolicy: ErrorPolicy
+    /// Where series are read from instead of the store (`source:`); nil reads the store.
+    public var source: SourceSettings?
 
     public init(
         file: String, ecosystem: Ecosystem, collectors: [CollectorConfig], catalog: MetricCatalog? = nil,
         metricOverrides: [MetricOverride] = [], health: HealthWeights = HealthWeights(), store: StoreSettings = StoreSettings(),
-        errorPolicy: ErrorPolicy = ErrorPolicy()
+        errorPolicy: ErrorPolicy = ErrorPolicy(), source: SourceSettings? = nil
     ) {
         self.file = file
         self.ecosystem = ecosystem
@@ -31,6 +33,7 @@ public struct EcotopConfiguration: Sendable {
         self.health = health
         self.store = store
         self.errorPolicy = errorPolicy
+        self.source = source
     }
 
     /// The catalog in force; the same as `catalog`, for callers that build a dashboard from it.
@@ -55,6 +58,15 @@ public struct EcotopConfiguration: Sendable {
         return MetricCatalog(metrics: ordered.map(\.element))
     }
 
+    /// The configured `promql:` expressions by metric id, for a Prometheus source.
+    public var promqlExpressions: [String: String] {
+        var expressions: [String: String] = [:]
+        for override in metricOverrides {
+            if let promql = override.promql { expressions[override.id.rawValue] = promql }
+        }
+        return expressions
+    }
+
     /// Expected collection intervals by metric, for staleness (`StalenessPolicy.metricIntervals`).
     public var expectedIntervals: [MetricID: Double] {
         var intervals: [MetricID: Double] = [:]
@@ -74,16 +86,20 @@ public struct MetricOverride: Sendable, Hashable {
     public var expectedInterval: Double?
     /// Whether the collected series are running totals to be read as rates (`counter: true`).
     public var isCounter: Bool?
+    /// The PromQL expression a Prometheus source reads the metric with, instead of its series
+    /// by name (`promql:`).
+    public var promql: String?
 
     public init(
         id: MetricID, thresholds: Thresholds? = nil, unit: MetricUnit? = nil, expectedInterval: Double? = nil,
-        isCounter: Bool? = nil
+        isCounter: Bool? = nil, promql: String? = nil
     ) {
         self.id = id
         self.thresholds = thresholds
         self.unit = unit
         self.expectedInterval = expectedInterval
         self.isCounter = isCounter
+        self.promql = promql
     }
 }
 

@@ -43,6 +43,8 @@ struct DashCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var listenOptions: ListenOptions
 
+    @OptionGroup var sourceOptions: SourceOptions
+
     func validate() throws {
         guard refresh >= 0.1, refresh <= 3_600 else { throw ValidationError("--refresh must be between 0.1 and 3600 seconds") }
     }
@@ -96,8 +98,14 @@ struct DashCommand: ParsableCommand {
     }
 
     /// The data side: the configured collectors writing to the store, or the demo on the
-    /// store's history (recorded into as time passes) or on the simulator alone.
+    /// store's history (recorded into as time passes) or on the simulator alone. Over
+    /// Prometheus (`--source prometheus` or the configuration's `source:`) the series come
+    /// from there, the events from `--store` if given, and no collector runs here.
     private func makeLoader(configured: ConfiguredCollectors?) throws -> DataLoader {
+        if let reading = try sourceOptions.prometheus(configuration: configured?.configuration) {
+            let events = try storeOptions.store.map { _ in try StoreReader(layout: storeOptions.layout) }
+            return reading.loader(configuration: configured?.configuration, events: events)
+        }
         if let configured {
             let runtime = try CollectorRuntime(
                 configured: configured, path: configOptions.path, layout: storeOptions.layout(configured: configured.configuration.store),

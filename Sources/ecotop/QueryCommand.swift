@@ -17,6 +17,8 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @OptionGroup var sourceOptions: SourceOptions
+
     @Option(help: ArgumentHelp(
         "A metric name with optional label matchers (=, !=, =~, !~), e.g. usage.transactions{integration=\"stripe\"}.",
         valueName: "selector"))
@@ -41,12 +43,10 @@ struct QueryCommand: ParsableCommand {
     var format: QueryOutputFormat = .jsonl
 
     func run() throws {
+        if let reading = try sourceOptions.prometheus() { return try runOverPrometheus(reading) }
         try reportingStoreErrors {
             let reader = try StoreReader(layout: storeOptions.layout)
-            let now = SystemWallClock().now()
-            let start = try TimeExpression.time(from, now: now)
-            let end = try TimeExpression.time(to, now: now)
-            guard end >= start else { throw StoreError(.invalidRequest, "--from (\(from)) is after --to (\(to))") }
+            let (start, end) = try range()
             let selected = try reader.series(matching: querySelector())
             var output = QueryOutput(format: format)
             if step == nil, agg == nil {
@@ -81,6 +81,33 @@ struct QueryCommand: ParsableCommand {
 }
 
 extension QueryCommand {
+    /// `--from` and `--to` as times, in order.
+    func range() throws -> (start: Double, end: Double) {
+        let now = SystemWallClock().now()
+        let start = try TimeExpression.time(from, now: now)
+        let end = try TimeExpression.time(to, now: now)
+        guard end >= start else { throw StoreError(.invalidRequest, "--from (\(from)) is after --to (\(to))") }
+        return (start, end)
+    }
+
+    /// The query read from Prometheus (`--source prometheus`), printed as from the store.
+    private func runOverPrometheus(_ reading: PrometheusReading) throws {
+        guard !raw else { throw ValidationError("--raw reads the store's raw points; it does not apply to --source prometheus") }
+        try reportingStoreErrors {
+            let (start, end) = try range()
+            let query = SourceQuery(
+                selector: try querySelector(), from: start, to: end, step: try step.map(TimeExpression.duration), aggregation: agg)
+            var output = QueryOutput(format: format)
+            do {
+                try query.run(on: reading.source(), into: &output)
+            } catch {
+                printError("ecotop: \(error)")
+                throw ExitCode.failure
+            }
+            output.finish()
+        }
+    }
+
     /// The `--series` selector; a blank one selects every series, as `{}` does.
     func querySelector() throws(StoreError) -> SeriesSelector {
         guard !series.allSatisfy({ $0 == " " || $0 == "\t" }) else { return SeriesSelector(name: nil) }

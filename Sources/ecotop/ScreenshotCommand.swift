@@ -29,6 +29,7 @@ struct ScreenshotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw the ecosystem of this configuration from its store (collectors are not run).", valueName: "file"))
     var config: String?
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var sourceOptions: SourceOptions
 
     func validate() throws {
         guard (1...1_000).contains(width), (1...1_000).contains(height) else {
@@ -69,15 +70,20 @@ struct ScreenshotCommand: ParsableCommand {
 
 extension ScreenshotCommand {
     /// The demo (from `--store` when given, else the simulator alone), or with `--config` the
-    /// configured ecosystem read from its store.
+    /// configured ecosystem read from its store; over Prometheus (`--source prometheus` or the
+    /// configuration's `source:`), the series from there and the events from `--store`, if given.
     private func makeLoader() throws -> DataLoader {
-        guard let config else {
+        let configuration = try config.map { try ConfigOptions.load($0).configuration }
+        if let reading = try sourceOptions.prometheus(configuration: configuration) {
+            let events = try reportingStoreErrors { try storeOptions.store.map { _ in try StoreReader(layout: storeOptions.layout) } }
+            return reading.loader(configuration: configuration, events: events)
+        }
+        guard let configuration else {
             let simulator = DemoSimulator(seed: seed)
             guard let history = try storeOptions.history(defaultLocation: false) else { return DataLoader.demo(simulator: simulator) }
             return try DemoRecorder.isDemoStore(history, simulator: simulator)
                 ? DataLoader.demo(simulator: simulator, history: history) : DataLoader.store(history)
         }
-        let configuration = try ConfigOptions.load(config).configuration
         let reader = try reportingStoreErrors { try StoreReader(layout: storeOptions.layout(configured: configuration.store)) }
         return DataLoader.reading(configuration, from: reader)
     }

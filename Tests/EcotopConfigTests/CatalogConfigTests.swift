@@ -4,14 +4,8 @@ import Testing
 
 /// A configuration's own families and metrics, beside or instead of the standard twenty.
 @Suite struct CatalogConfigTests {
-    private func validate(_ yaml: String) -> Result<EcotopConfiguration, ConfigErrors> {
-        ConfigValidator(home: "/home/ana").validate(yaml: "ecosystem: {}\n" + yaml, file: "eco.yaml")
-    }
-
-    private func problems(_ yaml: String) -> String {
-        guard case .failure(let errors) = validate(yaml) else { return "" }
-        return errors.diagnostics.map(\.description).joined(separator: "\n")
-    }
+    private func validate(_ yaml: String) -> Result<EcotopConfiguration, ConfigErrors> { ConfigTestDocument.validate(yaml) }
+    private func problems(_ yaml: String) -> String { ConfigTestDocument.problems(yaml) }
 
     private let logistics = """
         catalog:

@@ -23,10 +23,10 @@ public struct HTTPEndpoint: Hashable, Sendable {
         self.maxBodyBytes = maxBodyBytes
     }
 
-    /// A successful (2xx) response and the redactor of the secrets that went into the request.
-    struct Answer {
-        var response: HTTPGet.Response
-        var redactor: SecretRedactor
+    /// A response and the redactor of the secrets that went into the request.
+    package struct Answer: Sendable {
+        package var response: HTTPGet.Response
+        package var redactor: SecretRedactor
     }
 
     /// GETs the URL with the collector's own headers (`Accept`...) under the configured ones;
@@ -34,6 +34,22 @@ public struct HTTPEndpoint: Hashable, Sendable {
     /// configured, the status and the start of the body, with every secret redacted.
     func get(defaultHeaders: [String: String], environment: [String: String]) async throws(CollectionFailure) -> Answer {
         let what = "GET \(url)"
+        let answer = try await exchange(defaultHeaders: defaultHeaders, environment: environment, describedAs: what)
+        let response = answer.response, redactor = answer.redactor
+        guard (200..<300).contains(response.status) else {
+            let excerpt = Self.excerpt(redactor.redact(String(decoding: response.body.prefix(1 << 16), as: UTF8.self)))
+            let status = "HTTP \(response.status) \(HTTPURLResponse.localizedString(forStatusCode: response.status))"
+            throw CollectionFailure(redactor.redact(excerpt.isEmpty ? "\(what): \(status)" : "\(what): \(status): \(excerpt)"))
+        }
+        return answer
+    }
+
+    /// GETs the URL and returns the response whatever its status, for callers that read an
+    /// error status's body themselves (the Prometheus API's JSON errors). A failed exchange is
+    /// a `CollectionFailure` that starts with `what` (which must hold no secret).
+    package func exchange(
+        defaultHeaders: [String: String], environment: [String: String], describedAs what: String
+    ) async throws(CollectionFailure) -> Answer {
         var secrets: [String] = []
         var resolvedHeaders = defaultHeaders
         let resolvedURL: String
@@ -60,16 +76,11 @@ public struct HTTPEndpoint: Hashable, Sendable {
         } catch {
             throw CollectionFailure(redactor.redact("\(what): \(error.reason)"))
         }
-        guard (200..<300).contains(response.status) else {
-            let excerpt = Self.excerpt(redactor.redact(String(decoding: response.body.prefix(1 << 16), as: UTF8.self)))
-            let status = "HTTP \(response.status) \(HTTPURLResponse.localizedString(forStatusCode: response.status))"
-            throw CollectionFailure(redactor.redact(excerpt.isEmpty ? "\(what): \(status)" : "\(what): \(status): \(excerpt)"))
-        }
         return Answer(response: response, redactor: redactor)
     }
 
     /// The start of a (redacted) body as one line of plain text, for an error message.
-    static func excerpt(_ text: String, limit: Int = 160) -> String {
+    package static func excerpt(_ text: String, limit: Int = 160) -> String {
         let flat = String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
             .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         return flat.count > limit ? String(flat.prefix(limit)) + "…" : flat

@@ -8,7 +8,7 @@ import FoundationNetworking
 /// Built on FoundationNetworking's `URLSession` (libcurl), so http and https, redirects and
 /// chunked bodies work as in any client. Errors are short and name the URL as configured,
 /// never a header value.
-struct HTTPGet: Sendable {
+package struct HTTPGet: Sendable {
     /// The URL to request, with secrets already resolved.
     var url: URL
     /// Request headers, with secrets already resolved.
@@ -19,10 +19,10 @@ struct HTTPGet: Sendable {
     var maxBodyBytes: Int
 
     /// What came back.
-    struct Response: Sendable {
-        var status: Int
-        var contentType: String?
-        var body: Data
+    package struct Response: Sendable {
+        package var status: Int
+        package var contentType: String?
+        package var body: Data
     }
 
     /// Sends the request and waits for the whole response (whatever its status).

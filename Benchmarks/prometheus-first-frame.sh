@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The dashboard's first frame read from a real Prometheus against the same 30 days in the local
+# store (Benchmarks/README.md, "Reading from Prometheus"). Needs hyperfine, prometheus and
+# promtool. Uses /tmp/ecotop-bench; run from the repository root.
+set -euo pipefail
+work=/tmp/ecotop-bench
+bin=${ECOTOP:-.build/release/ecotop}
+port=${PORT:-19390}
+mkdir -p "$work"
+
+[ -d "$work/demo30" ] || $bin demo backfill --store "$work/demo30" --days 30
+if [ ! -d "$work/prometheus/data" ]; then
+    mkdir -p "$work/prometheus"
+    $bin query --store "$work/demo30" --series '{}' --from -31d --to now --format jsonl \
+        | python3 Benchmarks/store_to_openmetrics.py > "$work/prometheus/demo30.om"
+    promtool tsdb create-blocks-from openmetrics "$work/prometheus/demo30.om" "$work/prometheus/data" > /dev/null
+fi
+printf 'global:\n  scrape_interval: 1h\n' > "$work/prometheus/prometheus.yml"
+prometheus --config.file="$work/prometheus/prometheus.yml" --storage.tsdb.path="$work/prometheus/data" \
+    --storage.tsdb.retention.time=100y --web.listen-address=127.0.0.1:$port > "$work/prometheus/log" 2>&1 &
+server=$!
+trap 'kill $server; wait $server 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$port/-/ready" > /dev/null; do sleep 0.1; done
+
+url="http://127.0.0.1:$port"
+for range in 1h 24h 30d; do
+    echo "== range $range"
+    $bin bench first-frame --source prometheus --url "$url" --range $range --second-refresh
+    hyperfine -N -w 3 -r 10 \
+        -n "store, $range" "$bin bench first-frame --store $work/demo30 --range $range" \
+        -n "prometheus, $range" "$bin bench first-frame --source prometheus --url $url --range $range"
+done
