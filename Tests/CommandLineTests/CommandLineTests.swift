@@ -82,7 +82,9 @@ import EcotopTestSupport
         let run = try EcotopBinary.run(["demo", "backfill", "--store", store.root, "--days", "1", "--interval", "900"])
         #expect(run.status == 0 && run.errors.contains("1/1 days"), "plain progress when not on a terminal")
         let reader = try store.reader()
-        #expect(try reader.seriesKeys().count == MetricCatalog.standard.metrics.count)
+        let keys = try reader.seriesKeys().compactMap { $0 }
+        #expect(keys.filter(\.labels.isEmpty).map(\.name).sorted() == MetricCatalog.standard.metrics.map(\.id.rawValue).sorted())
+        #expect(keys.contains(SeriesKey(name: "usage.transactions", labels: ["component": "storefront"])), "and the demo's labelled parts")
         let transactions = try #require(try reader.existingID(of: SeriesKey(name: "usage.transactions")))
         let points = try reader.rawPoints(series: [transactions], from: 0, to: Date().timeIntervalSince1970 + 60)[0]
         #expect(points.count == 97)

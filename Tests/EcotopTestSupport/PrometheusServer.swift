@@ -28,13 +28,34 @@ public final class PrometheusServer {
 
     /// Writes `samples` as OpenMetrics, builds blocks from them and starts the server over
     /// those blocks; returns once the server answers `/-/ready` (its log says so).
-    public init(samples: [(key: SeriesKey, points: [SeriesPoint])]) throws {
+    public convenience init(samples: [(key: SeriesKey, points: [SeriesPoint])]) throws {
+        try self.init(configuration: "global:\n  scrape_interval: 1h\n") { directory in
+            let input = directory + "/series.om"
+            try Self.openMetrics(samples).write(toFile: input, atomically: false, encoding: .utf8)
+            try Self.run([Self.promtool, "tsdb", "create-blocks-from", "openmetrics", input, directory + "/data"], log: directory + "/promtool.log")
+        }
+    }
+
+    /// A server that scrapes `target` (`HOST:PORT`) every `interval` seconds, keeping the
+    /// target's own labels (`honor_labels`) as docs/scale-out.md recommends.
+    public convenience init(scraping target: String, every interval: Int) throws {
+        try self.init(configuration: """
+            global:
+              scrape_interval: \(interval)s
+            scrape_configs:
+              - job_name: ecotop
+                honor_labels: true
+                static_configs: [{targets: ["\(target)"]}]
+
+            """) { _ in }
+    }
+
+    /// Writes `configuration`, lets `prepare` fill the directory, and starts the server.
+    private init(configuration: String, prepare: (String) throws -> Void) throws {
         var template = Array((NSTemporaryDirectory() + "/ecotop-prometheus-test.XXXXXX").utf8CString)
         directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
-        let input = directory + "/series.om"
-        try Self.openMetrics(samples).write(toFile: input, atomically: false, encoding: .utf8)
-        try Self.run([Self.promtool, "tsdb", "create-blocks-from", "openmetrics", input, directory + "/data"], log: directory + "/promtool.log")
-        try "global:\n  scrape_interval: 1h\n".write(toFile: directory + "/prometheus.yml", atomically: false, encoding: .utf8)
+        try prepare(directory)
+        try configuration.write(toFile: directory + "/prometheus.yml", atomically: false, encoding: .utf8)
         let port = try Self.freePort()
         url = "http://127.0.0.1:\(port)"
         let log = open(directory + "/prometheus.log", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -45,7 +66,7 @@ public final class PrometheusServer {
         ], standardOutput: log, standardError: log)
         do {
             try wait(for: "Prometheus to be ready (log: \(directory)/prometheus.log)", timeout: .seconds(60), pollingEvery: .milliseconds(50)) {
-                (try? String(contentsOfFile: directory + "/prometheus.log", encoding: .utf8))?.contains("Server is ready to receive web requests") == true
+                (try? String(contentsOfFile: self.directory + "/prometheus.log", encoding: .utf8))?.contains("Server is ready to receive web requests") == true
             }
         } catch {
             stop()

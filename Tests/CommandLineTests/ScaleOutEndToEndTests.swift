@@ -1,0 +1,65 @@
+import EcotopCore
+import EcotopTestSupport
+import Foundation
+import Testing
+
+/// The scale-out of docs/scale-out.md, whole: `ecotop collect --listen` runs the demo
+/// collector into a local store, a real Prometheus scrapes it, and what `query` and a
+/// dashboard frame read back over Prometheus agrees with the local store. Both processes stop
+/// at the end, also when the test fails.
+@Suite(.enabled(if: PrometheusServer.missing == nil, "\(PrometheusServer.missing ?? "")"), .serialized)
+struct ScaleOutEndToEndTests {
+    @Test func prometheusScrapingCollectListenAnswersAsTheLocalStoreDoes() async throws {
+        let store = TemporaryStore()
+        let config = try store.file(named: "site.yaml", containing: """
+            ecosystem: {name: Site}
+            collectors:
+              - {name: demo, type: demo, interval: 2s}
+            store: {path: "\(store.root)/data"}
+            """)
+        let collector = try await ListeningCollector(["--config", config, "--listen", "127.0.0.1:0"], errorsPath: store.root + "/collect.log")
+        defer { _ = collector.stop() }
+        let server = try PrometheusServer(scraping: "127.0.0.1:\(collector.port)", every: 1)
+        defer { server.stop() }
+        let started = Date().timeIntervalSince1970
+
+        // Samples arrive: Prometheus holds at least five scrapes' worth of one series.
+        let count = ["query", "--source", "prometheus", "--url", server.url, "--series", "usage.transactions", "--agg", "count",
+                     "--from", String(Int(started)), "--to", "now"]
+        try await wait(for: "Prometheus to scrape five samples of usage.transactions", timeout: .seconds(90), pollingEvery: .milliseconds(500)) {
+            let result = try EcotopBinary.run(count)
+            return result.status == 0 && ((try? Self.values(result.output))?.first ?? 0) >= 5
+        }
+
+        // The same closed window from both: it ended before the last scrape, so both hold its samples.
+        let end = Int(Date().timeIntervalSince1970) - 3
+        let window = ["--from", String(Int(started)), "--to", String(end)]
+        for series in ["usage.transactions", "value.ecosystem_revenue{component=\"storefront\"}", "usage.critical_uptime"] {
+            for agg in ["count", "avg", "max"] {
+                let query = ["--series", series, "--agg", agg] + window
+                let local = try EcotopBinary.run(["query", "--store", store.root + "/data"] + query)
+                let remote = try EcotopBinary.run(["query", "--source", "prometheus", "--url", server.url] + query)
+                #expect(local.status == 0 && remote.status == 0, "\(query): \(local.errors) \(remote.errors)")
+                let mine = try Self.values(remote.output), theirs = try Self.values(local.output)
+                #expect(mine.count == theirs.count && !theirs.isEmpty, "\(query): \(remote.output) vs \(local.output)")
+                for (a, b) in zip(mine, theirs) {
+                    #expect(abs(a - b) <= 1e-6 * max(1, abs(b)), "\(series) \(agg): Prometheus \(a), store \(b)")
+                }
+            }
+        }
+
+        // A dashboard frame at the window's end shows the same statuses either way.
+        let frame = ["screenshot", "--time", String(end), "--width", "160", "--height", "48", "--range", "15m"]
+        let local = try EcotopBinary.run(frame + ["--config", config])
+        let remote = try EcotopBinary.run(frame + ["--source", "prometheus", "--url", server.url])
+        #expect(local.status == 0 && remote.status == 0, "\(local.errors) \(remote.errors)")
+        let statuses = PrometheusCommandLineTests.statuses(local.output)
+        #expect(statuses.count >= 20, "\(local.output)")
+        #expect(PrometheusCommandLineTests.statuses(remote.output) == statuses, "\(remote.output)\n---\n\(local.output)")
+    }
+
+    /// The values of `query` JSON lines, in order.
+    static func values(_ output: String) throws -> [Double] {
+        try output.split(separator: "\n").map { try PrometheusCommandLineTests.fields($0).value }
+    }
+}
