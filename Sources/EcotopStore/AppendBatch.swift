@@ -106,11 +106,19 @@ public struct AppendBatch {
 
     /// Seconds since the epoch as whole milliseconds, checked against the accepted range.
     @inline(__always) static func milliseconds(_ seconds: Double) throws(RecordError) -> Int64 {
-        let milliseconds = (seconds * 1000).rounded()
+        let milliseconds = storedMilliseconds(seconds)
         guard milliseconds >= 0, milliseconds < Double(acceptedTimes.upperBound) else {
             throw RecordError("timestamp \(seconds) is outside 1970-01-01 to 2100-01-01")
         }
         return Int64(milliseconds)
+    }
+
+    /// The millisecond a time falls in: sub-millisecond input is cut down, never rounded up,
+    /// so that `2099-12-31T23:59:59.9999Z` stays in 2099. The product is first rounded to the
+    /// microsecond, the most a `Double` of seconds holds near 2100, so that `.123` read as
+    /// `0.12299999...` is still the 123rd millisecond.
+    @inline(__always) static func storedMilliseconds(_ seconds: Double) -> Double {
+        ((seconds * 1_000_000).rounded() / 1000).rounded(.down)
     }
 
     @inline(__always) static func checkValue(_ value: Double) throws(RecordError) {
