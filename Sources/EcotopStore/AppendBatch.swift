@@ -1,21 +1,33 @@
 import EcotopCore
 
-/// Why one input record was refused, without the where (the caller knows the file and line).
+/// Why one input record was refused, and where in its line (the caller knows the file and line).
 public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
+    /// The 1-based column, in Unicode scalars, of what is wrong: the bad character or field
+    /// value, or the record itself when a field is missing. Nil until the format sets it.
+    public var column: Int?
     /// Set when the record is well-formed but the store would not keep it (a time its
     /// retention no longer holds): such a record is skipped and counted, not rejected.
     public var refusal: StoreRefusal?
 
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, column: Int? = nil) {
+        self.message = message
+        self.column = column
+    }
 
     /// A well-formed record the store would not keep.
-    public init(skipping refusal: StoreRefusal) {
+    public init(skipping refusal: StoreRefusal, column: Int? = nil) {
         message = refusal.description
+        self.column = column
         self.refusal = refusal
     }
 
     public var description: String { message }
+
+    /// `LINE:COLUMN`, or `LINE` when no column is known: what follows a file's name in a report.
+    public func position(line: Int) -> String {
+        column.map { "\(line):\($0)" } ?? "\(line)"
+    }
 }
 
 /// Samples and events to be appended together: one write, one fsync, one acknowledgement.

@@ -112,10 +112,10 @@ public struct Ingestion {
             warnAboutNewSeries()
         } catch where error.refusal != nil {
             summary.skipped += 1
-            printError("\(source):\(line): skipped: \(error.message)")
+            printError("\(source):\(error.position(line: line)): skipped: \(error.message)")
         } catch {
             summary.rejected += 1
-            printError("\(source):\(line): \(error.message)")
+            printError("\(source):\(error.position(line: line)): \(error.message)")
         }
         if batch.sampleCount + batch.events.count >= batchSize { try commit() }
     }
