@@ -18,7 +18,7 @@ public struct ConfigValidator {
     /// Validates YAML text; `file` names it in every diagnostic.
     public func validate(yaml: String, file: String) -> Result<EcotopConfiguration, ConfigErrors> {
         switch ConfigNode.parse(yaml: yaml, file: file) {
-        case .failure(let diagnostic): return .failure(ConfigErrors([diagnostic]))
+        case .failure(let errors): return .failure(errors)
         case .success(let root):
             let issues = ConfigIssues()
             let configuration = read(root, file: file, issues: issues)
