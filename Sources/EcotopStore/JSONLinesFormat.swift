@@ -55,6 +55,8 @@ public struct JSONLinesFormat: RecordFormat {
         try Self.at(fields.valueOffset) { () throws(RecordError) in try AppendBatch.checkValue(value) }
         let milliseconds = try Self.at(fields.timeOffset) { () throws(RecordError) in try AppendBatch.milliseconds(time) }
         if let earliest = admission.earliestKeptTime, time < earliest {
+            // Skipped only when valid: a bad name or label is still a rejected line.
+            _ = try SeriesSpanCache.key(name: name, labels: fields.labels, cursor: cursor)
             throw RecordError(skipping: .timeBeforeRetention(time, earliestKept: earliest), column: fields.timeOffset)
         }
         let id = try seriesByBytes.id(name: name, labels: fields.labels, in: cursor, catalog: batch.catalog, record: record)
@@ -281,7 +283,7 @@ private struct SeriesSpanCache {
 
     /// The series a line names, read only for a line not seen before: its labels are checked
     /// here (no label name empty or written twice), off the path of the series seen before.
-    private static func key(name: (range: Range<Int>, escaped: Bool), labels: Range<Int>?, cursor: JSONCursor) throws(RecordError) -> SeriesKey {
+    static func key(name: (range: Range<Int>, escaped: Bool), labels: Range<Int>?, cursor: JSONCursor) throws(RecordError) -> SeriesKey {
         let text = cursor.decodeString(name.range, escaped: name.escaped)
         guard !text.isEmpty else { throw RecordError("\"name\" must not be empty", column: name.range.lowerBound - 1) }
         guard let labels else { return SeriesKey(name: text, labels: [:]) }

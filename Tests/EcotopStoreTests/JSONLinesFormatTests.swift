@@ -136,6 +136,26 @@ import EcotopTestSupport
         #expect(batch.isEmpty)
     }
 
+    /// A record older than the retention is skipped only when it is valid: an empty label
+    /// name is still an error, not a skip.
+    @Test func anInvalidOldRecordIsRejectedNotSkipped() throws {
+        // The standard ladder keeps about two years: 2000 is long gone by 2024.
+        var format = JSONLinesFormat(admission: StoreAdmission(ladder: .standard, now: 1_732_680_000))
+        var batch = AppendBatch.detached()
+        let errors = [#"{"ts":946684800,"name":"m","labels":{"":"x"},"value":1}"#, #"{"ts":946684800,"name":"m","value":1}"#].map { line in
+            [UInt8](line.utf8).withUnsafeBufferPointer { bytes -> RecordError? in
+                do throws(RecordError) {
+                    try format.decode(line: bytes, into: &batch)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+        }
+        #expect(errors[0]?.refusal == nil && errors[0]?.message == "empty label name")
+        #expect(errors[1]?.refusal != nil, "a valid old record is skipped")
+    }
+
     /// Issue 9: value and time errors said only the line.
     @Test(arguments: [
         (#"{"ts":1,"name":"m","value":1e999}"#, 28),
