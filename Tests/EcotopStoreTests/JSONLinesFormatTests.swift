@@ -9,8 +9,10 @@ import EcotopTestSupport
         return (batch, errors.map { $0?.message })
     }
 
-    private func decodeLocated(_ lines: [String]) -> (batch: AppendBatch, errors: [RecordError?]) {
-        var format = JSONLinesFormat()
+    private func decodeLocated(
+        _ lines: [String], format: JSONLinesFormat = JSONLinesFormat()
+    ) -> (batch: AppendBatch, errors: [RecordError?]) {
+        var format = format
         var batch = AppendBatch.detached()
         let errors = lines.map { line -> RecordError? in
             [UInt8](line.utf8).withUnsafeBufferPointer { bytes -> RecordError? in
@@ -138,20 +140,11 @@ import EcotopTestSupport
 
     /// A record older than the retention is skipped only when it is valid: an empty label
     /// name is still an error, not a skip.
-    @Test func anInvalidOldRecordIsRejectedNotSkipped() throws {
+    @Test func anInvalidOldRecordIsRejectedNotSkipped() {
         // The standard ladder keeps about two years: 2000 is long gone by 2024.
-        var format = JSONLinesFormat(admission: StoreAdmission(ladder: .standard, now: 1_732_680_000))
-        var batch = AppendBatch.detached()
-        let errors = [#"{"ts":946684800,"name":"m","labels":{"":"x"},"value":1}"#, #"{"ts":946684800,"name":"m","value":1}"#].map { line in
-            [UInt8](line.utf8).withUnsafeBufferPointer { bytes -> RecordError? in
-                do throws(RecordError) {
-                    try format.decode(line: bytes, into: &batch)
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-        }
+        let format = JSONLinesFormat(admission: StoreAdmission(ladder: .standard, now: 1_732_680_000))
+        let (_, errors) = decodeLocated(
+            [#"{"ts":946684800,"name":"m","labels":{"":"x"},"value":1}"#, #"{"ts":946684800,"name":"m","value":1}"#], format: format)
         #expect(errors[0]?.refusal == nil && errors[0]?.message == "empty label name")
         #expect(errors[1]?.refusal != nil, "a valid old record is skipped")
     }
