@@ -103,6 +103,24 @@ public final class ConfigFields {
         return map
     }
 
+    /// A mapping of label names to values (`labels`, `set_labels`), or with `valuesAreNames` of
+    /// label names to new names (`rename_labels`): like `stringMap`, and a name may not be empty,
+    /// as in every format Ecotop reads.
+    public func labelMap(_ key: String, valuesAreNames: Bool = false) -> [String: String]? {
+        guard let map = stringMap(key), case .mapping(let entries)? = value(key)?.content else { return nil }
+        var valid = true
+        for entry in entries {
+            if entry.key.isEmpty {
+                issues.report(entry.keyMark, field: field(key), "empty label name")
+                valid = false
+            } else if valuesAreNames, entry.value.scalar?.isEmpty == true {
+                issues.report(entry.value.mark, field: "\(field(key)).\(entry.key)", "empty label name")
+                valid = false
+            }
+        }
+        return valid ? map : nil
+    }
+
     /// A nested mapping, read by its own `ConfigFields` (call `finish()` on it too).
     public func mapping(_ key: String) -> ConfigFields? {
         value(key).map { ConfigFields($0, path: field(key), issues: issues) }

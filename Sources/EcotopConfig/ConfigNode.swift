@@ -76,10 +76,11 @@ public struct ConfigEntry: Sendable, Hashable {
 // MARK: - Reading YAML
 
 extension ConfigNode {
-    /// Parses one YAML document. A syntax error becomes a single diagnostic at its position.
+    /// Parses one YAML document. A syntax error becomes a single diagnostic at its position;
+    /// repeated keys one each, at every repetition.
     ///
-    /// - Returns: the root node (a null node for an empty document), or the syntax error.
-    public static func parse(yaml: String, file: String) -> Result<ConfigNode, ConfigDiagnostic> {
+    /// - Returns: the root node (a null node for an empty document), or the syntax errors.
+    public static func parse(yaml: String, file: String) -> Result<ConfigNode, ConfigErrors> {
         do {
             guard let root = try Yams.compose(yaml: yaml) else {
                 return .success(ConfigNode(.null, mark: ConfigMark(file: file, line: 1, column: 1)))
@@ -87,12 +88,15 @@ extension ConfigNode {
             var budget = maximumValues
             return .success(try ConfigNode(root, file: file, budget: &budget))
         } catch let error as ExpansionLimitReached {
-            return .failure(ConfigDiagnostic(error.mark, field: "",
-                message: "the document expands to more than \(maximumValues) values (YAML aliases repeating aliases?); a configuration needs far fewer"))
+            return .failure(ConfigErrors([ConfigDiagnostic(error.mark, field: "",
+                message: "the document expands to more than \(maximumValues) values (YAML aliases repeating aliases?); a configuration needs far fewer")]))
+        } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
+            if let every = DuplicateKeys(yaml: yaml, file: file).diagnostics(), !every.isEmpty { return .failure(ConfigErrors(every)) }
+            return .failure(ConfigErrors([diagnostic(.duplicatedKeysInMapping(duplicates: keys, context: context), file: file)]))
         } catch let error as YamlError {
-            return .failure(diagnostic(error, file: file))
+            return .failure(ConfigErrors([diagnostic(error, file: file)]))
         } catch {
-            return .failure(ConfigDiagnostic(ConfigMark(file: file, line: 1, column: 1), field: "", message: "\(error)"))
+            return .failure(ConfigErrors([ConfigDiagnostic(ConfigMark(file: file, line: 1, column: 1), field: "", message: "\(error)")]))
         }
     }
 
@@ -107,7 +111,7 @@ extension ConfigNode {
     }
 
     /// Converts a composed node, counting every value against `budget`.
-    private init(_ node: Node, file: String, budget: inout Int) throws(ExpansionLimitReached) {
+    init(_ node: Node, file: String, budget: inout Int) throws(ExpansionLimitReached) {
         let mark = ConfigMark(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         budget -= 1
         guard budget >= 0 else { throw ExpansionLimitReached(mark: mark) }

@@ -18,7 +18,7 @@ public struct ConfigValidator {
     /// Validates YAML text; `file` names it in every diagnostic.
     public func validate(yaml: String, file: String) -> Result<EcotopConfiguration, ConfigErrors> {
         switch ConfigNode.parse(yaml: yaml, file: file) {
-        case .failure(let diagnostic): return .failure(ConfigErrors([diagnostic]))
+        case .failure(let errors): return .failure(errors)
         case .success(let root):
             let issues = ConfigIssues()
             let configuration = read(root, file: file, issues: issues)
@@ -90,7 +90,7 @@ public struct ConfigValidator {
                 url: fields.string("url"), headers: fields.mapping("headers").map(readHeaders) ?? [:],
                 path: fields.string("path").map(expandingHome), format: fields.string("format"),
                 mapping: fields.list("mapping").map { readMapping($0, field: fields.field("mapping"), issues: issues) } ?? [],
-                labels: fields.stringMap("labels") ?? [:], options: fields.value("options"), mark: item.mark,
+                labels: fields.labelMap("labels") ?? [:], options: fields.value("options"), mark: item.mark,
                 valueMarks: Dictionary(fields.entries.map { ($0.key, $0.value.mark) }) { first, _ in first }, fieldPath: path)
             return name != nil && type != nil ? collector : nil
         }
@@ -107,7 +107,7 @@ public struct ConfigValidator {
             }
             let rule = MappingRuleConfig(
                 match: match ?? "", metric: metric ?? "", keepLabels: fields.strings("keep_labels"),
-                renameLabels: fields.stringMap("rename_labels") ?? [:], setLabels: fields.stringMap("set_labels") ?? [:],
+                renameLabels: fields.labelMap("rename_labels", valuesAreNames: true) ?? [:], setLabels: fields.labelMap("set_labels") ?? [:],
                 scale: fields.number("scale") ?? 1, matchMark: fields.value("match")?.mark ?? item.mark,
                 fieldPath: fields.path)
             return match != nil && metric != nil ? rule : nil

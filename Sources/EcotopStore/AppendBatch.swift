@@ -1,21 +1,33 @@
 import EcotopCore
 
-/// Why one input record was refused, without the where (the caller knows the file and line).
+/// Why one input record was refused, and where in its line (the caller knows the file and line).
 public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
+    /// The 1-based column, in Unicode scalars, of what is wrong: the bad character or field
+    /// value, or the record itself when a field is missing. Nil until the format sets it.
+    public var column: Int?
     /// Set when the record is well-formed but the store would not keep it (a time its
     /// retention no longer holds): such a record is skipped and counted, not rejected.
     public var refusal: StoreRefusal?
 
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, column: Int? = nil) {
+        self.message = message
+        self.column = column
+    }
 
     /// A well-formed record the store would not keep.
-    public init(skipping refusal: StoreRefusal) {
+    public init(skipping refusal: StoreRefusal, column: Int? = nil) {
         message = refusal.description
+        self.column = column
         self.refusal = refusal
     }
 
     public var description: String { message }
+
+    /// `LINE:COLUMN`, or `LINE` when no column is known: what follows a file's name in a report.
+    public func position(line: Int) -> String {
+        column.map { "\(line):\($0)" } ?? "\(line)"
+    }
 }
 
 /// Samples and events to be appended together: one write, one fsync, one acknowledgement.
@@ -105,12 +117,22 @@ public struct AppendBatch {
     }
 
     /// Seconds since the epoch as whole milliseconds, checked against the accepted range.
+    /// The rule of `storedMilliseconds`, in integers once the range is checked: a division by a
+    /// constant costs less than a second floating-point rounding on every sample.
     @inline(__always) static func milliseconds(_ seconds: Double) throws(RecordError) -> Int64 {
-        let milliseconds = (seconds * 1000).rounded()
-        guard milliseconds >= 0, milliseconds < Double(acceptedTimes.upperBound) else {
+        let microseconds = (seconds * 1_000_000).rounded()
+        guard microseconds >= 0, microseconds < Double(acceptedTimes.upperBound) * 1000 else {
             throw RecordError("timestamp \(seconds) is outside 1970-01-01 to 2100-01-01")
         }
-        return Int64(milliseconds)
+        return Int64(microseconds) / 1000
+    }
+
+    /// The millisecond a time falls in: sub-millisecond input is cut down, never rounded up,
+    /// so that `2099-12-31T23:59:59.9999Z` stays in 2099. The product is first rounded to the
+    /// microsecond, the most a `Double` of seconds holds near 2100, so that `.123` read as
+    /// `0.12299999...` is still the 123rd millisecond.
+    @inline(__always) static func storedMilliseconds(_ seconds: Double) -> Double {
+        ((seconds * 1_000_000).rounded() / 1000).rounded(.down)
     }
 
     @inline(__always) static func checkValue(_ value: Double) throws(RecordError) {

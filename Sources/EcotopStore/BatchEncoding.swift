@@ -79,7 +79,7 @@ struct BatchEncoding {
     }
 
     private mutating func encode(_ event: IntegrationEvent) {
-        let time = Int64((event.timestamp * 1000).rounded())
+        let time = Int64(AppendBatch.storedMilliseconds(event.timestamp))
         events.withBuffer(for: time) { output in
             output.append("{\"t\":")
             output.append(time)

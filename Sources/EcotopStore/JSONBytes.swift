@@ -101,13 +101,20 @@ extension JSONCursor {
     }
 
     /// Reads an object whose values are all strings (labels, attributes). Numbers and booleans
-    /// are taken as their JSON text, so `{"port": 443}` reads as `"443"`.
-    mutating func stringObject() throws(JSONSyntaxError) -> [String: String] {
+    /// are taken as their JSON text, so `{"port": 443}` reads as `"443"`. A key written twice is
+    /// an error at its second occurrence, never a value silently replaced; so is an empty key
+    /// when `emptyKeys` is false (a label must have a name).
+    mutating func stringObject(emptyKeys: Bool = true) throws(JSONSyntaxError) -> [String: String] {
         try expect(UInt8(ascii: "{"), "an object")
         var result: [String: String] = [:]
         if consume(UInt8(ascii: "}")) { return result }
         repeat {
+            skipWhitespace()
+            let keyStart = position
             let key = try stringSpan()
+            let name = decodeString(key.range, escaped: key.escaped)
+            guard emptyKeys || !name.isEmpty else { throw JSONSyntaxError(offset: keyStart, message: "empty label name") }
+            guard result[name] == nil else { throw JSONSyntaxError(offset: keyStart, message: "duplicate key \(Self.quoted(name))") }
             try expect(UInt8(ascii: ":"), "':'")
             skipWhitespace()
             let value: String
@@ -122,9 +129,16 @@ extension JSONCursor {
                 try skipValue()
                 value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
             }
-            result[decodeString(key.range, escaped: key.escaped)] = value
+            result[name] = value
         } while consume(UInt8(ascii: ","))
         try expect(UInt8(ascii: "}"), "',' or '}'")
         return result
+    }
+
+    /// A key as an error message shows it: in double quotes, its control characters escaped.
+    static func quoted(_ key: String) -> String {
+        var text = JSONBytes()
+        text.append(string: key)
+        return String(decoding: text.bytes, as: UTF8.self)
     }
 }

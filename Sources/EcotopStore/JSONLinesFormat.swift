@@ -22,32 +22,64 @@ public struct JSONLinesFormat: RecordFormat {
     }
 
     public mutating func decode(line: UnsafeBufferPointer<UInt8>, into batch: inout AppendBatch) throws(RecordError) {
+        do throws(RecordError) {
+            try decodeRecord(line, into: &batch)
+        } catch {
+            // Offsets are bytes until here; a column counts Unicode scalars, as an editor does.
+            var located = error
+            located.column = error.column.map { Self.column(ofByte: $0, in: line) }
+            throw located
+        }
+    }
+
+    /// Decodes one line; a `RecordError`'s column is a byte offset here.
+    private mutating func decodeRecord(_ line: UnsafeBufferPointer<UInt8>, into batch: inout AppendBatch) throws(RecordError) {
         var cursor = JSONCursor(line)
         cursor.skipWhitespace()
         if cursor.isAtEnd { return }
+        let record = cursor.position
         var fields = InputFields()
         do {
             try fields.scan(&cursor)
         } catch {
-            throw RecordError("column \(error.offset + 1): \(error.message)")
+            throw RecordError(error.message, column: error.offset)
         }
-        guard let time = fields.time else { throw RecordError("missing \"ts\"") }
+        guard let time = fields.time else { throw RecordError("missing \"ts\"", column: record) }
         if fields.kind != nil {
-            let event = try fields.event(time: time, cursor: cursor)
-            try AppendBatch.check(event)
-            if let refusal = admission.refusal(ofEventAt: time) { throw RecordError(skipping: refusal) }
+            let event = try fields.event(time: time, cursor: cursor, record: record)
+            _ = try Self.at(fields.timeOffset) { () throws(RecordError) in try AppendBatch.milliseconds(time) }
+            try Self.at(record) { () throws(RecordError) in try AppendBatch.check(event) }
+            if let refusal = admission.refusal(ofEventAt: time) { throw RecordError(skipping: refusal, column: fields.timeOffset) }
             try batch.append(event)
             return
         }
-        guard let name = fields.name else { throw RecordError("missing \"name\" (or \"kind\" for an event)") }
-        guard let value = fields.value else { throw RecordError("missing \"value\"") }
-        try AppendBatch.checkValue(value)
-        let milliseconds = try AppendBatch.milliseconds(time)
+        guard let name = fields.name else { throw RecordError("missing \"name\" (or \"kind\" for an event)", column: record) }
+        guard let value = fields.value else { throw RecordError("missing \"value\"", column: record) }
+        try Self.at(fields.valueOffset) { () throws(RecordError) in try AppendBatch.checkValue(value) }
+        let milliseconds = try Self.at(fields.timeOffset) { () throws(RecordError) in try AppendBatch.milliseconds(time) }
         if let earliest = admission.earliestKeptTime, time < earliest {
-            throw RecordError(skipping: .timeBeforeRetention(time, earliestKept: earliest))
+            // Skipped only when valid: a bad name or label is still a rejected line.
+            _ = try SeriesSpanCache.key(name: name, labels: fields.labels, cursor: cursor)
+            throw RecordError(skipping: .timeBeforeRetention(time, earliestKept: earliest), column: fields.timeOffset)
         }
-        let id = try seriesByBytes.id(name: name, labels: fields.labels, in: cursor, catalog: batch.catalog)
+        let id = try seriesByBytes.id(name: name, labels: fields.labels, in: cursor, catalog: batch.catalog, record: record)
         batch.append(series: id, time: milliseconds, value: value)
+    }
+
+    /// Runs `body`, giving an error it throws the byte offset `column` unless it has one.
+    @inline(__always) static func at<T>(_ column: Int, _ body: () throws(RecordError) -> T) throws(RecordError) -> T {
+        do {
+            return try body()
+        } catch {
+            var located = error
+            located.column = error.column ?? column
+            throw located
+        }
+    }
+
+    /// The 1-based column, in Unicode scalars, of the byte at `offset` of `line`.
+    private static func column(ofByte offset: Int, in line: UnsafeBufferPointer<UInt8>) -> Int {
+        line.prefix(offset).reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// Reads one line of an events segment: an event in the input shape with its time as `"t"`,
@@ -64,7 +96,7 @@ public struct JSONLinesFormat: RecordFormat {
         guard let milliseconds = fields.storedMilliseconds, fields.kind != nil else {
             throw RecordError("not an event: missing \"t\" or \"kind\"")
         }
-        return try fields.event(time: Double(milliseconds) / 1000, cursor: cursor)
+        return try fields.event(time: Double(milliseconds) / 1000, cursor: cursor, record: 0)
     }
 }
 
@@ -83,18 +115,32 @@ private struct InputFields {
     /// Whether `"t"` (the stored time in milliseconds) is read; in input it is an unknown field.
     var readsStoredTime = false
     var storedMilliseconds: Int64?
+    /// Where the values of `ts` and `value` start (byte offsets), for errors about them.
+    var timeOffset = 0
+    var valueOffset = 0
+    /// The known keys seen so far, one bit per position in `keys`.
+    private var seenKeys: UInt16 = 0
+    /// The other keys seen so far; made only for a line that has some.
+    private var otherKeys: Set<String> = []
 
     mutating func scan(_ cursor: inout JSONCursor) throws(JSONSyntaxError) {
         try cursor.expect(UInt8(ascii: "{"), "'{'")
         if cursor.consume(UInt8(ascii: "}")) { return try cursor.expectEnd() }
         repeat {
+            cursor.skipWhitespace()
+            let keyStart = cursor.position
             let key = try cursor.stringSpan()
+            let known = try checkOnce(key, at: keyStart, cursor)
             try cursor.expect(UInt8(ascii: ":"), "':'")
             cursor.skipWhitespace()
-            switch key.escaped ? nil : Self.knownKey(key.range, cursor) {
-            case 0: time = try timestamp(&cursor)
+            switch known {
+            case 0:
+                timeOffset = cursor.position
+                time = try timestamp(&cursor)
             case 1: name = try string(&cursor, "name")
-            case 2: value = try number(&cursor, "value")
+            case 2:
+                valueOffset = cursor.position
+                value = try number(&cursor, "value")
             case 3: labels = try object(&cursor, "labels")
             case 4: kind = try string(&cursor, "kind")
             case 5: integration = try string(&cursor, "integration")
@@ -119,6 +165,28 @@ private struct InputFields {
     @inline(__always) private static func knownKey(_ range: Range<Int>, _ cursor: JSONCursor) -> Int? {
         for (position, key) in keys.enumerated() where cursor.span(range, equals: key) { return position }
         return nil
+    }
+
+    /// The position in `keys` of the key just scanned (nil for another key), after checking
+    /// that the line has not had it before: JSON leaves a repeated key's meaning open, and
+    /// taking the last silently would store what the producer may not have meant.
+    @inline(__always) private mutating func checkOnce(
+        _ key: (range: Range<Int>, escaped: Bool), at offset: Int, _ cursor: JSONCursor
+    ) throws(JSONSyntaxError) -> Int? {
+        let decoded = key.escaped ? cursor.decodeString(key.range, escaped: true) : nil
+        let known = decoded.map { text in Self.keys.firstIndex { $0.description == text } } ?? Self.knownKey(key.range, cursor)
+        if let known {
+            guard seenKeys & (1 << known) == 0 else {
+                throw JSONSyntaxError(offset: offset, message: "duplicate key \"\(Self.keys[known])\"")
+            }
+            seenKeys |= 1 << known
+        } else {
+            let text = decoded ?? cursor.decodeString(key.range, escaped: false)
+            guard otherKeys.insert(text).inserted else {
+                throw JSONSyntaxError(offset: offset, message: "duplicate key \(JSONCursor.quoted(text))")
+            }
+        }
+        return known
     }
 
     private func string(_ cursor: inout JSONCursor, _ field: String) throws(JSONSyntaxError) -> (range: Range<Int>, escaped: Bool) {
@@ -158,18 +226,26 @@ private struct InputFields {
         return Timestamp(unixTime: try number(&cursor, "ts")).seconds
     }
 
-    func event(time: Double, cursor: JSONCursor) throws(RecordError) -> IntegrationEvent {
+    /// The event the fields describe; errors carry the byte offset of what is wrong, `record`
+    /// (where the object starts) when a field is missing.
+    func event(time: Double, cursor: JSONCursor, record: Int) throws(RecordError) -> IntegrationEvent {
         func text(_ span: (range: Range<Int>, escaped: Bool)?) -> String? {
             span.map { cursor.decodeString($0.range, escaped: $0.escaped) }
         }
         guard let kind = text(kind).flatMap(IntegrationEvent.Kind.init(rawValue:)) else {
-            throw RecordError("\"kind\" must be one of: \(IntegrationEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw RecordError(
+                "\"kind\" must be one of: \(IntegrationEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
+                column: self.kind.map { $0.range.lowerBound - 1 } ?? record)
         }
-        guard let integration = text(integration) else { throw RecordError("missing \"integration\" of the event") }
+        guard let integration = text(integration) else { throw RecordError("missing \"integration\" of the event", column: record) }
         var details: [String: String] = [:]
         if let attributes {
             var attributeCursor = JSONCursor(UnsafeBufferPointer(rebasing: cursor.bytes[attributes]))
-            details = (try? attributeCursor.stringObject()) ?? [:]
+            do {
+                details = try attributeCursor.stringObject()
+            } catch {
+                throw RecordError(error.message, column: attributes.lowerBound + error.offset)
+            }
         }
         return IntegrationEvent(
             timestamp: time, kind: kind, integration: integration, code: text(code) ?? "",
@@ -190,7 +266,7 @@ private struct SeriesSpanCache {
     private var count = 0
 
     mutating func id(
-        name: (range: Range<Int>, escaped: Bool), labels: Range<Int>?, in cursor: JSONCursor, catalog: SeriesCatalog
+        name: (range: Range<Int>, escaped: Bool), labels: Range<Int>?, in cursor: JSONCursor, catalog: SeriesCatalog, record: Int
     ) throws(RecordError) -> UInt32 {
         let nameBytes = UnsafeBufferPointer(rebasing: cursor.bytes[name.range])
         let labelBytes = labels.map { UnsafeBufferPointer(rebasing: cursor.bytes[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0)
@@ -201,19 +277,25 @@ private struct SeriesSpanCache {
             slot = (slot + 1) & (slots.count - 1)
         }
         let key = try Self.key(name: name, labels: labels, cursor: cursor)
-        let id = try catalog.id(for: key)
+        let id = try JSONLinesFormat.at(record) { () throws(RecordError) in try catalog.id(for: key) }
         slots[slot] = Entry(hash: hash, bytes: Array(nameBytes) + [0] + Array(labelBytes), id: id)
         count += 1
         if count * 2 > slots.count { grow() }
         return id
     }
 
-    private static func key(name: (range: Range<Int>, escaped: Bool), labels: Range<Int>?, cursor: JSONCursor) throws(RecordError) -> SeriesKey {
+    /// The series a line names, read only for a line not seen before: its labels are checked
+    /// here (no label name empty or written twice), off the path of the series seen before.
+    static func key(name: (range: Range<Int>, escaped: Bool), labels: Range<Int>?, cursor: JSONCursor) throws(RecordError) -> SeriesKey {
         let text = cursor.decodeString(name.range, escaped: name.escaped)
-        guard !text.isEmpty else { throw RecordError("\"name\" must not be empty") }
-        var labelCursor = JSONCursor(labels.map { UnsafeBufferPointer(rebasing: cursor.bytes[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0))
-        let dictionary = labels == nil ? [:] : ((try? labelCursor.stringObject()) ?? [:])
-        return SeriesKey(name: text, labels: dictionary)
+        guard !text.isEmpty else { throw RecordError("\"name\" must not be empty", column: name.range.lowerBound - 1) }
+        guard let labels else { return SeriesKey(name: text, labels: [:]) }
+        var labelCursor = JSONCursor(UnsafeBufferPointer(rebasing: cursor.bytes[labels]))
+        do {
+            return SeriesKey(name: text, labels: try labelCursor.stringObject(emptyKeys: false))
+        } catch {
+            throw RecordError(error.message, column: labels.lowerBound + error.offset)
+        }
     }
 
     private mutating func grow() {

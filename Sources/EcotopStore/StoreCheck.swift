@@ -102,7 +102,7 @@ public enum StoreCheck {
             switch kind {
             case .events:
                 let event = try JSONLinesFormat.event(line: line)
-                return window.contains(Int64((event.timestamp * 1000).rounded())) ? nil : misplaced
+                return window.contains(Int64(AppendBatch.storedMilliseconds(event.timestamp))) ? nil : misplaced
             case .raw, .rollup:
                 let scanned = try StoreLineScanner.scan(line, requiring: kind == .raw ? .raw : .rollup)
                 guard window.contains(scanned.time) else { return misplaced }

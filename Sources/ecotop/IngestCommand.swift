@@ -15,7 +15,7 @@ struct IngestCommand: ParsableCommand {
         discussion: """
             jsonl reads one record per line (see docs/store-format.md for the shapes), appends them \
             in batches and prints the accepted and rejected counts. Each bad line is reported as \
-            FILE:LINE: why, and the exit status is 1 when any line was rejected.
+            FILE:LINE:COLUMN: why, and the exit status is 1 when any line was rejected.
 
             influx, prometheus and openmetrics (see docs/parsers.md) are all or nothing: the first \
             error is reported as FILE:LINE:COLUMN: why, nothing is appended and the exit status is 1. \
@@ -24,6 +24,9 @@ struct IngestCommand: ParsableCommand {
             A valid record the store does not keep (NaN or an infinity, a time outside 1970-2100 \
             or older than the store's retention keeps) is skipped: reported as \
             FILE:LINE[:COLUMN]: skipped ..., counted in the summary, and not an error.
+
+            No line may be longer than 64 MiB; a longer one is an error, found without reading \
+            it whole.
             """)
 
     @OptionGroup var storeOptions: StoreOptions

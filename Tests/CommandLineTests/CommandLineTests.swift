@@ -20,8 +20,8 @@ import EcotopTestSupport
         let input = try store.file(named: "input.jsonl", containing: lines(3) + "{\"ts\":1,\"name\":\"m\"}\nnot json\n" + lines(1))
         let run = try EcotopBinary.run(["ingest", "--store", store.root, input])
         #expect(run.status == 1)
-        #expect(run.errors.contains("\(input):4: missing \"value\""))
-        #expect(run.errors.contains("\(input):5: column 1: expected '{'"))
+        #expect(run.errors.contains("\(input):4:1: missing \"value\""))
+        #expect(run.errors.contains("\(input):5:1: expected '{'"))
         #expect(run.output.contains("accepted 4 samples and 0 events, rejected 2 lines"))
         #expect(try store.reader().series(matching: SeriesSelector(parsing: "usage.transactions")).count == 2)
     }

@@ -99,6 +99,31 @@ import Testing
         ])
     }
 
+    /// Issue 9: a label without a name was accepted wherever labels are configured. Each is
+    /// reported at its key (inside the quotes, as quoted values are).
+    @Test func anEmptyLabelNameIsReportedWhereItIsWritten() {
+        #expect(problems(#"""
+              - name: api
+                type: http-json
+                url: http://127.0.0.1:1/
+                labels: {"": a}
+                options:
+                  values:
+                    - {path: '$.n', metric: usage.transactions, labels: {"": b}, label_paths: {"": '$.x'}}
+              - name: scrape
+                type: prometheus
+                url: http://127.0.0.1:1/metrics
+                mapping:
+                  - {match: up, metric: usage.transactions, set_labels: {"": c}, rename_labels: {job: ""}}
+            """#) == [
+            "c.yaml:5:15: collectors[0].labels: empty label name",
+            "c.yaml:8:63: collectors[0].options.values[0].labels: empty label name",
+            "c.yaml:8:85: collectors[0].options.values[0].label_paths: empty label name",
+            "c.yaml:13:63: collectors[1].mapping[0].set_labels: empty label name",
+            "c.yaml:13:92: collectors[1].mapping[0].rename_labels.job: empty label name",
+        ])
+    }
+
     @Test func aRuleTheLogCollectorRefusesIsReportedAtThatRule() {
         #expect(problems(#"""
               - name: logs

@@ -83,6 +83,10 @@ import Testing
         ("[{\"ts\": 1, \"name\": \"a\", \"value\": 1}", "1:36: unterminated array"),
         ("[{\"ts\": 1, \"name\": \"a\", \"value\": 1}] x", "1:38: nothing may follow the array"),
         ("[{\"ts\": 1, \"name\": \"a\", \"value\": 1},]", "1:37: expected a sample object"),
+        // Issue 9: Foundation kept the last of a repeated key, and a label could have no name.
+        ("[{\"ts\": 1, \"name\": \"a\",\n  \"value\": 1, \"value\": 2}]", "2:15: duplicate key \"value\""),
+        ("[{\"ts\": 1, \"name\": \"a\", \"value\": 1, \"labels\": {\"k\": \"1\", \"k\": \"2\"}}]", "1:58: duplicate key \"k\""),
+        ("[{\"ts\": 1, \"name\": \"a\", \"value\": 1, \"labels\": {\"\": \"x\"}}]", "1:2: empty label name"),
     ])
     func jsonErrorsNameLineAndColumn(text: String, expected: String) {
         #expect(error(.json, text) == expected)

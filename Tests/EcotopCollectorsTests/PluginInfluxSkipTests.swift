@@ -14,8 +14,8 @@ import Testing
         #expect(result.samples.map(\.value) == [3, 5])
         #expect(result.rejected == 2)
         #expect(result.problems == [
-            "orders:2: column 27: skipped shop.orders: timestamp -5.0 is outside 1970-01-01 to 2100-01-01, the times the store keeps",
-            "orders:2: column 27: skipped shop.refunds: timestamp -5.0 is outside 1970-01-01 to 2100-01-01, the times the store keeps",
+            "orders:2:27: skipped shop.orders: timestamp -5.0 is outside 1970-01-01 to 2100-01-01, the times the store keeps",
+            "orders:2:27: skipped shop.refunds: timestamp -5.0 is outside 1970-01-01 to 2100-01-01, the times the store keeps",
         ])
     }
 }

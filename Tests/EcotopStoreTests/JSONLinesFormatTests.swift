@@ -5,15 +5,22 @@ import EcotopTestSupport
 
 @Suite struct JSONLinesFormatTests {
     private func decode(_ lines: [String]) -> (batch: AppendBatch, errors: [String?]) {
-        var format = JSONLinesFormat()
+        let (batch, errors) = decodeLocated(lines)
+        return (batch, errors.map { $0?.message })
+    }
+
+    private func decodeLocated(
+        _ lines: [String], format: JSONLinesFormat = JSONLinesFormat()
+    ) -> (batch: AppendBatch, errors: [RecordError?]) {
+        var format = format
         var batch = AppendBatch.detached()
-        let errors = lines.map { line -> String? in
-            [UInt8](line.utf8).withUnsafeBufferPointer { bytes -> String? in
+        let errors = lines.map { line -> RecordError? in
+            [UInt8](line.utf8).withUnsafeBufferPointer { bytes -> RecordError? in
                 do throws(RecordError) {
                     try format.decode(line: bytes, into: &batch)
                     return nil
                 } catch {
-                    return error.message
+                    return error
                 }
             }
         }
@@ -75,7 +82,7 @@ import EcotopTestSupport
         (#"{"ts":1,"name":"m"}"#, "missing \"value\""),
         (#"{"ts":1,"name":"m","value":"1"}"#, "\"value\" must be a number"),
         (#"{"ts":1,"name":"m","value":1e999}"#, "must be a finite number"),
-        (#"{"ts":1,"name":"m","value":NaN}"#, "column"),
+        (#"{"ts":1,"name":"m","value":NaN}"#, "must be a number"),
         (#"{"ts":-5,"name":"m","value":1}"#, "outside 1970"),
         (#"{"ts":"yesterday","name":"m","value":1}"#, "RFC 3339"),
         (#"{"ts":1,"name":"","value":1}"#, "must not be empty"),
@@ -117,5 +124,67 @@ import EcotopTestSupport
         let (batch, errors) = decode(["", "   "])
         #expect(errors == [nil, nil])
         #expect(batch.isEmpty)
+    }
+
+    /// Issue 9: a repeated key silently took the last value. Each is refused at its second
+    /// occurrence, written plainly or with escapes, in the record, its labels or attributes.
+    @Test(arguments: [
+        (#"{"ts":1,"name":"m","ts":2,"value":1}"#, 20, #"duplicate key "ts""#),
+        (#"{"ts":1,"name":"m","t\u0073":2,"value":1}"#, 20, #"duplicate key "ts""#),
+        (#"{"ts":1,"name":"m","value":1,"unit":"a","unit":"b"}"#, 41, #"duplicate key "unit""#),
+        (#"{"ts":1,"name":"m","labels":{"é":"1","é":"2"},"value":1}"#, 38, #"duplicate key "é""#),
+        (#"{"ts":1,"kind":"error","integration":"a->b","attributes":{"k":"1", "k":"2"}}"#, 68, #"duplicate key "k""#),
+    ])
+    func aDuplicateKeyIsRefusedWhereItRepeats(line: String, column: Int, message: String) throws {
+        let (batch, errors) = decodeLocated([line])
+        let error = try #require(errors[0])
+        #expect(error.message == message)
+        #expect(error.column == column)
+        #expect(batch.isEmpty)
+    }
+
+    /// Issue 9: `{"labels":{"":"x"}}` was stored as a label without a name.
+    @Test func anEmptyLabelNameIsRefusedAtItsColumn() throws {
+        let (batch, errors) = decodeLocated([#"{"ts":1,"name":"m","labels":{"a":"1", "":"x"},"value":1}"#])
+        let error = try #require(errors[0])
+        #expect(error.message == "empty label name")
+        #expect(error.column == 39)
+        #expect(batch.isEmpty)
+    }
+
+    /// A record older than the retention is skipped only when it is valid: an empty label
+    /// name is still an error, not a skip.
+    @Test func anInvalidOldRecordIsRejectedNotSkipped() {
+        // The standard ladder keeps about two years: 2000 is long gone by 2024.
+        let format = JSONLinesFormat(admission: StoreAdmission(ladder: .standard, now: 1_732_680_000))
+        let (_, errors) = decodeLocated(
+            [#"{"ts":946684800,"name":"m","labels":{"":"x"},"value":1}"#, #"{"ts":946684800,"name":"m","value":1}"#], format: format)
+        #expect(errors[0]?.refusal == nil && errors[0]?.message == "empty label name")
+        #expect(errors[1]?.refusal != nil, "a valid old record is skipped")
+    }
+
+    /// Issue 9: value and time errors said only the line.
+    @Test(arguments: [
+        (#"{"ts":1,"name":"m","value":1e999}"#, 28),
+        (#"{"ts": -5,"name":"m","value":1}"#, 8),
+        (#" {"ts":1,"name":"m"}"#, 2),
+        (#"{"ts":1,"kind":"boom","integration":"a->b"}"#, 16),
+        (#"{"ts":1,"name":"","value":1}"#, 16),
+    ])
+    func everyErrorHasAColumn(line: String, column: Int) throws {
+        let error = try #require(decodeLocated([line]).errors[0])
+        #expect(error.column == column, "\(error.message)")
+    }
+
+    /// Issue 9: rounding a sub-millisecond time up pushed the last instant of 2099 past the
+    /// store's limit. A time is cut down to its millisecond instead.
+    @Test func theLastInstantBefore2100IsKept() {
+        let (batch, errors) = decode([
+            #"{"ts":"2099-12-31T23:59:59.9999Z","name":"m","value":1}"#,
+            #"{"ts":"2024-11-27T04:00:00.1239Z","name":"m","value":2}"#,
+            #"{"ts":1732680000.123,"name":"m","value":3}"#,
+        ])
+        #expect(errors == [nil, nil, nil])
+        #expect(batch.times == [4_102_444_799_999, 1_732_680_000_123, 1_732_680_000_123])
     }
 }

@@ -22,8 +22,8 @@ import EcotopTestSupport
             """
         let run = try EcotopBinary.run(["ingest", "--store", store.root, "-"], input: input)
         #expect(run.status == 0, "a record the store does not keep is not an error")
-        #expect(run.errors.hasPrefix("<stdin>:1: skipped: timestamp 2000-01-01T00:00:00Z is older than the store's retention keeps (from "))
-        #expect(run.errors.contains("<stdin>:3: skipped: timestamp 2000-01-01T00:00:00Z is older"))
+        #expect(run.errors.hasPrefix("<stdin>:1:7: skipped: timestamp 2000-01-01T00:00:00Z is older than the store's retention keeps (from "))
+        #expect(run.errors.contains("<stdin>:3:7: skipped: timestamp 2000-01-01T00:00:00Z is older"))
         #expect(run.output == "accepted 1 sample and 0 events, rejected 0 lines, skipped 2 records the store does not keep\n")
         let reader = try store.reader()
         let id = try #require(try reader.existingID(of: SeriesKey(name: "usage.orders")))

@@ -15,11 +15,18 @@ public struct MetricTextIngestion {
     /// The unit of Influx timestamps; the other formats fix their own.
     public let precision: InfluxLineParser.Precision
     public let source: String
+    /// The longest line read (`Ingestion.longestLine` unless a test asks for less); a longer one
+    /// refuses the input.
+    public let longestLine: Int
 
-    public init(format: MetricTextFormat, precision: InfluxLineParser.Precision = .nanoseconds, source: String) {
+    public init(
+        format: MetricTextFormat, precision: InfluxLineParser.Precision = .nanoseconds, source: String,
+        longestLine: Int = Ingestion.longestLine
+    ) {
         self.format = format
         self.precision = precision
         self.source = source
+        self.longestLine = longestLine
     }
 
     /// What reading an input found.
@@ -38,7 +45,7 @@ public struct MetricTextIngestion {
     /// Reads, parses and checks the whole input against what the store keeps; throws
     /// `IngestInputError` at the first parse error.
     public func parse(descriptor: Int32, now: Double, admission: StoreAdmission) throws -> Parsed {
-        let bytes = try Self.readAll(descriptor, source: source)
+        let bytes = try readAll(descriptor)
         let parsed: ParsedMetrics
         do {
             parsed = try parser.parse(bytes, defaultTimestamp: now)
@@ -60,9 +67,13 @@ public struct MetricTextIngestion {
         format == .influx ? InfluxLineParser(precision: precision) : format.parser
     }
 
-    private static func readAll(_ descriptor: Int32, source: String) throws -> [UInt8] {
+    /// The whole input, or an error at the first line longer than `longestLine`, found before
+    /// more than that is read past the line's start.
+    private func readAll(_ descriptor: Int32) throws -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var lines = 1
+        var lineStart = 0
         while true {
             let count = read(descriptor, &chunk, chunk.count)
             if count < 0, errno == EINTR { continue }
@@ -70,7 +81,19 @@ public struct MetricTextIngestion {
                 throw StoreError(.io(errno: errno), path: source, "cannot read: \(String(cString: strerror(errno)))")
             }
             if count == 0 { return bytes }
+            let offset = bytes.count
             bytes += chunk[0..<count]
+            chunk.withUnsafeBytes { read in
+                var position = 0
+                while let found = memchr(read.baseAddress! + position, 0x0A, count - position) {
+                    position = read.baseAddress!.distance(to: UnsafeRawPointer(found)) + 1
+                    lines += 1
+                    lineStart = offset + position
+                }
+            }
+            if bytes.count - lineStart > longestLine {
+                throw IngestInputError(message: "\(source):\(lines): \(Ingestion.overlongLine(longestLine))")
+            }
         }
     }
 }

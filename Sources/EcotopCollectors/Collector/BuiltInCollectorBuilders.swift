@@ -109,10 +109,13 @@ private struct BuiltInOptions {
         let metric = metricID(fields)
         var labelPaths: [String: JSONPath] = [:]
         if let paths = fields.mapping("label_paths") {
-            for entry in paths.entries { labelPaths[entry.key] = jsonPath(paths, entry.key, required: true) }
+            for entry in paths.entries {
+                if entry.key.isEmpty { fields.issues.report(entry.keyMark, field: paths.path, "empty label name") }
+                labelPaths[entry.key] = jsonPath(paths, entry.key, required: true)
+            }
             paths.finish()
         }
-        let labels = fields.stringMap("labels") ?? [:]
+        let labels = fields.labelMap("labels") ?? [:]
         let scale = fields.number("scale") ?? 1
         guard let path, let metric else { return nil }
         return HTTPJSONCollector.ValueRule(path: path, metricID: metric, labels: labels, labelPaths: labelPaths, scale: scale)
@@ -148,7 +151,7 @@ private struct BuiltInOptions {
         if let node = fields.value("aggregate") {
             aggregation = self.aggregation(node, field: fields.field("aggregate")) ?? .count
         }
-        let labels = fields.stringMap("labels") ?? [:]
+        let labels = fields.labelMap("labels") ?? [:]
         guard let metric else { return nil }
         return LogLineRule.SampleOutput(metricID: metric, labels: labels, aggregation: aggregation)
     }

@@ -30,7 +30,7 @@ public struct ConfiguredCollectors: Sendable {
     ) throws(ConfigErrors) -> ConfiguredCollectors {
         let root: ConfigNode
         switch ConfigNode.parse(yaml: yaml, file: file) {
-        case .failure(let diagnostic): throw ConfigErrors([diagnostic])
+        case .failure(let errors): throw errors
         case .success(let node): root = node
         }
         let issues = ConfigIssues()

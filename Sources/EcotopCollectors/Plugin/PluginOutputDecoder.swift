@@ -139,7 +139,7 @@ struct PluginOutputDecoder {
             try pending.withUnsafeBufferPointer { bytes throws(RecordError) in try jsonLines.decode(line: bytes, into: &batch) }
             records += batch.sampleCount + batch.events.count - before
         } catch {
-            reject(error.message)
+            reject(error.message, column: error.column)
         }
     }
 
@@ -150,17 +150,18 @@ struct PluginOutputDecoder {
             influxSamples += storable.kept
             records += storable.kept.count
             for skipped in storable.skipped {
-                reject("column \(skipped.position!.column): skipped \(skipped.sample.key): \(skipped.refusal)")
+                reject("skipped \(skipped.sample.key): \(skipped.refusal)", column: skipped.position!.column)
             }
         } catch {
-            reject("column \(error.column): \(error.reason)")
+            reject(error.reason, column: error.column)
         }
     }
 
-    private mutating func reject(_ why: String) {
+    /// Counts a rejected line and keeps `NAME:LINE[:COLUMN]: why` while there is room.
+    private mutating func reject(_ why: String, column: Int? = nil) {
         rejected += 1
         if problems.count < limits.maxProblems {
-            problems.append("\(collector):\(line): \(why)")
+            problems.append("\(collector):\(line)\(column.map { ":\($0)" } ?? ""): \(why)")
         } else if problems.count == limits.maxProblems {
             problems.append("\(collector): more rejected lines not shown")
         }

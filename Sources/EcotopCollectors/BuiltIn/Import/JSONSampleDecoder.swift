@@ -1,4 +1,5 @@
 import EcotopCore
+import EcotopStore
 import Foundation
 
 /// Reads samples from a JSON array for `import`: `[{"ts": ..., "name": ..., "labels": {...},
@@ -41,6 +42,10 @@ struct JSONSampleDecoder {
         } catch {
             throw syntaxError(error.reason, in: element, line: line, column: column)
         }
+        if let duplicate = element.withUnsafeBufferPointer(JSONDuplicateKey.first(in:)) {
+            let (line, column) = position(ofByte: duplicate.offset, in: element, line: line, column: column)
+            throw ParseError(line: line, column: column, reason: duplicate.message)
+        }
         guard case .object(let members) = value else { throw failure("expected a sample object, found \(value.kindDescription)") }
         guard let ts = members["ts"] else { throw failure("missing \"ts\"") }
         guard let time = SampleTime.seconds(ts) else { throw failure("\"ts\" must be a Unix time number (seconds, milliseconds, microseconds or nanoseconds) or an RFC 3339 string") }
@@ -53,6 +58,7 @@ struct JSONSampleDecoder {
         case nil: break
         case .object(let pairs)?:
             for (label, text) in pairs {
+                guard !label.isEmpty else { throw failure("empty label name") }
                 guard let text = text.labelText else { throw failure("label \"\(label)\" must be a string, number or boolean") }
                 labels[label] = text
             }
@@ -68,13 +74,20 @@ struct JSONSampleDecoder {
               let offset = Int(reason[range].split(separator: " ").last!) else {
             return ParseError(line: line, column: column, reason: reason)
         }
+        let (line, column) = position(ofByte: offset, in: element, line: line, column: column)
+        var text = reason
+        text.removeSubrange(range)
+        return ParseError(line: line, column: column, reason: text.hasSuffix(".") ? String(text.dropLast()) : text)
+    }
+
+    /// The line and column in the file of the byte at `offset` of an element that starts at
+    /// `line` and `column`.
+    private static func position(ofByte offset: Int, in element: ArraySlice<UInt8>, line: Int, column: Int) -> (Int, Int) {
         var (line, column) = (line, column)
         for byte in element.prefix(offset) where byte & 0xC0 != 0x80 {
             if byte == 0x0A { (line, column) = (line + 1, 1) } else { column += 1 }
         }
-        var text = reason
-        text.removeSubrange(range)
-        return ParseError(line: line, column: column, reason: text.hasSuffix(".") ? String(text.dropLast()) : text)
+        return (line, column)
     }
 
     /// Walks the array's bytes, counting lines, and cuts out one element at a time.
