@@ -29,6 +29,8 @@ public final class DataLoader {
     /// The longest a dashboard read is reused: statuses that depend on the clock alone (STALE)
     /// and writes the revision does not see are taken up within this many seconds.
     static let longestReuse: Double = 10
+    /// The map's last layout, reused while the ecosystem's components and integrations stay.
+    private var lastMapLayout: MapLayout?
 
     /// A loader over `builder`'s source and `events`, with the collectors of `runtime` (which
     /// it stops on `close`) or a demo `recorder` (which it closes).
@@ -138,6 +140,11 @@ public final class DataLoader {
             let keys = try builder.catalog.metrics.flatMap { try builder.source.seriesKeys(named: $0.id.rawValue) }
             return .freshness(try DataFreshness(
                 keys: keys, source: builder.source, at: time, lookback: 86_400, policy: builder.staleness))
+        case .map(let range):
+            let report = try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: time, range: range)
+            let map = EcosystemMap(ecosystem: ecosystem, report: report, reusing: lastMapLayout)
+            lastMapLayout = map.layout
+            return .map(map)
         case .status:
             return .status
         }

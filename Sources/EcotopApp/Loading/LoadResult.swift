@@ -20,6 +20,7 @@ public enum LoadedData: Sendable {
     case metric(MetricSummary)
     case errors(IntegrationErrorsReport)
     case freshness(DataFreshness)
+    case map(EcosystemMap)
     case status
 }
 
