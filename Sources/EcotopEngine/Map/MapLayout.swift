@@ -123,7 +123,7 @@ public struct MapLayout: Sendable, Hashable {
         // Critical lines first, so they take the straightest ways; then in the input's order.
         let order = links.filter { edges[$0.edge].isCritical } + links.filter { !edges[$0.edge].isCritical }
         let routes = order.compactMap { link in
-            router.route(from: boxes[link.from], to: boxes[link.to]).map { Route(edge: link.edge, points: $0) }
+            router.route(from: link.from, to: link.to).map { Route(edge: link.edge, points: $0) }
         }.sorted { $0.edge < $1.edge }
         self.boxes = boxes
         self.routes = routes

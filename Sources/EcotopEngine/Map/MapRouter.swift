@@ -1,17 +1,21 @@
 /// Routes the map's lines one at a time over the cells of the canvas (A* search): a line
 /// leaves its source box straight out of one side, never enters a box, and ends in a free
 /// cell straight in front of its target box, where its arrow goes. It prefers few turns,
-/// crossing other lines to running along them, and keeping off the cells next to boxes.
+/// crossing other lines to running along them, and keeping off the cells next to boxes;
+/// lines from the same box may share their way out, branching like a tree.
 struct MapRouter {
     let width: Int
     let height: Int
+    private let boxes: [MapRect]
     /// Box cells and the arrow cells of the lines routed so far.
     private var blocked: [Bool]
     /// Cells next to a box.
     private var nearBox: [Bool]
-    /// How many lines routed so far run along each cell's row and column.
-    private var alongRow: [Int]
-    private var alongColumn: [Int]
+    /// Whose lines run along each cell's row and column: `free`, the source box's
+    /// position, or `shared` by lines from several boxes.
+    private var rowOwner: [Int]
+    private var columnOwner: [Int]
+    private static let free = -1, shared = -2
 
     static let turnCost = 3
     static let nearBoxCost = 3
@@ -21,11 +25,12 @@ struct MapRouter {
     init(width: Int, height: Int, boxes: [MapRect]) {
         self.width = width
         self.height = height
+        self.boxes = boxes
         let cells = width * height
         blocked = Array(repeating: false, count: cells)
         nearBox = Array(repeating: false, count: cells)
-        alongRow = Array(repeating: 0, count: cells)
-        alongColumn = Array(repeating: 0, count: cells)
+        rowOwner = Array(repeating: Self.free, count: cells)
+        columnOwner = Array(repeating: Self.free, count: cells)
         for box in boxes {
             for y in max(0, box.y - 1)..<min(height, box.maxY + 1) {
                 for x in max(0, box.x - 1)..<min(width, box.maxX + 1) {
@@ -35,34 +40,36 @@ struct MapRouter {
         }
     }
 
-    /// The cheapest line from `source` to `target`, which the routes after it then avoid
-    /// ending on and prefer not to run along; nil when no free cell lets it through.
-    mutating func route(from source: MapRect, to target: MapRect) -> [MapPoint]? {
+    /// The cheapest line from the box at position `source` to the one at `target`, which
+    /// the routes after it then avoid ending on and prefer not to run along; nil when no
+    /// free cell lets it through.
+    mutating func route(from source: Int, to target: Int) -> [MapPoint]? {
         // An arrow goes where no line runs yet, as it would cut that line in two; unless
         // lines run past every side of the target.
-        let ports = ports(of: target)
-        let free = ports.filter { alongRow[index($0.cell)] == 0 && alongColumn[index($0.cell)] == 0 }
-        return search(from: source, to: target, goals: free) ?? search(from: source, to: target, goals: ports)
+        let ports = ports(of: boxes[target])
+        let free = ports.filter { rowOwner[index($0.cell)] == Self.free && columnOwner[index($0.cell)] == Self.free }
+        return search(from: source, to: boxes[target], goals: free) ?? search(from: source, to: boxes[target], goals: ports)
     }
 
-    private mutating func search(from source: MapRect, to target: MapRect, goals ends: [(cell: MapPoint, outward: MapDirection)]) -> [MapPoint]? {
+    private mutating func search(from source: Int, to target: MapRect, goals ends: [(cell: MapPoint, outward: MapDirection)]) -> [MapPoint]? {
         guard !ends.isEmpty else { return nil }
         let goals = Dictionary(ends.map { (index($0.cell), $0.outward.opposite) }, uniquingKeysWith: { first, _ in first })
         var search = Search(cells: width * height)
-        for port in ports(of: source) {
-            search.open(state: state(index(port.cell), port.outward), cost: cost(of: index(port.cell), moving: port.outward),
-                        estimate: distance(from: port.cell, to: target), from: nil)
+        for port in ports(of: boxes[source]) {
+            search.open(
+                state: state(index(port.cell), port.outward), cost: cost(of: index(port.cell), moving: port.outward, from: source),
+                estimate: distance(from: port.cell, to: target), from: nil)
         }
         while let current = search.next() {
             let cell = current / 4, moving = MapDirection(rawValue: current % 4)!
-            if goals[cell] == moving { return commit(search.path(to: current)) }
+            if goals[cell] == moving { return commit(search.path(to: current), from: source) }
             let point = MapPoint(x: cell % width, y: cell / width)
             // A line leaves its box straight for two cells before it may turn.
             let leaving = search.isStart(current)
             for direction in MapDirection.allCases where direction != moving.opposite && (!leaving || direction == moving) {
                 let next = MapPoint(x: point.x + direction.step.dx, y: point.y + direction.step.dy)
                 guard next.x >= 0, next.x < width, next.y >= 0, next.y < height, !blocked[index(next)] else { continue }
-                let step = 1 + (direction == moving ? 0 : Self.turnCost) + cost(of: index(next), moving: direction)
+                let step = 1 + (direction == moving ? 0 : Self.turnCost) + cost(of: index(next), moving: direction, from: source)
                 search.open(
                     state: state(index(next), direction), cost: search.cost(of: current) + step,
                     estimate: distance(from: next, to: target), from: current)
@@ -73,14 +80,15 @@ struct MapRouter {
 
     /// Records a found line: its end becomes an arrow no other line may take, its cells lines
     /// that others had better not run along.
-    private mutating func commit(_ states: [Int]) -> [MapPoint] {
+    private mutating func commit(_ states: [Int], from source: Int) -> [MapPoint] {
         let points = states.map { MapPoint(x: ($0 / 4) % width, y: ($0 / 4) / width) }
+        func claim(_ owner: Int) -> Int { owner == Self.free || owner == source ? source : Self.shared }
         for (position, state) in states.enumerated() {
             let cell = state / 4
             var directions = [MapDirection(rawValue: state % 4)!]
             if position + 1 < states.count { directions.append(MapDirection(rawValue: states[position + 1] % 4)!) }
-            if directions.contains(where: \.isHorizontal) { alongRow[cell] += 1 }
-            if directions.contains(where: { !$0.isHorizontal }) { alongColumn[cell] += 1 }
+            if directions.contains(where: \.isHorizontal) { rowOwner[cell] = claim(rowOwner[cell]) }
+            if directions.contains(where: { !$0.isHorizontal }) { columnOwner[cell] = claim(columnOwner[cell]) }
         }
         if let last = states.last { blocked[last / 4] = true }
         return points
@@ -98,11 +106,14 @@ struct MapRouter {
         }
     }
 
-    /// What entering `cell` while `moving` adds to a line's cost.
-    private func cost(of cell: Int, moving: MapDirection) -> Int {
-        let along = moving.isHorizontal ? alongRow[cell] : alongColumn[cell]
-        let across = moving.isHorizontal ? alongColumn[cell] : alongRow[cell]
-        return (nearBox[cell] ? Self.nearBoxCost : 0) + along * Self.sharingCost + (across > 0 ? Self.crossingCost : 0)
+    /// What entering `cell` while `moving` adds to a line from the box at `source`: running
+    /// along or crossing its own box's lines costs nothing.
+    private func cost(of cell: Int, moving: MapDirection, from source: Int) -> Int {
+        let along = moving.isHorizontal ? rowOwner[cell] : columnOwner[cell]
+        let across = moving.isHorizontal ? columnOwner[cell] : rowOwner[cell]
+        let sharing = along == Self.free || along == source ? 0 : Self.sharingCost
+        let crossing = across == Self.free || across == source ? 0 : Self.crossingCost
+        return (nearBox[cell] ? Self.nearBoxCost : 0) + sharing + crossing
     }
 
     /// Steps from `point` to the ring of cells around `box`: a lower bound of any line's cost.
