@@ -14,7 +14,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the dashboard's code paths (see Benchmarks/README.md).",
-        subcommands: [FirstFrameBench.self]
+        subcommands: [FirstFrameBench.self, MapLayoutBench.self]
     )
 }
 
