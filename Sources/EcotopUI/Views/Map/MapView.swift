@@ -14,7 +14,11 @@ struct MapView: Widget {
             LoadingNotice(what: "the ecosystem map", error: model.error, context: context).render(in: area, buffer: &buffer)
             return
         }
-        let detailsHeight = Self.detailsHeight(of: area.height)
+        // The details take the rows the map leaves, as many as the longest list of a
+        // component's integrations needs, so the map does not move as the selection does.
+        let longest = map.ecosystem.components.map { map.integrations(of: $0.id).count }.max() ?? 0
+        let spare = area.height - map.layout.height - 2
+        let detailsHeight = max(Self.detailsHeight(of: area.height), min(longest + 3, spare))
         let mapArea = area.dropBottom(detailsHeight)
         let selected = model.selectedComponent?.id
         let canvas = MapCanvas(map: map, selected: selected, context: context).render()
@@ -40,7 +44,8 @@ struct MapView: Widget {
         ComponentDetailsView(model: model, map: map, context: context).render(in: area.bottom(detailsHeight), buffer: &buffer)
     }
 
-    /// Rows for the selected component's details: a tenth of a tall screen and more, six at least.
+    /// The fewest rows for the selected component's details: two ninths of the screen's
+    /// body, from 7 to 12.
     static func detailsHeight(of height: Int) -> Int {
         min(12, max(7, height * 2 / 9))
     }
