@@ -15,6 +15,9 @@ struct MapRouter {
     /// position, or `shared` by lines from several boxes.
     private var rowOwner: [Int]
     private var columnOwner: [Int]
+    /// The search's state, kept from line to line: clearing what one search touched costs
+    /// far less than a fresh canvas-sized search per line on a large map.
+    private var frontier: Search
     private static let free = -1, shared = -2
 
     static let turnCost = 3
@@ -31,6 +34,7 @@ struct MapRouter {
         nearBox = Array(repeating: false, count: cells)
         rowOwner = Array(repeating: Self.free, count: cells)
         columnOwner = Array(repeating: Self.free, count: cells)
+        frontier = Search(cells: cells)
         for box in boxes {
             for y in max(0, box.y - 1)..<min(height, box.maxY + 1) {
                 for x in max(0, box.x - 1)..<min(width, box.maxX + 1) {
@@ -54,24 +58,24 @@ struct MapRouter {
     private mutating func search(from source: Int, to target: MapRect, goals ends: [(cell: MapPoint, outward: MapDirection)]) -> [MapPoint]? {
         guard !ends.isEmpty else { return nil }
         let goals = Dictionary(ends.map { (index($0.cell), $0.outward.opposite) }, uniquingKeysWith: { first, _ in first })
-        var search = Search(cells: width * height)
+        frontier.reset()
         for port in ports(of: boxes[source]) {
-            search.open(
+            frontier.open(
                 state: state(index(port.cell), port.outward), cost: cost(of: index(port.cell), moving: port.outward, from: source),
                 estimate: distance(from: port.cell, to: target), from: nil)
         }
-        while let current = search.next() {
+        while let current = frontier.next() {
             let cell = current / 4, moving = MapDirection(rawValue: current % 4)!
-            if goals[cell] == moving { return commit(search.path(to: current), from: source) }
+            if goals[cell] == moving { return commit(frontier.path(to: current), from: source) }
             let point = MapPoint(x: cell % width, y: cell / width)
             // A line leaves its box straight for two cells before it may turn.
-            let leaving = search.isStart(current)
+            let leaving = frontier.isStart(current)
             for direction in MapDirection.allCases where direction != moving.opposite && (!leaving || direction == moving) {
                 let next = MapPoint(x: point.x + direction.step.dx, y: point.y + direction.step.dy)
                 guard next.x >= 0, next.x < width, next.y >= 0, next.y < height, !blocked[index(next)] else { continue }
                 let step = 1 + (direction == moving ? 0 : Self.turnCost) + cost(of: index(next), moving: direction, from: source)
-                search.open(
-                    state: state(index(next), direction), cost: search.cost(of: current) + step,
+                frontier.open(
+                    state: state(index(next), direction), cost: frontier.cost(of: current) + step,
                     estimate: distance(from: next, to: target), from: current)
             }
         }
@@ -135,11 +139,25 @@ private struct Search {
     private var closed: [Bool]
     private var heap: [(estimate: Int, order: Int, state: Int)] = []
     private var opened = 0
+    /// The states given a cost since the last reset.
+    private var touched: [Int] = []
 
     init(cells: Int) {
         best = Array(repeating: .max, count: cells * 4)
         previous = Array(repeating: -1, count: cells * 4)
         closed = Array(repeating: false, count: cells * 4)
+    }
+
+    /// Forgets the last search, ready for the next.
+    mutating func reset() {
+        for state in touched {
+            best[state] = .max
+            previous[state] = -1
+            closed[state] = false
+        }
+        touched.removeAll(keepingCapacity: true)
+        heap.removeAll(keepingCapacity: true)
+        opened = 0
     }
 
     func cost(of state: Int) -> Int { best[state] }
@@ -150,6 +168,7 @@ private struct Search {
     /// Offers `state` at `cost`; kept when cheaper than any way to it found before.
     mutating func open(state: Int, cost: Int, estimate: Int, from: Int?) {
         guard !closed[state], cost < best[state] else { return }
+        if best[state] == .max { touched.append(state) }
         best[state] = cost
         previous[state] = from ?? -1
         opened += 1

@@ -65,7 +65,7 @@ struct FooterView: Widget {
         case .map(let map) where map.isListFocused:
             return [("Esc", "map"), (arrows, "select"), ("Enter", "errors"), ("/", "filter"), ("s", "sort"), ("+/-", "range"), ("q", "quit")]
         case .map:
-            return [("Esc", "back"), (arrows + (context.glyphs.hasBraille ? "←→" : "h/l"), "move"), ("Enter", "integrations"), ("+/-", "range"), ("q", "quit")]
+            return [("Esc", "back"), (context.glyphs.hasBraille ? "↑↓←→" : "hjkl", "move"), ("Enter", "integrations"), ("+/-", "range"), ("q", "quit")]
         case .detail:
             return [("Esc", "back"), (arrows, "metric"), ("+/-", "range"), pause, ("q", "quit")]
         case nil:
