@@ -14,3 +14,5 @@ ecotop --keys $'2j\n' --range 24h --width 120 --height 32 --theme nord --format 
 ecotop --ascii --width 100 --height 30 > Screenshots/dashboard-ascii-100x30.txt
 ecotop --keys e --width 160 --height 40 > Screenshots/errors-160x40.txt
 ecotop --keys c --width 120 --height 34 > Screenshots/collectors-demo-120x34.txt
+ecotop --keys m > Screenshots/map-160x48.txt
+ecotop --keys m --format svg > Screenshots/map-160x48.svg

@@ -35,6 +35,8 @@ public final class DataLoader {
     /// second or two should not repeat.
     private var lastErrors: IntegrationErrorsReport?
     private var lastErrorsRange: TimeRange?
+    /// The map's last layout, reused while the ecosystem's components and integrations stay.
+    private var lastMapLayout: MapLayout?
 
     /// A loader over `builder`'s source and `events`, with the collectors of `runtime` (which
     /// it stops on `close`) or a demo `recorder` (which it closes).
@@ -143,19 +145,30 @@ public final class DataLoader {
             guard let metric = builder.catalog[id] else { throw LoadError.unknownMetric(id) }
             return .breakdown(try MetricBreakdown(metric: metric, label: label, source: builder.source, at: time, range: range, buckets: buckets))
         case .errors(let range):
-            if let last = lastErrors, lastErrorsRange == range, time >= last.end, time - last.end < Self.integrationHealthInterval {
-                return .errors(last)
-            }
-            let report = try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: time, range: range, policy: errorPolicy)
-            (lastErrors, lastErrorsRange) = (report, range)
-            return .errors(report)
+            return .errors(try errorsReport(range: range, at: time))
         case .freshness:
             let keys = try builder.catalog.metrics.flatMap { try builder.source.seriesKeys(named: $0.id.rawValue) }
             return .freshness(try DataFreshness(
                 keys: keys, source: builder.source, at: time, lookback: 86_400, policy: builder.staleness))
+        case .map(let range):
+            let report = try errorsReport(range: range, at: time)
+            let map = EcosystemMap(ecosystem: ecosystem, report: report, reusing: lastMapLayout)
+            lastMapLayout = map.layout
+            return .map(map)
         case .status:
             return .status
         }
+    }
+
+    /// The errors report of `range` at `time`: the last one while it is younger than
+    /// `integrationHealthInterval` and of the same range, else read anew.
+    private func errorsReport(range: TimeRange, at time: Double) throws -> IntegrationErrorsReport {
+        if let last = lastErrors, lastErrorsRange == range, time >= last.end, time - last.end < Self.integrationHealthInterval {
+            return last
+        }
+        let report = try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: time, range: range, policy: errorPolicy)
+        (lastErrors, lastErrorsRange) = (report, range)
+        return report
     }
 
     /// The header's integration health, measured at most every `integrationHealthInterval`;

@@ -16,6 +16,8 @@ public struct LoadRequest: Hashable, Sendable {
         case errors(TimeRange)
         /// How current each source's data is.
         case freshness
+        /// The ecosystem map: its components and their integrations over the range.
+        case map(TimeRange)
         /// Only the collectors' health and the configuration's state (while paused).
         case status
     }
@@ -39,6 +41,7 @@ public struct LoadRequest: Hashable, Sendable {
         case .freshness: 3
         case .status: 4
         case .breakdown: 5
+        case .map: 6
         }
     }
 }

@@ -21,6 +21,7 @@ public enum LoadedData: Sendable {
     case breakdown(MetricBreakdown)
     case errors(IntegrationErrorsReport)
     case freshness(DataFreshness)
+    case map(EcosystemMap)
     case status
 }
 

@@ -2,6 +2,7 @@ extension AppModel {
     /// The list state of the list on view, when the screen on top shows one that `/` and `s`
     /// apply to.
     public var topList: ListState? {
+        if case .map(let model)? = topScreen { return model.isListFocused ? model.list : nil }
         guard case .errors(let model)? = topScreen, model.top.hasList else { return nil }
         return model.top.list
     }
@@ -9,6 +10,11 @@ extension AppModel {
     /// Changes the list state of the list on view; false when there is none.
     @discardableResult
     mutating func updateTopList(_ change: (inout ListState) -> Void) -> Bool {
+        if case .map(var model)? = topScreen, model.isListFocused {
+            change(&model.list)
+            screens[screens.count - 1] = .map(model)
+            return true
+        }
         guard case .errors(var model)? = topScreen, model.top.hasList else { return false }
         model.updateTop { change(&$0.list) }
         screens[screens.count - 1] = .errors(model)
@@ -53,6 +59,7 @@ extension AppModel {
 
     /// `s`: the next order of the list on view.
     mutating func cycleSort() {
+        if case .map? = topScreen, updateTopList({ $0.cycleSort(of: ErrorsLists.integrations) }) { return }
         guard case .errors(var model)? = topScreen, model.top.hasList else {
             notice = "nothing to sort here"
             return

@@ -44,6 +44,16 @@ extension AppModel {
                 }
                 screen = .errors(model)
             }
+        case let (.map(range), outcome) where range == self.range:
+            updateTop { screen in
+                guard case .map(var model) = screen else { return }
+                switch outcome {
+                case .success(.map(let map)): model.receive(map)
+                case .failure(let failure): model.error = failure
+                default: return
+                }
+                screen = .map(model)
+            }
         case let (.freshness, outcome):
             updateTop { screen in
                 guard case .collectors(var model) = screen else { return }

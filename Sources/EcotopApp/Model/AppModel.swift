@@ -95,6 +95,7 @@ public struct AppModel: Sendable {
 
     private mutating func perform(_ command: Command, at time: Double) -> [AppEffect] {
         if help != nil, let effects = performInHelp(command) { return effects }
+        if let effects = performOnMap(command) { return effects }
         switch command {
         case .quit:
             return [.quit]
@@ -113,6 +114,8 @@ public struct AppModel: Sendable {
             return open(.errors(ErrorsModel()))
         case .showCollectors:
             return open(.collectors(CollectorsModel()))
+        case .showMap:
+            return open(.map(MapModel()))
         case .openDetail:
             if case .errors(var model)? = topScreen {
                 if model.drillDown() { screens[screens.count - 1] = .errors(model) }
@@ -201,7 +204,7 @@ public struct AppModel: Sendable {
             guard let metric = dashboard.selectedMetric(in: dashboard.focus, catalog: catalog) else { return [] }
             screens[screens.count - 1] = .detail(DetailModel(metric: metric.id))
             return reload()
-        case .collectors:
+        case .collectors, .map:
             break
         }
         return []

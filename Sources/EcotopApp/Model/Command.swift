@@ -13,6 +13,8 @@ public enum Command: Hashable, Sendable {
     case showErrors
     /// Open the collectors screen: each collector's last run, records and errors.
     case showCollectors
+    /// Open the ecosystem map: components, the integrations between them and their health.
+    case showMap
     case togglePause
     case refreshNow
     case longerRange, shorterRange

@@ -60,24 +60,42 @@ public struct KeyMap: Sendable {
         Binding(keys: [.left, .character("h")], label: "Left  h", summary: "focus the pane before", command: .focusPrevious, screens: [.dashboard]),
         Binding(keys: [.right, .character("l")], label: "Right  l", summary: "focus the pane after", command: .focusNext, screens: [.dashboard]),
         Binding(
+            keys: [.up, .character("k")], label: "Up  k", summary: "select the component above, or the previous integration",
+            command: .selectPrevious, screens: [.map]),
+        Binding(
+            keys: [.down, .character("j")], label: "Down  j", summary: "select the component below, or the next integration",
+            command: .selectNext, screens: [.map]),
+        Binding(
+            keys: [.left, .character("h")], label: "Left  h", summary: "select the component to the left (the map pans along)",
+            command: .focusPrevious, screens: [.map]),
+        Binding(
+            keys: [.right, .character("l")], label: "Right  l", summary: "select the component to the right (the map pans along)",
+            command: .focusNext, screens: [.map]),
+        Binding(
             keys: [.enter], label: "Enter", summary: "open the selected metric's detail chart", command: .openDetail,
             screens: [.dashboard]),
         Binding(
             keys: [.enter], label: "Enter", summary: "open the selected row: integration, group, events, event", command: .openDetail,
             screens: [.errors]),
         Binding(
+            keys: [.enter], label: "Enter", summary: "list the component's integrations; on one, open its errors", command: .openDetail,
+            screens: [.map]),
+        Binding(
             keys: [.character("/")], label: "/", summary: "filter the list (regex, ! inverts, Esc clears, / recalls)",
-            command: .startFilter, screens: [.errors]),
-        Binding(keys: [.character("s")], label: "s", summary: "next sort order of the list", command: .cycleSort, screens: [.errors]),
+            command: .startFilter, screens: [.errors, .map]),
+        Binding(keys: [.character("s")], label: "s", summary: "next sort order of the list", command: .cycleSort, screens: [.errors, .map]),
         Binding(
             keys: [.character("b")], label: "b", summary: "divide the metric by component, by partner, or not",
             command: .splitMetric, screens: [.detail]),
         Binding(
             keys: [.character("e")], label: "e", summary: "integration errors: health and error groups", command: .showErrors,
-            screens: [.dashboard, .detail, .collectors]),
+            screens: [.dashboard, .detail, .collectors, .map]),
         Binding(
             keys: [.character("c")], label: "c", summary: "collectors: last run, records, errors", command: .showCollectors,
-            screens: [.dashboard, .detail, .errors]),
+            screens: [.dashboard, .detail, .errors, .map]),
+        Binding(
+            keys: [.character("m")], label: "m", summary: "ecosystem map: components, integrations, their health",
+            command: .showMap, screens: [.dashboard, .detail, .errors, .collectors]),
         Binding(
             keys: [.escape], label: "Esc", summary: "close help, clear a filter, go back", command: .back),
         Binding(keys: [.character("p")], label: "p", summary: "pause or resume live updates", command: .togglePause),

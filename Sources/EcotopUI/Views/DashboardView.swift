@@ -49,6 +49,8 @@ struct ScreenView: Widget {
                 collectors: model.session.collectors, configProblems: model.session.configProblems, freshness: collectors,
                 context: context
             ).render(in: area, buffer: &buffer)
+        case .map(let map):
+            MapView(model: map, context: context).render(in: area, buffer: &buffer)
         }
     }
 }

@@ -62,6 +62,10 @@ struct FooterView: Widget {
             return [("Esc", "back"), ("e", "errors"), ("q", "quit")]
         case .errors:
             return [("Esc", "up"), (arrows, "select"), ("Enter", "open"), ("/", "filter"), ("s", "sort"), ("+/-", "range"), ("q", "quit")]
+        case .map(let map) where map.isListFocused:
+            return [("Esc", "map"), (arrows, "select"), ("Enter", "errors"), ("/", "filter"), ("s", "sort"), ("+/-", "range"), ("q", "quit")]
+        case .map:
+            return [("Esc", "back"), (context.glyphs.hasBraille ? "↑↓←→" : "hjkl", "move"), ("Enter", "integrations"), ("+/-", "range"), ("q", "quit")]
         case .detail:
             return [("Esc", "back"), (arrows, "metric"), ("b", "split"), ("+/-", "range"), pause, ("q", "quit")]
         case nil:

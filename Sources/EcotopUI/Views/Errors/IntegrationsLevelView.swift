@@ -54,10 +54,7 @@ struct IntegrationsLevelView: Widget {
         return [
             .text(IntegrationStyle.mark(of: summary.health.state, glyphs: context.glyphs), style: theme.style(role, .bold)),
             .text(ErrorsWindow.arrowed(summary.id, glyphs: context.glyphs), style: theme.style(summary.health.state == .unhealthy ? role : .text)),
-            .text(summary.attempts.map { NumberFormat.grouped(Double($0)) } ?? "-", style: muted),
-            .text(NumberFormat.grouped(Double(summary.failures)), style: theme.style(summary.failures > 0 ? .text : .muted, .bold)),
-            .text(summary.failureRate.map { NumberFormat.fixed($0, decimals: 1) + "%" } ?? "-", style: muted),
-            .text(summary.p95LatencyMilliseconds.map(IntegrationStyle.milliseconds) ?? "-", style: muted),
+        ] + IntegrationStyle.figures(of: summary, context: context) + [
             .widget(Sparkline.counts(summary.failuresPerBucket, style: theme.style(role), glyphs: context.glyphs)),
             .text(summary.lastErrorAt.map { NumberFormat.age(report.end - $0) } ?? "-", style: muted),
             .text("\(summary.retryable)/\(summary.permanent)", style: muted),
@@ -112,6 +109,17 @@ enum IntegrationStyle {
         case .silent: "-"
         case .unhealthy: "!"
         }
+    }
+
+    /// Calls, failures, failure rate and p95 latency, as every list of integrations shows them.
+    static func figures(of summary: IntegrationErrorSummary, context: ViewContext) -> [TableCell] {
+        let muted = context.theme.style(.muted)
+        return [
+            .text(summary.attempts.map { NumberFormat.grouped(Double($0)) } ?? "-", style: muted),
+            .text(NumberFormat.grouped(Double(summary.failures)), style: context.theme.style(summary.failures > 0 ? .text : .muted, .bold)),
+            .text(summary.failureRate.map { NumberFormat.fixed($0, decimals: 1) + "%" } ?? "-", style: muted),
+            .text(summary.p95LatencyMilliseconds.map(IntegrationStyle.milliseconds) ?? "-", style: muted),
+        ]
     }
 
     /// `850ms`, `1.2s`.
