@@ -51,10 +51,11 @@ public struct ConfigValidator {
         let collectors = fields.list("collectors").map { inForce.readCollectors($0, field: fields.field("collectors"), issues: issues) } ?? []
         let health = fields.mapping("health").map(inForce.readHealth) ?? HealthWeights()
         let store = fields.mapping("store").map(readStore) ?? StoreSettings()
+        let governance = fields.mapping("governance").map(GovernanceSection(catalog: catalog, ecosystem: ecosystem).read) ?? Governance()
         fields.finish()
         return EcotopConfiguration(
             file: file, ecosystem: ecosystem, collectors: collectors, catalog: catalog, metricOverrides: overrides, health: health,
-            store: store)
+            store: store, governance: governance)
     }
 
     // MARK: - Collectors

@@ -1,7 +1,7 @@
 import EcotopCore
 
 /// A validated configuration file: the ecosystem, its collectors, metric overrides, health
-/// weights and the store. See docs/config.md for every field.
+/// weights, the store and data governance. See docs/config.md for every field.
 public struct EcotopConfiguration: Sendable {
     /// The file it was read from.
     public var file: String
@@ -14,10 +14,13 @@ public struct EcotopConfiguration: Sendable {
     public var metricOverrides: [MetricOverride]
     public var health: HealthWeights
     public var store: StoreSettings
+    /// Sources of truth that must agree, and who owns which data and components.
+    public var governance: Governance
 
     public init(
         file: String, ecosystem: Ecosystem, collectors: [CollectorConfig], catalog: MetricCatalog? = nil,
-        metricOverrides: [MetricOverride] = [], health: HealthWeights = HealthWeights(), store: StoreSettings = StoreSettings()
+        metricOverrides: [MetricOverride] = [], health: HealthWeights = HealthWeights(), store: StoreSettings = StoreSettings(),
+        governance: Governance = Governance()
     ) {
         self.file = file
         self.ecosystem = ecosystem
@@ -27,6 +30,7 @@ public struct EcotopConfiguration: Sendable {
         self.metricOverrides = metricOverrides
         self.health = health
         self.store = store
+        self.governance = governance
     }
 
     /// The catalog in force; the same as `catalog`, for callers that build a dashboard from it.

@@ -7,7 +7,7 @@ import EcotopStore
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "Read integration events (errors and deliveries) from the store.",
+        abstract: "Read integration events (errors and deliveries) and annotations from the store.",
         discussion: "Times take RFC 3339, unix seconds, or relative times such as -30d, -15m and now. Oldest first.")
 
     @OptionGroup var origin: EventOriginOptions
@@ -18,7 +18,7 @@ struct EventsCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Only this integration, as from->to.", valueName: "id")) var integration: String?
 
-    @Option(help: "Only events of this kind: error or delivery.") var kind: IntegrationEvent.Kind?
+    @Option(help: "Only events of this kind: error, delivery, deploy, onboarding, incident or note.") var kind: IntegrationEvent.Kind?
 
     @Option(help: "The output format.") var format: EventsOutputFormat = .jsonl
 

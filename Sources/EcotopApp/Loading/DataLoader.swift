@@ -13,6 +13,7 @@ public final class DataLoader {
     private var builder: SnapshotBuilder
     private var events: any EventSource
     private var ecosystem: Ecosystem
+    private var governance: GovernanceReads
     private let runtime: CollectorRuntime?
     private let recorder: DemoRecorder?
     /// What the header says about where the data comes from.
@@ -31,14 +32,17 @@ public final class DataLoader {
     static let longestReuse: Double = 10
 
     /// A loader over `builder`'s source and `events`, with the collectors of `runtime` (which
-    /// it stops on `close`) or a demo `recorder` (which it closes).
+    /// it stops on `close`) or a demo `recorder` (which it closes). `governance`'s agreements
+    /// are read from `agreementSource`, by default the builder's source.
     public init(
         builder: SnapshotBuilder, events: any EventSource, ecosystem: Ecosystem, runtime: CollectorRuntime? = nil,
-        recorder: DemoRecorder? = nil, dataNote: String? = nil
+        recorder: DemoRecorder? = nil, dataNote: String? = nil, governance: Governance = Governance(),
+        agreementSource: (any SeriesSource)? = nil
     ) {
         self.builder = builder
         self.events = events
         self.ecosystem = ecosystem
+        self.governance = GovernanceReads(governance: governance, agreementSource: agreementSource ?? builder.source)
         self.runtime = runtime
         self.recorder = recorder
         self.dataNote = dataNote
@@ -50,9 +54,11 @@ public final class DataLoader {
         simulator: DemoSimulator, history: (any SeriesSource & EventSource)? = nil, recorder: DemoRecorder? = nil,
         dataNote: String? = nil
     ) -> DataLoader {
-        DataLoader(
-            builder: SnapshotBuilder(source: history ?? DemoSeriesSource(simulator: simulator)),
-            events: history ?? simulator, ecosystem: simulator.ecosystem, recorder: recorder, dataNote: dataNote)
+        let source: any SeriesSource = history.map { $0 as any SeriesSource } ?? DemoSeriesSource(simulator: simulator)
+        return DataLoader(
+            builder: SnapshotBuilder(source: source), events: DemoAnnotatedEvents(base: history ?? simulator),
+            ecosystem: simulator.ecosystem, recorder: recorder, dataNote: dataNote, governance: DemoGovernance.governance,
+            agreementSource: DemoGovernanceSource(base: source, simulator: simulator))
     }
 
     /// A configured ecosystem read from its store without running its collectors (for a
@@ -60,7 +66,7 @@ public final class DataLoader {
     public static func reading(_ configuration: EcotopConfiguration, from reader: StoreReader) -> DataLoader {
         DataLoader(
             builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
-            ecosystem: configuration.ecosystem)
+            ecosystem: configuration.ecosystem, governance: configuration.governance)
     }
 
     /// A store read without a configuration and without recording into it: the standard
@@ -77,7 +83,7 @@ public final class DataLoader {
         let configuration = runtime.configured.configuration
         return DataLoader(
             builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
-            ecosystem: configuration.ecosystem, runtime: runtime)
+            ecosystem: configuration.ecosystem, runtime: runtime, governance: configuration.governance)
     }
 
     /// The session as it stands: ecosystem, catalog, collectors and configuration problems.
@@ -85,7 +91,7 @@ public final class DataLoader {
         SessionStatus(
             ecosystemName: ecosystem.name, catalog: builder.catalog,
             collectors: runtime?.health.map(CollectorStatus.init) ?? [], configProblems: runtime?.problems ?? [],
-            configurationVersion: configurationVersion, dataNote: dataNote)
+            configurationVersion: configurationVersion, dataNote: dataNote, owners: governance.governance.owners)
     }
 
     /// Reads what `request` asks for. A changed configuration is taken up first, so the data
@@ -125,6 +131,8 @@ public final class DataLoader {
                 snapshot = try builder.snapshot(at: time, range: range, buckets: 60)
                 lastDashboard = read.with(snapshot)
             }
+            snapshot.agreements = try governance.agreements(at: time)
+            snapshot.annotations = try governance.dashboardAnnotations(in: range, at: time, from: events)
             snapshot.health = HealthScore(
                 summaries: snapshot.summaries, weights: builder.weights, metricWeights: builder.metricWeights,
                 integrations: latestIntegrationHealth)
@@ -135,12 +143,19 @@ public final class DataLoader {
         case .errors(let range):
             return .errors(try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: time, range: range))
         case .freshness:
-            let keys = try builder.catalog.metrics.flatMap { try builder.source.seriesKeys(named: $0.id.rawValue) }
-            return .freshness(try DataFreshness(
-                keys: keys, source: builder.source, at: time, lookback: 86_400, policy: builder.staleness))
+            return .freshness(try freshness(at: time))
+        case .governance(let range):
+            return .governance(try governance.report(
+                range: range, at: time, freshness: try freshness(at: time), events: events, catalog: builder.catalog, ecosystem: ecosystem))
         case .status:
             return .status
         }
+    }
+
+    /// How current each catalog series is, for the collectors and governance screens.
+    private func freshness(at time: Double) throws -> DataFreshness {
+        let keys = try builder.catalog.metrics.flatMap { try builder.source.seriesKeys(named: $0.id.rawValue) }
+        return try DataFreshness(keys: keys, source: builder.source, at: time, lookback: 86_400, policy: builder.staleness)
     }
 
     /// The header's integration health, measured at most every `integrationHealthInterval`;
@@ -161,6 +176,7 @@ public final class DataLoader {
         let configuration = reloaded.configuration
         builder = SnapshotBuilder(source: builder.source, configuration: configuration)
         ecosystem = configuration.ecosystem
+        governance = GovernanceReads(governance: configuration.governance, agreementSource: builder.source)
         integrationHealthTime = nil
         latestIntegrationHealth = nil
         lastDashboard = nil

@@ -14,6 +14,8 @@ public struct LoadRequest: Hashable, Sendable {
         case errors(TimeRange)
         /// How current each source's data is.
         case freshness
+        /// The governance screen: freshness, sources of truth, owners and the range's annotations.
+        case governance(TimeRange)
         /// Only the collectors' health and the configuration's state (while paused).
         case status
     }
@@ -36,6 +38,7 @@ public struct LoadRequest: Hashable, Sendable {
         case .errors: 2
         case .freshness: 3
         case .status: 4
+        case .governance: 5
         }
     }
 }

@@ -2,16 +2,26 @@ extension AppModel {
     /// The list state of the list on view, when the screen on top shows one that `/` and `s`
     /// apply to.
     public var topList: ListState? {
-        guard case .errors(let model)? = topScreen, model.top.hasList else { return nil }
-        return model.top.list
+        switch topScreen {
+        case .errors(let model)? where model.top.hasList: model.top.list
+        case .governance(let model)?: model.annotations
+        default: nil
+        }
     }
 
     /// Changes the list state of the list on view; false when there is none.
     @discardableResult
     mutating func updateTopList(_ change: (inout ListState) -> Void) -> Bool {
-        guard case .errors(var model)? = topScreen, model.top.hasList else { return false }
-        model.updateTop { change(&$0.list) }
-        screens[screens.count - 1] = .errors(model)
+        switch topScreen {
+        case .errors(var model)? where model.top.hasList:
+            model.updateTop { change(&$0.list) }
+            screens[screens.count - 1] = .errors(model)
+        case .governance(var model)?:
+            change(&model.annotations)
+            screens[screens.count - 1] = .governance(model)
+        default:
+            return false
+        }
         return true
     }
 
@@ -53,11 +63,14 @@ extension AppModel {
 
     /// `s`: the next order of the list on view.
     mutating func cycleSort() {
-        guard case .errors(var model)? = topScreen, model.top.hasList else {
+        switch topScreen {
+        case .errors(var model)? where model.top.hasList:
+            model.updateTop { $0.cycleSort() }
+            screens[screens.count - 1] = .errors(model)
+        case .governance:
+            updateTopList { $0.cycleSort(of: GovernanceModel.annotationList) }
+        default:
             notice = "nothing to sort here"
-            return
         }
-        model.updateTop { $0.cycleSort() }
-        screens[screens.count - 1] = .errors(model)
     }
 }

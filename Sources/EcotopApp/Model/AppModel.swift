@@ -113,6 +113,8 @@ public struct AppModel: Sendable {
             return open(.errors(ErrorsModel()))
         case .showCollectors:
             return open(.collectors(CollectorsModel()))
+        case .showGovernance:
+            return open(.governance(GovernanceModel()))
         case .openDetail:
             if case .errors(var model)? = topScreen {
                 if model.drillDown() { screens[screens.count - 1] = .errors(model) }
@@ -195,6 +197,9 @@ public struct AppModel: Sendable {
             guard let metric = dashboard.selectedMetric(in: dashboard.focus, catalog: catalog) else { return [] }
             screens[screens.count - 1] = .detail(DetailModel(metric: metric.id))
             return reload()
+        case .governance(var model):
+            model.moveSelection(by: step)
+            screens[screens.count - 1] = .governance(model)
         case .collectors:
             break
         }

@@ -13,6 +13,8 @@ public enum Command: Hashable, Sendable {
     case showErrors
     /// Open the collectors screen: each collector's last run, records and errors.
     case showCollectors
+    /// Open the governance screen: freshness, sources of truth, owners and annotations.
+    case showGovernance
     case togglePause
     case refreshNow
     case longerRange, shorterRange

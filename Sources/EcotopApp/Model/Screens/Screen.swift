@@ -7,6 +7,7 @@ public enum Screen: Sendable {
     case detail(DetailModel)
     case errors(ErrorsModel)
     case collectors(CollectorsModel)
+    case governance(GovernanceModel)
 
     /// What the screen reads at each refresh, beside the dashboard's own read.
     func load(range: TimeRange, columns: Int) -> LoadRequest.Kind? {
@@ -14,6 +15,7 @@ public enum Screen: Sendable {
         case .detail(let model): model.load(range: range, columns: columns)
         case .errors: .errors(range)
         case .collectors: .freshness
+        case .governance: .governance(range)
         }
     }
 
@@ -23,6 +25,7 @@ public enum Screen: Sendable {
         case .detail: .detail
         case .errors: .errors
         case .collectors: .collectors
+        case .governance: .governance
         }
     }
 
@@ -32,5 +35,5 @@ public enum Screen: Sendable {
 
 /// The screens a key binding can apply to: the panes, or a screen over them.
 public enum ScreenKind: Hashable, Sendable, CaseIterable {
-    case dashboard, detail, errors, collectors
+    case dashboard, detail, errors, collectors, governance
 }
