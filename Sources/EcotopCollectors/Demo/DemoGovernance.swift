@@ -12,13 +12,13 @@ public enum DemoGovernance {
     /// Hours between two storefront releases.
     static let releaseInterval: Double = 3 * 3_600
     /// Seconds past a multiple of `releaseInterval` at which a release goes out.
-    static let releaseOffset: Double = 20 * 60
+    static let releaseOffset: Double = 2 * 3_600 + 40 * 60
 
     /// The agreement and the owners of the demo.
     public static let governance = Governance(
         agreements: [
             SourceAgreement(
-                name: "customer count (CRM vs analytics)", reference: SeriesSelector(name: crmCustomers),
+                name: "customer count", reference: SeriesSelector(name: crmCustomers),
                 compared: SeriesSelector(name: analyticsCustomers), tolerance: .relative(0.02)),
         ],
         owners: Ownership([

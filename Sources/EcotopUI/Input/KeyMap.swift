@@ -77,7 +77,7 @@ public struct KeyMap: Sendable {
             keys: [.character("c")], label: "c", summary: "collectors: last run, records, errors", command: .showCollectors,
             screens: [.dashboard, .detail, .errors, .governance]),
         Binding(
-            keys: [.character("g")], label: "g", summary: "data governance: freshness, sources of truth, owners, annotations",
+            keys: [.character("g")], label: "g", summary: "data governance: agreements, owners, annotations",
             command: .showGovernance, screens: [.dashboard, .detail, .errors, .collectors]),
         Binding(
             keys: [.escape], label: "Esc", summary: "close help, clear a filter, go back", command: .back),

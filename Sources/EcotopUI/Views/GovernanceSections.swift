@@ -11,6 +11,10 @@ struct GovernanceSections {
 
     /// Rows the agreements need: title, header, one per agreement (or the empty note).
     var agreementsHeight: Int { 2 + max(1, report.agreements.count) }
+    /// Rows the freshness table needs.
+    var freshnessHeight: Int { 2 + report.freshness.entries.count }
+    /// Rows the annotations on view need.
+    var annotationsHeight: Int { 2 + max(1, governance.visibleAnnotations(of: report).count) }
     /// Rows the owners need.
     var ownersHeight: Int { 2 + max(1, report.owners.count) }
 
@@ -25,12 +29,12 @@ struct GovernanceSections {
         Table(
             columns: [
                 TableColumn("State", width: .fixed(8)),
-                TableColumn("Agreement", width: .fill(min: 14, weight: 2)),
-                TableColumn("Reference", width: .fixed(10), alignment: .right),
-                TableColumn("Compared", width: .fixed(10), alignment: .right),
-                TableColumn("Divergence", width: .fixed(10), alignment: .right),
+                TableColumn("Agreement", width: .fill(min: 14)),
+                TableColumn("Reference", width: .fixed(9), alignment: .right),
+                TableColumn("Compared", width: .fixed(9), alignment: .right),
+                TableColumn("Diverged", width: .fixed(9), alignment: .right),
                 TableColumn("Allowed", width: .fixed(7), alignment: .right, hidePriority: 1),
-                TableColumn("Series", width: .fill(min: 20, weight: 2), hidePriority: 2),
+                TableColumn("Series", width: .fill(min: 36), hidePriority: 2),
             ],
             rows: report.agreements.map { check in
                 let state: (String, ThemeRole) = check.divergence == nil ? ("NO DATA", .stale) : (check.isBreached ? ("DIVERGED", .critical) : ("AGREE", .ok))
