@@ -62,8 +62,12 @@ struct GovernanceSection {
             }
             return .relative(percent / 100)
         }
-        return node.readNumber(field: fields.field("tolerance"), in: 0...Double.greatestFiniteMagnitude, issues: fields.issues)
-            .map(SourceAgreement.Tolerance.absolute)
+        guard let difference = node.readNumber(field: fields.field("tolerance"), issues: fields.issues) else { return nil }
+        guard difference >= 0 else {
+            fields.issues.report(node.mark, field: fields.field("tolerance"), "expected a difference of 0 or more (or a percentage such as 2%), found \(text)")
+            return nil
+        }
+        return .absolute(difference)
     }
 
     /// `{SUBJECT: OWNER}`: a subject is a metric id, a family id or a component id.
