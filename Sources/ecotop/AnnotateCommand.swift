@@ -17,14 +17,15 @@ struct AnnotateCommand: ParsableCommand {
 
     @Argument(help: "What happened, e.g. \"checkout v2 released\".") var text: String
 
-    @Option(help: "The kind of annotation: deploy, onboarding, incident or note.") var kind: Annotation.Kind = .note
+    @Option(help: "The kind of annotation.") var kind: Annotation.Kind = .note
 
     @Option(help: ArgumentHelp("The component it concerns (an id of the configuration's ecosystem).", valueName: "id"))
     var component: String?
 
     @Option(help: ArgumentHelp("The integration it concerns, as from->to.", valueName: "id")) var integration: String?
 
-    @Option(parsing: .unconditional, help: "When it happened (now, -15m, unix seconds, RFC 3339).") var at = "now"
+    @Option(parsing: .unconditional, help: ArgumentHelp("When it happened (now, -15m, unix seconds, RFC 3339).", valueName: "time"))
+    var at = "now"
 
     @Option(help: ArgumentHelp("Check --component against this configuration's ecosystem and write to its store.", valueName: "file"))
     var config: String?
