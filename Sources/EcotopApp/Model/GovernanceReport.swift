@@ -36,6 +36,13 @@ public struct OwnedSubject: Sendable, Hashable {
     public var kind: Kind
     public var owner: String
 
+    public init(subject: String, name: String, kind: Kind, owner: String) {
+        self.subject = subject
+        self.name = name
+        self.kind = kind
+        self.owner = owner
+    }
+
     /// The entries of `owners`, each named from the catalog or the ecosystem.
     public static func list(_ owners: Ownership, catalog: MetricCatalog, ecosystem: Ecosystem) -> [OwnedSubject] {
         owners.entries.map { entry in
