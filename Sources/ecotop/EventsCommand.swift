@@ -27,7 +27,11 @@ struct EventsCommand: ParsableCommand {
         let now = SystemWallClock().now()
         let (start, end) = try reportingStoreErrors { (try TimeExpression.time(from, now: now), try TimeExpression.time(to, now: now)) }
         guard end >= start else { throw ValidationError("--from (\(from)) is after --to (\(to))") }
-        let events = try reportingStoreErrors { try source.events(from: start, to: end) }.filter { event in
+        // Annotations are read without decoding the error and delivery events around them.
+        let read = try reportingStoreErrors {
+            kind?.isAnnotation == true ? try source.annotations(from: start, to: end).map(\.event) : try source.events(from: start, to: end)
+        }
+        let events = read.filter { event in
             (integration.map { event.integration == $0 } ?? true) && (kind.map { event.kind == $0 } ?? true)
         }
         print(EventsOutput(format: format).render(events), terminator: "")

@@ -76,7 +76,7 @@ import Testing
         let reader = try store.reader()
         let loader = DataLoader(builder: SnapshotBuilder(source: reader), events: reader, ecosystem: shop)
         func dashboardAnnotations(at moment: Double) throws -> [String] {
-            guard case .success(.dashboard(let snapshot, _)) = loader.load(LoadRequest(.dashboard(.oneHour, detectingAnomalies: false), at: moment)).outcome
+            guard case .success(.dashboard(let snapshot, _)) = loader.load(LoadRequest(.dashboard(.oneHour, detectingAnomalies: true), at: moment)).outcome
             else { throw Failure.noReport }
             return snapshot.annotations.map(\.text)
         }

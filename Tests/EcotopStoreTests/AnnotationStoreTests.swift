@@ -24,4 +24,18 @@ import EcotopTestSupport
         #expect(try reader.annotations(from: 1_001, to: 10_000) == [onboarding], "the range is half-open, like events'")
         #expect(try reader.events(from: 0, to: 10_000).map(\.kind) == [.error, .deploy, .error, .onboarding])
     }
+
+    @Test(arguments: [
+        (#"{"t":1732680000000,"kind":"error","integration":"a->b","code":"","message":""}"#, true),
+        (#"{"t":1732680000000,"kind":"delivery","integration":"a->b","code":"","message":""}"#, true),
+        (#"{"t":-5,"kind":"error","integration":"a->b"}"#, true),
+        (#"{"t":1732680000000,"kind":"deploy","integration":"","code":"","message":"v2"}"#, false),
+        (#"{"t":1732680000000,"kind":"errors"}"#, false),
+        (#"{"kind":"error","t":1732680000000}"#, false),
+        (#"{"t":1732680000000}"#, false),
+        ("", false),
+    ])
+    func onlyTheWritersErrorAndDeliveryLinesAreSkippedUndecoded(line: String, skipped: Bool) {
+        #expect([UInt8](line.utf8).withUnsafeBufferPointer(StoreReader.isIntegrationEventLine) == skipped)
+    }
 }

@@ -132,7 +132,8 @@ public final class DataLoader {
                 lastDashboard = read.with(snapshot)
             }
             snapshot.agreements = try governance.agreements(at: time)
-            snapshot.annotations = try governance.dashboardAnnotations(in: range, at: time, from: events)
+            // The quick first read leaves the annotations, like the anomalies, to the full one.
+            snapshot.annotations = detectingAnomalies ? try governance.dashboardAnnotations(in: range, at: time, from: events) : []
             snapshot.health = HealthScore(
                 summaries: snapshot.summaries, weights: builder.weights, metricWeights: builder.metricWeights,
                 integrations: latestIntegrationHealth)
