@@ -11,8 +11,6 @@ struct GovernanceSections {
 
     /// Rows the agreements need: title, header, one per agreement (or the empty note).
     var agreementsHeight: Int { 2 + max(1, report.agreements.count) }
-    /// Rows the freshness table needs.
-    var freshnessHeight: Int { 2 + report.freshness.entries.count }
     /// Rows the annotations on view need.
     var annotationsHeight: Int { 2 + max(1, governance.visibleAnnotations(of: report).count) }
     /// Rows the owners need.
@@ -65,36 +63,6 @@ struct GovernanceSections {
         case .relative(let share): NumberFormat.compact(share * 100) + "%"
         case .absolute(let difference): NumberFormat.compact(difference)
         }
-    }
-
-    // MARK: - Freshness
-
-    func renderFreshness(in area: Rect, buffer: inout FrameBuffer) {
-        let theme = context.theme
-        let freshness = report.freshness
-        let fresh = freshness.entries.count - freshness.staleEntries.count
-        let note = Span(
-            "\(fresh)/\(freshness.entries.count) sources fresh", style: theme.style(fresh == freshness.entries.count ? .ok : .warn, .bold))
-        guard !title("Freshness", note: [note], in: area, buffer: &buffer) else { return }
-        Table(
-            columns: [
-                TableColumn("State", width: .fixed(7)),
-                TableColumn("Source", width: .fill(min: 16, weight: 2)),
-                TableColumn("Age", width: .fixed(6), alignment: .right),
-                TableColumn("Every", width: .fixed(6), alignment: .right, hidePriority: 1),
-                TableColumn("Stale at", width: .fixed(8), alignment: .right, hidePriority: 2),
-            ],
-            rows: freshness.entries.map { entry in
-                [
-                    .text(entry.newest == nil ? "NO DATA" : (entry.isFresh ? "FRESH" : "STALE"), style: theme.style(entry.isFresh ? .ok : .stale, .bold)),
-                    .text(TerminalText.sanitize(entry.key.description), style: theme.style(.text)),
-                    .text(entry.age.map(NumberFormat.age) ?? "--", style: theme.style(entry.isFresh ? .muted : .stale)),
-                    .text(NumberFormat.age(entry.interval), style: theme.style(.muted)),
-                    .text(NumberFormat.age(entry.limit), style: theme.style(.muted)),
-                ]
-            },
-            selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain, glyphs: context.glyphs
-        ).render(in: area.dropTop(1), buffer: &buffer)
     }
 
     // MARK: - Owners

@@ -29,14 +29,15 @@ struct GovernanceView: Widget {
         ).render(in: area, buffer: &buffer)
         let inner = Pane.inner(area).inset(horizontal: 1)
         let sections = GovernanceSections(report: report, governance: governance, context: context)
+        let freshness = FreshnessTable(freshness: report.freshness, context: context)
         let agreementsHeight = min(sections.agreementsHeight, max(3, inner.height / 3))
         if inner.width >= Self.twoColumnWidth {
             let left = Rect(x: inner.x, y: inner.y, width: min(inner.width * 2 / 5, 56), height: inner.height)
             let right = Rect(x: left.maxX + 2, y: inner.y, width: inner.maxX - left.maxX - 2, height: inner.height)
             // Owners right under the freshness table, which gives up rows when both do not fit.
             let ownersHeight = min(sections.ownersHeight, max(3, left.height / 3))
-            let freshnessHeight = min(sections.freshnessHeight, left.height - ownersHeight - 1)
-            sections.renderFreshness(in: left.top(freshnessHeight), buffer: &buffer)
+            let freshnessHeight = min(freshness.height, left.height - ownersHeight - 1)
+            freshness.render(in: left.top(freshnessHeight), buffer: &buffer)
             sections.renderOwners(in: left.dropTop(freshnessHeight + 1).top(ownersHeight), buffer: &buffer)
             sections.renderAgreements(in: right.top(agreementsHeight), buffer: &buffer)
             sections.renderAnnotations(in: right.dropTop(agreementsHeight + 1), buffer: &buffer)
@@ -48,7 +49,7 @@ struct GovernanceView: Widget {
             let annotationsHeight = min(sections.annotationsHeight, max(3, (rest.height - ownersHeight - 2) / 2))
             let freshnessHeight = max(0, rest.height - ownersHeight - annotationsHeight - 2)
             sections.renderAgreements(in: inner.top(agreementsHeight), buffer: &buffer)
-            sections.renderFreshness(in: rest.top(freshnessHeight), buffer: &buffer)
+            freshness.render(in: rest.top(freshnessHeight), buffer: &buffer)
             sections.renderAnnotations(in: rest.dropTop(freshnessHeight + 1).top(annotationsHeight), buffer: &buffer)
             sections.renderOwners(in: rest.bottom(ownersHeight), buffer: &buffer)
         }
