@@ -50,11 +50,14 @@ public struct AgreementCheck: Sendable, Hashable {
 
     /// The sum of the newest points of the series `selector` picks; nil when none has one.
     static func value(of selector: SeriesSelector, in source: any SeriesSource, at time: Double, lookback: Double) throws -> Double? {
-        guard let name = selector.name else { return nil }
-        let points = try source.seriesKeys(named: name).filter(selector.matches).compactMap {
-            try source.latest(of: $0, at: time, lookback: lookback)
-        }
+        let points = try keys(of: selector, in: source).compactMap { try source.latest(of: $0, at: time, lookback: lookback) }
         return points.isEmpty ? nil : points.reduce(0) { $0 + $1.value }
+    }
+
+    /// The series of `source` that `selector` picks: one side of an agreement.
+    public static func keys(of selector: SeriesSelector, in source: any SeriesSource) throws -> [SeriesKey] {
+        guard let name = selector.name else { return [] }
+        return try source.seriesKeys(named: name).filter(selector.matches)
     }
 
     /// The checks of every agreement of `governance`, in its order.

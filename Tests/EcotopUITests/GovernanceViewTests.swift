@@ -11,7 +11,7 @@ import Testing
     @Test func theDemosGovernanceScreenAt160x48() throws {
         let frame = try DemoDashboard.render(try DemoDashboard.model(keys: "g"), size: Size(width: 160, height: 48))
         assertSnapshot(frame.text, named: "governance-160x48")
-        for expected in ["Data governance", "DIVERGED", "customer count", "crm.customers vs analytics.customers", "-4.5%", "Freshness", "FRESH", "Owners",
+        for expected in ["Data governance", "DIVERGED", "customer count", "crm.customers vs analytics.customers", "-4.5%", "Freshness", "22/22 sources fresh", "FRESH    crm.customers", "Owners",
                          "Sales operations", "Annotations", "deploy", "storefront release"] {
             #expect(frame.text.contains(expected), "the screen lacks \(expected)")
         }

@@ -144,19 +144,19 @@ public final class DataLoader {
         case .errors(let range):
             return .errors(try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: time, range: range))
         case .freshness:
-            return .freshness(try freshness(at: time))
+            return .freshness(try DataFreshness(keys: try catalogKeys(), source: builder.source, at: time, lookback: 86_400, policy: builder.staleness))
         case .governance(let range):
+            let freshness = try governance.freshness(of: try catalogKeys(), at: time, policy: builder.staleness)
             return .governance(try governance.report(
-                range: range, at: time, freshness: try freshness(at: time), events: events, catalog: builder.catalog, ecosystem: ecosystem))
+                range: range, at: time, freshness: freshness, events: events, catalog: builder.catalog, ecosystem: ecosystem))
         case .status:
             return .status
         }
     }
 
-    /// How current each catalog series is, for the collectors and governance screens.
-    private func freshness(at time: Double) throws -> DataFreshness {
-        let keys = try builder.catalog.metrics.flatMap { try builder.source.seriesKeys(named: $0.id.rawValue) }
-        return try DataFreshness(keys: keys, source: builder.source, at: time, lookback: 86_400, policy: builder.staleness)
+    /// Every series of the catalog's metrics, whose freshness the collectors and governance screens show.
+    private func catalogKeys() throws -> [SeriesKey] {
+        try builder.catalog.metrics.flatMap { try builder.source.seriesKeys(named: $0.id.rawValue) }
     }
 
     /// The header's integration health, measured at most every `integrationHealthInterval`;

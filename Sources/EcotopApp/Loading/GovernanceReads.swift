@@ -26,6 +26,16 @@ struct GovernanceReads {
         try AgreementCheck.checks(of: governance, source: agreementSource, at: time, lookback: Self.agreementLookback)
     }
 
+    /// How current the agreements' series are, beside the catalog's `keys`: they are sources too.
+    func freshness(of keys: [SeriesKey], at time: Double, policy: StalenessPolicy) throws -> DataFreshness {
+        let compared = try governance.agreements.flatMap { [$0.reference, $0.compared] }.flatMap {
+            try AgreementCheck.keys(of: $0, in: agreementSource)
+        }
+        var seen = Set<SeriesKey>()
+        let all = (keys + compared).filter { seen.insert($0).inserted }
+        return try DataFreshness(keys: all, source: agreementSource, at: time, lookback: Self.agreementLookback, policy: policy)
+    }
+
     /// The annotations of `range` ending at `time`, oldest first, read again once the last read
     /// of the same range is `annotationInterval` old.
     mutating func dashboardAnnotations(in range: TimeRange, at time: Double, from events: any EventSource) throws -> [Annotation] {
