@@ -53,10 +53,11 @@ public struct ConfigValidator {
         let store = fields.mapping("store").map(readStore) ?? StoreSettings()
         let errorPolicy = ErrorsSection.read(fields, ecosystem: ecosystem)
         let source = fields.mapping("source").flatMap(readSource)
+        let governance = fields.mapping("governance").map(GovernanceSection(catalog: catalog, ecosystem: ecosystem).read) ?? Governance()
         fields.finish()
         return EcotopConfiguration(
             file: file, ecosystem: ecosystem, collectors: collectors, catalog: catalog, metricOverrides: overrides, health: health,
-            store: store, errorPolicy: errorPolicy, source: source)
+            store: store, errorPolicy: errorPolicy, source: source, governance: governance)
     }
 
     // MARK: - Collectors

@@ -1,7 +1,7 @@
 import EcotopCore
 
 /// A validated configuration file: the ecosystem, its collectors, metric overrides, health
-/// weights and the store. See docs/config.md for every field.
+/// weights, the store and data governance. See docs/config.md for every field.
 public struct EcotopConfiguration: Sendable {
     /// The file it was read from.
     public var file: String
@@ -18,11 +18,13 @@ public struct EcotopConfiguration: Sendable {
     public var errorPolicy: ErrorPolicy
     /// Where series are read from instead of the store (`source:`); nil reads the store.
     public var source: SourceSettings?
+    /// Sources of truth that must agree, and who owns which data and components.
+    public var governance: Governance
 
     public init(
         file: String, ecosystem: Ecosystem, collectors: [CollectorConfig], catalog: MetricCatalog? = nil,
         metricOverrides: [MetricOverride] = [], health: HealthWeights = HealthWeights(), store: StoreSettings = StoreSettings(),
-        errorPolicy: ErrorPolicy = ErrorPolicy(), source: SourceSettings? = nil
+        errorPolicy: ErrorPolicy = ErrorPolicy(), source: SourceSettings? = nil, governance: Governance = Governance()
     ) {
         self.file = file
         self.ecosystem = ecosystem
@@ -34,6 +36,7 @@ public struct EcotopConfiguration: Sendable {
         self.store = store
         self.errorPolicy = errorPolicy
         self.source = source
+        self.governance = governance
     }
 
     /// The catalog in force; the same as `catalog`, for callers that build a dashboard from it.

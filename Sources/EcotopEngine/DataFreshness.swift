@@ -61,6 +61,8 @@ public struct DataFreshness: Sendable, Hashable {
         public var age: Double?
         /// The age past which the source is stale (`StalenessPolicy.limit(for:)`).
         public var limit: Double
+        /// How often the source is expected to deliver (`StalenessPolicy.interval(of:)`).
+        public var interval: Double
 
         /// Whether the source delivers on time: it has a point no older than its limit.
         public var isFresh: Bool { age.map { $0 <= limit } ?? false }
@@ -75,7 +77,9 @@ public struct DataFreshness: Sendable, Hashable {
     public init(newest: [SeriesKey: Double?], at time: Double, policy: StalenessPolicy = StalenessPolicy()) {
         self.time = time
         self.entries = newest.map { key, newest in
-            Entry(key: key, newest: newest, age: newest.map { max(0, time - $0) }, limit: policy.limit(for: key))
+            Entry(
+                key: key, newest: newest, age: newest.map { max(0, time - $0) }, limit: policy.limit(for: key),
+                interval: policy.interval(of: key))
         }
         .sorted { lhs, rhs in
             let left = lhs.age ?? .infinity, right = rhs.age ?? .infinity

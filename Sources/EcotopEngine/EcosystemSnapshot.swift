@@ -8,6 +8,10 @@ public struct EcosystemSnapshot: Sendable, Hashable {
     /// One summary per catalog metric, in catalog order.
     public var summaries: [MetricSummary]
     public var health: HealthScore
+    /// The configuration's sources of truth checked at `time`; a breach is a header problem.
+    public var agreements: [AgreementCheck] = []
+    /// The annotations of the range, oldest first, which every chart of it marks.
+    public var annotations: [Annotation] = []
 
     public init(time: Double, range: TimeRange, summaries: [MetricSummary], health: HealthScore) {
         self.time = time

@@ -69,6 +69,7 @@ public struct IntegrationHealth: Sendable, Hashable {
             switch event.kind {
             case .error: errors[event.integration, default: 0] += 1
             case .delivery: deliveries[event.integration, default: 0] += 1
+            case .deploy, .onboarding, .incident, .note: continue
             }
         }
         let minutes = max(length, 1) / 60

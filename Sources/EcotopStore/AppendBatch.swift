@@ -86,18 +86,22 @@ public struct AppendBatch {
         append(series: try catalog.id(for: sample.key), time: time, value: sample.value)
     }
 
-    /// Adds an event; refuses times outside 1970–2100, an empty integration and more than
-    /// `longestText` of text.
+    /// Adds an event; refuses times outside 1970–2100, an empty integration (an empty message
+    /// for an annotation) and more than `longestText` of text.
     public mutating func append(_ event: IntegrationEvent) throws(RecordError) {
         try Self.check(event)
         events.append(event)
     }
 
     /// Refuses an event with a time outside 1970–2100, an empty integration or a latency that
-    /// is not finite.
+    /// is not finite; an annotation needs no integration but a message.
     static func check(_ event: IntegrationEvent) throws(RecordError) {
         _ = try milliseconds(event.timestamp)
-        guard !event.integration.isEmpty else { throw RecordError("\"integration\" must not be empty") }
+        if event.kind.isAnnotation {
+            guard !event.message.isEmpty else { throw RecordError("\"message\" of a \(event.kind.rawValue) annotation must not be empty") }
+        } else {
+            guard !event.integration.isEmpty else { throw RecordError("\"integration\" must not be empty") }
+        }
         let text = event.attributes.reduce(event.integration.utf8.count + event.code.utf8.count + event.message.utf8.count) {
             $0 + $1.key.utf8.count + $1.value.utf8.count
         }

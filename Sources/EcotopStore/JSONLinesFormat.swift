@@ -6,7 +6,8 @@ import EcotopCore
 /// The `jsonl` input format: one sample or event object per line (see docs/store-format.md).
 ///
 /// A sample is `{"ts": T, "name": "usage.transactions", "labels": {...}, "value": 12.5}`; an
-/// event has a `"kind"` (`error` or `delivery`) instead of a name and value. `ts` is a Unix time
+/// event has a `"kind"` (`error`, `delivery`, or an annotation's `deploy`, `onboarding`,
+/// `incident`, `note`) instead of a name and value. `ts` is a Unix time
 /// number (seconds, milliseconds, microseconds or nanoseconds, told by its size) or an RFC 3339
 /// string, read by `Timestamp`. Unknown fields are ignored. The series of a line is looked up by
 /// the raw bytes of its name and labels, so a repeated series costs no allocation. A record
@@ -237,7 +238,10 @@ private struct InputFields {
                 "\"kind\" must be one of: \(IntegrationEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
                 column: self.kind.map { $0.range.lowerBound - 1 } ?? record)
         }
-        guard let integration = text(integration) else { throw RecordError("missing \"integration\" of the event", column: record) }
+        // An annotation (deploy, onboarding, incident, note) may concern no integration.
+        guard let integration = text(integration) ?? (kind.isAnnotation ? "" : nil) else {
+            throw RecordError("missing \"integration\" of the event", column: record)
+        }
         var details: [String: String] = [:]
         if let attributes {
             var attributeCursor = JSONCursor(UnsafeBufferPointer(rebasing: cursor.bytes[attributes]))

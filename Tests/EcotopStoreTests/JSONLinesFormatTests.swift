@@ -41,6 +41,24 @@ import EcotopTestSupport
         #expect(batch.values == [1, 2, 3, 4, 5, 6])
     }
 
+    @Test func annotationsNeedNoIntegrationButAMessageAndErrorsStillNeedTheirIntegration() {
+        let (batch, errors) = decode([
+            #"{"ts":1732680000,"kind":"deploy","message":"checkout v2","attributes":{"component":"shop"}}"#,
+            #"{"ts":1732680000,"kind":"incident","integration":"shop->stripe","message":"stripe down"}"#,
+            #"{"ts":1732680000,"kind":"note"}"#,
+            #"{"ts":1732680000,"kind":"error","code":"500","message":"boom"}"#,
+            #"{"ts":1732680000,"kind":"release","message":"v3"}"#,
+        ])
+        #expect(errors == [
+            nil, nil, "\"message\" of a note annotation must not be empty", "missing \"integration\" of the event",
+            "\"kind\" must be one of: error, delivery, deploy, onboarding, incident, note",
+        ])
+        #expect(Annotation.annotations(in: batch.events) == [
+            Annotation(timestamp: 1_732_680_000, kind: .deploy, text: "checkout v2", component: "shop"),
+            Annotation(timestamp: 1_732_680_000, kind: .incident, text: "stripe down", integration: "shop->stripe"),
+        ])
+    }
+
     @Test func sameSeriesWrittenDifferentlyGetsOneID() {
         let (batch, _) = decode([
             #"{"ts":1,"name":"m","labels":{"a":"1","b":"2"},"value":1}"#,

@@ -14,6 +14,7 @@ public final class DataLoader {
     private var events: any EventSource
     private var ecosystem: Ecosystem
     private var errorPolicy: ErrorPolicy
+    private var governance: GovernanceReads
     private let runtime: CollectorRuntime?
     private let recorder: DemoRecorder?
     /// What the header says about where the data comes from.
@@ -39,15 +40,18 @@ public final class DataLoader {
     private var lastMapLayout: MapLayout?
 
     /// A loader over `builder`'s source and `events`, with the collectors of `runtime` (which
-    /// it stops on `close`) or a demo `recorder` (which it closes).
+    /// it stops on `close`) or a demo `recorder` (which it closes). `governance`'s agreements
+    /// are read from `agreementSource`, by default the builder's source.
     public init(
         builder: SnapshotBuilder, events: any EventSource, ecosystem: Ecosystem, errorPolicy: ErrorPolicy = ErrorPolicy(),
-        runtime: CollectorRuntime? = nil, recorder: DemoRecorder? = nil, dataNote: String? = nil
+        runtime: CollectorRuntime? = nil, recorder: DemoRecorder? = nil, dataNote: String? = nil, governance: Governance = Governance(),
+        agreementSource: (any SeriesSource)? = nil
     ) {
         self.builder = builder
         self.events = events
         self.ecosystem = ecosystem
         self.errorPolicy = errorPolicy
+        self.governance = GovernanceReads(governance: governance, agreementSource: agreementSource ?? builder.source)
         self.runtime = runtime
         self.recorder = recorder
         self.dataNote = dataNote
@@ -59,9 +63,11 @@ public final class DataLoader {
         simulator: DemoSimulator, history: (any SeriesSource & EventSource)? = nil, recorder: DemoRecorder? = nil,
         dataNote: String? = nil
     ) -> DataLoader {
-        DataLoader(
-            builder: SnapshotBuilder(source: history ?? DemoSeriesSource(simulator: simulator)),
-            events: history ?? simulator, ecosystem: simulator.ecosystem, recorder: recorder, dataNote: dataNote)
+        let source: any SeriesSource = history.map { $0 as any SeriesSource } ?? DemoSeriesSource(simulator: simulator)
+        return DataLoader(
+            builder: SnapshotBuilder(source: source), events: DemoAnnotatedEvents(base: history ?? simulator),
+            ecosystem: simulator.ecosystem, recorder: recorder, dataNote: dataNote, governance: DemoGovernance.governance,
+            agreementSource: DemoGovernanceSource(base: source, simulator: simulator))
     }
 
     /// A configured ecosystem read from its store without running its collectors (for a
@@ -69,7 +75,7 @@ public final class DataLoader {
     public static func reading(_ configuration: EcotopConfiguration, from reader: StoreReader) -> DataLoader {
         DataLoader(
             builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
-            ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy)
+            ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy, governance: configuration.governance)
     }
 
     /// A store read without a configuration and without recording into it: the standard
@@ -86,7 +92,8 @@ public final class DataLoader {
         let configuration = runtime.configured.configuration
         return DataLoader(
             builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
-            ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy, runtime: runtime)
+            ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy, runtime: runtime,
+            governance: configuration.governance)
     }
 
     /// The session as it stands: ecosystem, catalog, collectors and configuration problems.
@@ -94,7 +101,7 @@ public final class DataLoader {
         SessionStatus(
             ecosystemName: ecosystem.name, catalog: builder.catalog,
             collectors: runtime?.health.map(CollectorStatus.init) ?? [], configProblems: runtime?.problems ?? [],
-            configurationVersion: configurationVersion, dataNote: dataNote)
+            configurationVersion: configurationVersion, dataNote: dataNote, owners: governance.governance.owners)
     }
 
     /// Reads what `request` asks for. A changed configuration is taken up first, so the data
@@ -134,6 +141,9 @@ public final class DataLoader {
                 snapshot = try builder.snapshot(at: time, range: range, buckets: 60)
                 lastDashboard = read.with(snapshot)
             }
+            snapshot.agreements = try governance.agreements(at: time)
+            // The quick first read leaves the annotations, like the anomalies, to the full one.
+            snapshot.annotations = detectingAnomalies ? try governance.dashboardAnnotations(in: range, at: time, from: events) : []
             snapshot.health = HealthScore(
                 summaries: snapshot.summaries, weights: builder.weights, metricWeights: builder.metricWeights,
                 integrations: latestIntegrationHealth)
@@ -147,14 +157,16 @@ public final class DataLoader {
         case .errors(let range):
             return .errors(try errorsReport(range: range, at: time))
         case .freshness:
-            let keys = try builder.catalog.metrics.flatMap { try builder.source.seriesKeys(named: $0.id.rawValue) }
-            return .freshness(try DataFreshness(
-                keys: keys, source: builder.source, at: time, lookback: 86_400, policy: builder.staleness))
+            return .freshness(try DataFreshness(keys: try catalogKeys(), source: builder.source, at: time, lookback: 86_400, policy: builder.staleness))
         case .map(let range):
             let report = try errorsReport(range: range, at: time)
             let map = EcosystemMap(ecosystem: ecosystem, report: report, reusing: lastMapLayout)
             lastMapLayout = map.layout
             return .map(map)
+        case .governance(let range):
+            let freshness = try governance.freshness(of: try catalogKeys(), at: time, policy: builder.staleness)
+            return .governance(try governance.report(
+                range: range, at: time, freshness: freshness, events: events, catalog: builder.catalog, ecosystem: ecosystem))
         case .status:
             return .status
         }
@@ -169,6 +181,11 @@ public final class DataLoader {
         let report = try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: time, range: range, policy: errorPolicy)
         (lastErrors, lastErrorsRange) = (report, range)
         return report
+    }
+
+    /// Every series of the catalog's metrics, whose freshness the collectors and governance screens show.
+    private func catalogKeys() throws -> [SeriesKey] {
+        try builder.catalog.metrics.flatMap { try builder.source.seriesKeys(named: $0.id.rawValue) }
     }
 
     /// The header's integration health, measured at most every `integrationHealthInterval`;
@@ -190,6 +207,7 @@ public final class DataLoader {
         builder = SnapshotBuilder(source: builder.source, configuration: configuration)
         ecosystem = configuration.ecosystem
         errorPolicy = configuration.errorPolicy
+        governance = GovernanceReads(governance: configuration.governance, agreementSource: builder.source)
         integrationHealthTime = nil
         latestIntegrationHealth = nil
         lastDashboard = nil

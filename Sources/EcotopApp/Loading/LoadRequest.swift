@@ -18,6 +18,8 @@ public struct LoadRequest: Hashable, Sendable {
         case freshness
         /// The ecosystem map: its components and their integrations over the range.
         case map(TimeRange)
+        /// The governance screen: freshness, sources of truth, owners and the range's annotations.
+        case governance(TimeRange)
         /// Only the collectors' health and the configuration's state (while paused).
         case status
     }
@@ -42,6 +44,7 @@ public struct LoadRequest: Hashable, Sendable {
         case .status: 4
         case .breakdown: 5
         case .map: 6
+        case .governance: 7
         }
     }
 }

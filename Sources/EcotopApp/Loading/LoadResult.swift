@@ -22,6 +22,7 @@ public enum LoadedData: Sendable {
     case errors(IntegrationErrorsReport)
     case freshness(DataFreshness)
     case map(EcosystemMap)
+    case governance(GovernanceReport)
     case status
 }
 
@@ -51,10 +52,12 @@ public struct SessionStatus: Sendable {
     public var configurationVersion: Int
     /// What the user should know about where the data comes from (`not recording: ...`).
     public var dataNote: String?
+    /// Who owns which data and components (`governance.owners`), for every screen that names owners.
+    public var owners: Ownership
 
     public init(
         ecosystemName: String, catalog: MetricCatalog, collectors: [CollectorStatus] = [], configProblems: [String] = [],
-        configurationVersion: Int = 0, dataNote: String? = nil
+        configurationVersion: Int = 0, dataNote: String? = nil, owners: Ownership = Ownership()
     ) {
         self.ecosystemName = ecosystemName
         self.catalog = catalog
@@ -62,5 +65,6 @@ public struct SessionStatus: Sendable {
         self.configProblems = configProblems
         self.configurationVersion = configurationVersion
         self.dataNote = dataNote
+        self.owners = owners
     }
 }

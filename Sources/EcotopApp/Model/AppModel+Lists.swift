@@ -2,22 +2,30 @@ extension AppModel {
     /// The list state of the list on view, when the screen on top shows one that `/` and `s`
     /// apply to.
     public var topList: ListState? {
-        if case .map(let model)? = topScreen { return model.isListFocused ? model.list : nil }
-        guard case .errors(let model)? = topScreen, model.top.hasList else { return nil }
-        return model.top.list
+        switch topScreen {
+        case .errors(let model)? where model.top.hasList: model.top.list
+        case .map(let model)? where model.isListFocused: model.list
+        case .governance(let model)?: model.annotations
+        default: nil
+        }
     }
 
     /// Changes the list state of the list on view; false when there is none.
     @discardableResult
     mutating func updateTopList(_ change: (inout ListState) -> Void) -> Bool {
-        if case .map(var model)? = topScreen, model.isListFocused {
+        switch topScreen {
+        case .errors(var model)? where model.top.hasList:
+            model.updateTop { change(&$0.list) }
+            screens[screens.count - 1] = .errors(model)
+        case .map(var model)? where model.isListFocused:
             change(&model.list)
             screens[screens.count - 1] = .map(model)
-            return true
+        case .governance(var model)?:
+            change(&model.annotations)
+            screens[screens.count - 1] = .governance(model)
+        default:
+            return false
         }
-        guard case .errors(var model)? = topScreen, model.top.hasList else { return false }
-        model.updateTop { change(&$0.list) }
-        screens[screens.count - 1] = .errors(model)
         return true
     }
 
@@ -59,12 +67,16 @@ extension AppModel {
 
     /// `s`: the next order of the list on view.
     mutating func cycleSort() {
-        if case .map? = topScreen, updateTopList({ $0.cycleSort(of: ErrorsLists.integrations) }) { return }
-        guard case .errors(var model)? = topScreen, model.top.hasList else {
+        switch topScreen {
+        case .errors(var model)? where model.top.hasList:
+            model.updateTop { $0.cycleSort() }
+            screens[screens.count - 1] = .errors(model)
+        case .map(let model)? where model.isListFocused:
+            updateTopList { $0.cycleSort(of: ErrorsLists.integrations) }
+        case .governance:
+            updateTopList { $0.cycleSort(of: GovernanceModel.annotationList) }
+        default:
             notice = "nothing to sort here"
-            return
         }
-        model.updateTop { $0.cycleSort() }
-        screens[screens.count - 1] = .errors(model)
     }
 }

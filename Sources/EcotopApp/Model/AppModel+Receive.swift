@@ -54,6 +54,16 @@ extension AppModel {
                 }
                 screen = .map(model)
             }
+        case let (.governance(range), outcome) where range == self.range:
+            updateTop { screen in
+                guard case .governance(var model) = screen else { return }
+                switch outcome {
+                case .success(.governance(let report)): model.receive(report)
+                case .failure(let failure): model.error = failure
+                default: return
+                }
+                screen = .governance(model)
+            }
         case let (.freshness, outcome):
             updateTop { screen in
                 guard case .collectors(var model) = screen else { return }

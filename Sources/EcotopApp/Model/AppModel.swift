@@ -116,6 +116,8 @@ public struct AppModel: Sendable {
             return open(.collectors(CollectorsModel()))
         case .showMap:
             return open(.map(MapModel()))
+        case .showGovernance:
+            return open(.governance(GovernanceModel()))
         case .openDetail:
             if case .errors(var model)? = topScreen {
                 if model.drillDown() { screens[screens.count - 1] = .errors(model) }
@@ -204,6 +206,9 @@ public struct AppModel: Sendable {
             guard let metric = dashboard.selectedMetric(in: dashboard.focus, catalog: catalog) else { return [] }
             screens[screens.count - 1] = .detail(DetailModel(metric: metric.id))
             return reload()
+        case .governance(var model):
+            model.moveSelection(by: step)
+            screens[screens.count - 1] = .governance(model)
         case .collectors, .map:
             break
         }

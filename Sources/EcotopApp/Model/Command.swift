@@ -15,6 +15,8 @@ public enum Command: Hashable, Sendable {
     case showCollectors
     /// Open the ecosystem map: components, the integrations between them and their health.
     case showMap
+    /// Open the governance screen: freshness, sources of truth, owners and annotations.
+    case showGovernance
     case togglePause
     case refreshNow
     case longerRange, shorterRange

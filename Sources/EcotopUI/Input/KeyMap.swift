@@ -53,10 +53,10 @@ public struct KeyMap: Sendable {
     private static let trailing: [Binding] = [
         Binding(
             keys: [.up, .character("k")], label: "Up  k", summary: "select the previous row",
-            command: .selectPrevious, screens: [.dashboard, .detail, .errors]),
+            command: .selectPrevious, screens: [.dashboard, .detail, .errors, .governance]),
         Binding(
             keys: [.down, .character("j")], label: "Down  j", summary: "select the next row",
-            command: .selectNext, screens: [.dashboard, .detail, .errors]),
+            command: .selectNext, screens: [.dashboard, .detail, .errors, .governance]),
         Binding(keys: [.left, .character("h")], label: "Left  h", summary: "focus the pane before", command: .focusPrevious, screens: [.dashboard]),
         Binding(keys: [.right, .character("l")], label: "Right  l", summary: "focus the pane after", command: .focusNext, screens: [.dashboard]),
         Binding(
@@ -82,20 +82,25 @@ public struct KeyMap: Sendable {
             screens: [.map]),
         Binding(
             keys: [.character("/")], label: "/", summary: "filter the list (regex, ! inverts, Esc clears, / recalls)",
-            command: .startFilter, screens: [.errors, .map]),
-        Binding(keys: [.character("s")], label: "s", summary: "next sort order of the list", command: .cycleSort, screens: [.errors, .map]),
+            command: .startFilter, screens: [.errors, .map, .governance]),
+        Binding(
+            keys: [.character("s")], label: "s", summary: "next sort order of the list", command: .cycleSort,
+            screens: [.errors, .map, .governance]),
         Binding(
             keys: [.character("b")], label: "b", summary: "divide the metric by component, by partner, or not",
             command: .splitMetric, screens: [.detail]),
         Binding(
             keys: [.character("e")], label: "e", summary: "integration errors: health and error groups", command: .showErrors,
-            screens: [.dashboard, .detail, .collectors, .map]),
+            screens: [.dashboard, .detail, .collectors, .map, .governance]),
         Binding(
             keys: [.character("c")], label: "c", summary: "collectors: last run, records, errors", command: .showCollectors,
-            screens: [.dashboard, .detail, .errors, .map]),
+            screens: [.dashboard, .detail, .errors, .map, .governance]),
         Binding(
             keys: [.character("m")], label: "m", summary: "ecosystem map: components, integrations, their health",
-            command: .showMap, screens: [.dashboard, .detail, .errors, .collectors]),
+            command: .showMap, screens: [.dashboard, .detail, .errors, .collectors, .governance]),
+        Binding(
+            keys: [.character("g")], label: "g", summary: "data governance: agreements, owners, annotations",
+            command: .showGovernance, screens: [.dashboard, .detail, .errors, .collectors, .map]),
         Binding(
             keys: [.escape], label: "Esc", summary: "close help, clear a filter, go back", command: .back),
         Binding(keys: [.character("p")], label: "p", summary: "pause or resume live updates", command: .togglePause),

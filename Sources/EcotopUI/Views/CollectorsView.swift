@@ -40,7 +40,7 @@ struct CollectorsView: Widget {
             renderCollectors(in: inner.top(used), buffer: &buffer)
         }
         if let freshness = freshness.freshness, inner.height > used + 3 {
-            renderFreshness(freshness, in: inner.dropTop(used + 1), buffer: &buffer)
+            FreshnessTable(freshness: freshness, context: context).render(in: inner.dropTop(used + 1), buffer: &buffer)
         }
     }
 
@@ -61,36 +61,6 @@ struct CollectorsView: Widget {
             rows: collectors.map(row), selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain,
             glyphs: context.glyphs
         ).render(in: area, buffer: &buffer)
-    }
-
-    /// Each source's newest data against its staleness limit, stalest first.
-    private func renderFreshness(_ freshness: DataFreshness, in area: Rect, buffer: inout FrameBuffer) {
-        let theme = context.theme
-        let fresh = freshness.entries.filter(\.isFresh).count
-        TextLine([
-            Span("Data freshness  ", style: theme.style(.title, .bold)),
-            Span("\(fresh)/\(freshness.entries.count) sources fresh", style: theme.style(fresh == freshness.entries.count ? .ok : .warn, .bold)),
-        ]).render(in: area.top(1), buffer: &buffer)
-        Table(
-            columns: [
-                TableColumn("State", width: .fixed(8)),
-                TableColumn("Source", width: .fill(min: 20, weight: 2)),
-                TableColumn("Newest", width: .fixed(8), alignment: .right, hidePriority: 2),
-                TableColumn("Age", width: .fixed(7), alignment: .right),
-                TableColumn("Stale after", width: .fixed(11), alignment: .right, hidePriority: 1),
-            ],
-            rows: freshness.entries.map { entry in
-                [
-                    .text(entry.newest == nil ? "NO DATA" : (entry.isFresh ? "FRESH" : "STALE"),
-                          style: theme.style(entry.isFresh ? .ok : .stale, .bold)),
-                    .text(TerminalText.sanitize(entry.key.description), style: theme.style(.text)),
-                    .text(entry.newest.map { context.clock.timeOfDay($0) } ?? "--", style: theme.style(.muted)),
-                    .text(entry.age.map(NumberFormat.age) ?? "--", style: theme.style(entry.isFresh ? .muted : .stale)),
-                    .text(NumberFormat.age(entry.limit), style: theme.style(.muted)),
-                ]
-            },
-            selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain, glyphs: context.glyphs
-        ).render(in: area.dropTop(1), buffer: &buffer)
     }
 
     private func row(_ collector: CollectorStatus) -> [TableCell] {

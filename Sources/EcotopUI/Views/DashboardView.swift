@@ -41,7 +41,10 @@ struct ScreenView: Widget {
     func render(in area: Rect, buffer: inout FrameBuffer) {
         switch screen {
         case .detail(let detail):
-            DetailView(detail: detail, definition: model.catalog[detail.metric], context: context).render(in: area, buffer: &buffer)
+            DetailView(
+                detail: detail, definition: model.catalog[detail.metric], annotations: model.dashboard.snapshot?.annotations ?? [],
+                context: context
+            ).render(in: area, buffer: &buffer)
         case .errors(let errors):
             ErrorsView(errors: errors, context: context).render(in: area, buffer: &buffer)
         case .collectors(let collectors):
@@ -51,6 +54,8 @@ struct ScreenView: Widget {
             ).render(in: area, buffer: &buffer)
         case .map(let map):
             MapView(model: map, context: context).render(in: area, buffer: &buffer)
+        case .governance(let governance):
+            GovernanceView(governance: governance, context: context).render(in: area, buffer: &buffer)
         }
     }
 }

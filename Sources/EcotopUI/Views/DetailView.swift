@@ -8,6 +8,8 @@ struct DetailView: Widget {
     let detail: DetailModel
     /// The metric's definition in the catalog in force; nil when a reload removed it.
     let definition: MetricDefinition?
+    /// The range's annotations, marked on the chart.
+    var annotations: [Annotation] = []
     let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
@@ -41,16 +43,28 @@ struct DetailView: Widget {
             Span("warn \(comparison) " + NumberFormat.value(limits.warn, unit: definition.unit), style: theme.style(.warn)),
             Span("  crit \(comparison) " + NumberFormat.value(limits.critical, unit: definition.unit), style: theme.style(.critical)),
             Span("  (\(better) is better)", style: theme.style(.muted)),
-        ]).render(in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 1), buffer: &buffer)
+        ] + legend).render(in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 1), buffer: &buffer)
         buffer.write(TerminalText.sanitize(definition.summary), x: inner.x, y: inner.y + 1, style: theme.style(.muted), limit: inner.maxX)
         let body = inner.dropTop(3)
+        let chart = MetricChart(summary: summary, end: context.now, annotations: annotations, context: context)
         guard detail.split != nil, body.height >= 12 else {
-            MetricChart(summary: summary, end: context.now, context: context).render(in: body, buffer: &buffer)
+            chart.render(in: body, buffer: &buffer)
             return
         }
         let partsHeight = min(body.height / 2, 2 + max(1, detail.breakdown?.parts.count ?? 1))
-        MetricChart(summary: summary, end: context.now, context: context).render(in: body.dropBottom(partsHeight), buffer: &buffer)
+        chart.render(in: body.dropBottom(partsHeight), buffer: &buffer)
         BreakdownTable(detail: detail, unit: definition.unit, context: context).render(in: body.bottom(partsHeight), buffer: &buffer)
+    }
+
+    /// What the chart's letters mean: `  D deploy ×2  I incident`, for the kinds in the range.
+    private var legend: [Span] {
+        Annotation.Kind.allCases.compactMap { kind -> Span? in
+            let count = annotations.filter { $0.kind == kind }.count
+            guard count > 0 else { return nil }
+            return Span(
+                "  \(AnnotationStyle.letter(of: kind)) \(kind.rawValue)" + (count > 1 ? " ×\(count)" : ""),
+                style: context.theme.style(AnnotationStyle.role(of: kind)))
+        }
     }
 
     private func statistics(of summary: MetricSummary) -> [Span] {

@@ -13,6 +13,8 @@ struct FamilyPaneView: Widget {
     let selectedRow: Int
     let isFocused: Bool
     let error: LoadFailure?
+    /// The range's annotations, marked on the pane's chart.
+    var annotations: [Annotation] = []
     let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
@@ -59,7 +61,7 @@ struct FamilyPaneView: Widget {
             Span(summary.definition.title, style: theme.style(.title, .bold)),
             Span(" over \(context.range.label)", style: theme.style(.muted)),
         ]).render(in: area.top(1), buffer: &buffer)
-        MetricChart(summary: summary, end: context.now, context: context).render(in: area.dropTop(1), buffer: &buffer)
+        MetricChart(summary: summary, end: context.now, annotations: annotations, context: context).render(in: area.dropTop(1), buffer: &buffer)
     }
 
     private func note() -> [Span] {

@@ -60,6 +60,8 @@ struct FooterView: Widget {
         switch screen {
         case .collectors:
             return [("Esc", "back"), ("e", "errors"), ("q", "quit")]
+        case .governance:
+            return [("Esc", "back"), (arrows, "annotation"), ("/", "filter"), ("s", "sort"), ("+/-", "range"), ("q", "quit")]
         case .errors:
             return [("Esc", "up"), (arrows, "select"), ("Enter", "open"), ("/", "filter"), ("s", "sort"), ("+/-", "range"), ("q", "quit")]
         case .map(let map) where map.isListFocused:

@@ -74,6 +74,11 @@ struct HeaderView: Widget {
             parts.append(StatusPart(
                 spans: [Span(text, style: theme.style(role, unhealthy.isEmpty ? [] : .bold))], priority: unhealthy.isEmpty ? 0 : 2))
         }
+        if let diverged = model.dashboard.snapshot?.agreements.filter(\.isBreached).count, diverged > 0 {
+            // Like an unhealthy integration: two sources of one truth disagree past their tolerance.
+            parts.append(StatusPart(
+                spans: [Span("  \(counted(diverged, "source")) of truth diverged (g)", style: theme.style(.critical, .bold))], priority: 2))
+        }
         if let note = model.session.dataNote {
             parts.append(StatusPart(spans: [Span("  " + TerminalText.sanitize(note), style: theme.style(.warn))], priority: 2))
         }

@@ -10,6 +10,8 @@ struct MetricChart: Widget {
     let summary: MetricSummary
     /// The end of the charted range: the moment of the frame.
     let end: Double
+    /// Marked on the chart where they fall within its range.
+    var annotations: [Annotation] = []
     let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
@@ -35,7 +37,7 @@ struct MetricChart: Widget {
             TextLine(spans).render(in: area.top(1), buffer: &buffer)
             plot = area.dropTop(1)
         }
-        LineChart(
+        var chart = LineChart(
             points: summary.history,
             timeSpan: (end - context.range.seconds)...end,
             referenceLines: thresholds.filter(isNearData),
@@ -44,7 +46,11 @@ struct MetricChart: Widget {
             formatTime: context.range.seconds >= 86_400
                 ? { [clock = context.clock] in clock.monthDay($0) + " " + clock.timeOfDay($0, withSeconds: false) }
                 : { [clock = context.clock] in clock.timeOfDay($0, withSeconds: false) }
-        ).render(in: plot, buffer: &buffer)
+        )
+        chart.markers = annotations.map {
+            LineChart.Marker(time: $0.timestamp, letter: AnnotationStyle.letter(of: $0.kind), style: theme.style(AnnotationStyle.role(of: $0.kind), .bold))
+        }
+        chart.render(in: plot, buffer: &buffer)
     }
 
     /// A threshold is drawn when it lies within one data span of the data; further out it

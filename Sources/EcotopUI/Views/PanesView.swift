@@ -34,6 +34,7 @@ struct PanesView {
             summaries: dashboard.snapshot?.summaries(in: family) ?? [],
             score: dashboard.snapshot?.health.families[family],
             selectedRow: dashboard.selectedRow(in: family, catalog: model.catalog),
-            isFocused: family == dashboard.focus, error: dashboard.error, context: context)
+            isFocused: family == dashboard.focus, error: dashboard.error, annotations: dashboard.snapshot?.annotations ?? [],
+            context: context)
     }
 }

@@ -1,7 +1,7 @@
 import EcotopCore
 
-/// A line chart of one series with a labelled value axis, a time axis, and horizontal
-/// threshold lines. Braille dots give 2×4 points per cell; ASCII terminals get one `*` per column.
+/// A line chart of one series with a labelled value axis, a time axis, horizontal threshold
+/// lines and vertical marks at moments (annotations). Braille dots give 2×4 points per cell; ASCII terminals get one `*` per column.
 public struct LineChart: Widget {
     /// A horizontal reference line, e.g. a warning threshold.
     public struct ReferenceLine: Sendable {
@@ -11,6 +11,19 @@ public struct LineChart: Widget {
         public init(value: Double, label: String, style: Style) {
             self.value = value
             self.label = label
+            self.style = style
+        }
+    }
+
+    /// A vertical mark at one moment: a line through the plot under the data, its letter on top.
+    public struct Marker: Sendable {
+        public var time: Double
+        /// One column wide, e.g. `D` for a deploy.
+        public var letter: Unicode.Scalar
+        public var style: Style
+        public init(time: Double, letter: Unicode.Scalar, style: Style) {
+            self.time = time
+            self.letter = letter
             self.style = style
         }
     }
@@ -26,6 +39,8 @@ public struct LineChart: Widget {
     public var formatValue: (Double, Double) -> String
     /// Formats time-axis labels.
     public var formatTime: (Double) -> String
+    /// Moments marked on the chart; those outside `timeSpan` are left out.
+    public var markers: [Marker] = []
 
     public init(
         points: [SeriesPoint], timeSpan: ClosedRange<Double>, referenceLines: [ReferenceLine], lineStyle: Style,
@@ -62,6 +77,7 @@ public struct LineChart: Widget {
         drawValueAxis(labels: labels, labelWidth: labelWidth, plot: plot, area: area, buffer: &buffer)
         drawTimeAxis(plot: plot, row: area.maxY - 1, buffer: &buffer)
         for line in referenceLines { drawReference(line, label: false, span: span, plot: plot, buffer: &buffer) }
+        for marker in markers { drawMarker(marker, letter: false, plot: plot, buffer: &buffer) }
         if glyphs.hasBraille {
             drawBraille(span: span, plot: plot, buffer: &buffer)
         } else {
@@ -69,6 +85,7 @@ public struct LineChart: Widget {
         }
         // Labels go over the data, so that a series running along a threshold cannot garble them.
         for line in referenceLines { drawReference(line, label: true, span: span, plot: plot, buffer: &buffer) }
+        for marker in markers { drawMarker(marker, letter: true, plot: plot, buffer: &buffer) }
     }
 
     // MARK: - Parts
@@ -104,6 +121,18 @@ public struct LineChart: Widget {
             buffer.write(text, x: plot.maxX - text.terminalWidth, y: row, style: line.style)
         } else {
             for x in stride(from: plot.x, to: plot.maxX, by: 2) { buffer.set(glyphs.horizontal, x: x, y: row, style: line.style) }
+        }
+    }
+
+    /// Draws a marker's line down the plot, or with `letter` its letter in the top row.
+    private func drawMarker(_ marker: Marker, letter: Bool, plot: Rect, buffer: inout FrameBuffer) {
+        let timeLength = max(timeSpan.upperBound - timeSpan.lowerBound, 1)
+        guard timeSpan.contains(marker.time) else { return }
+        let column = plot.x + Int(((marker.time - timeSpan.lowerBound) / timeLength * Double(plot.width - 1)).rounded())
+        if letter {
+            buffer.set(marker.letter, x: column, y: plot.y, style: marker.style)
+        } else {
+            for row in plot.y..<plot.maxY { buffer.set(glyphs.vertical, x: column, y: row, style: marker.style) }
         }
     }
 

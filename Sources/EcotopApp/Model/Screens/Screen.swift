@@ -8,6 +8,7 @@ public enum Screen: Sendable {
     case errors(ErrorsModel)
     case collectors(CollectorsModel)
     case map(MapModel)
+    case governance(GovernanceModel)
 
     /// What the screen reads at each refresh, beside the dashboard's own read.
     func loads(range: TimeRange, columns: Int) -> [LoadRequest.Kind] {
@@ -16,6 +17,7 @@ public enum Screen: Sendable {
         case .errors: [.errors(range)]
         case .collectors: [.freshness]
         case .map: [.map(range)]
+        case .governance: [.governance(range)]
         }
     }
 
@@ -26,6 +28,7 @@ public enum Screen: Sendable {
         case .errors: .errors
         case .collectors: .collectors
         case .map: .map
+        case .governance: .governance
         }
     }
 
@@ -35,5 +38,5 @@ public enum Screen: Sendable {
 
 /// The screens a key binding can apply to: the panes, or a screen over them.
 public enum ScreenKind: Hashable, Sendable, CaseIterable {
-    case dashboard, detail, errors, collectors, map
+    case dashboard, detail, errors, collectors, map, governance
 }
