@@ -42,8 +42,9 @@ public enum TerminalText {
         return result
     }
 
-    /// C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates.
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether the scalar acts on a terminal or reorders the text around it: C0 and C1
+    /// controls, DEL, and the bidirectional embeddings, overrides, isolates and marks.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
             || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x200E || scalar.value == 0x200F
     }

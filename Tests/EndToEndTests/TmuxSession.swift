@@ -63,6 +63,11 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-e", "-t", "main"]).output
     }
 
+    /// The terminal's title, as the program in it set it (OSC 0 or 2) or tmux's default.
+    func paneTitle() throws -> String {
+        try tmux(["display-message", "-p", "-t", "main", "#{pane_title}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Types keys with tmux's names (`Tab`, `Enter`, `Escape`, `C-c`) or literal characters.
     func send(_ keys: String...) throws {
         try tmux(["send-keys", "-t", "main"] + keys)

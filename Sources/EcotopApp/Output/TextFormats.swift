@@ -1,7 +1,9 @@
 import EcotopCore
 
 /// JSON text for the commands that print JSON by hand (query, errors, events): strings quoted
-/// with every control character escaped, numbers as integers when they are whole.
+/// with every control character escaped (C1 controls and bidirectional overrides too, which
+/// JSON allows raw but which would reorder or drive the terminal the output is read on),
+/// numbers as integers when they are whole.
 public enum JSONText {
     /// `text` as a JSON string literal.
     public static func quoted(_ text: String) -> String {
@@ -11,7 +13,7 @@ public enum JSONText {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
             case "\n": result += "\\n"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            case _ where TerminalText.isControl(scalar):
                 let hex = String(scalar.value, radix: 16)
                 result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: result.unicodeScalars.append(scalar)
