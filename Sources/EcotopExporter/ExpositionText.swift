@@ -1,3 +1,5 @@
+import EcotopCore
+
 /// Writes exposed families as the text a scraper reads: the Prometheus text format 0.0.4 or
 /// OpenMetrics 1.0.0. A pure function of its input, in the order given.
 ///
@@ -77,9 +79,10 @@ public enum ExpositionText {
         return "\(value)"
     }
 
-    /// Seconds as whole milliseconds, the Prometheus text format's timestamp.
+    /// Seconds as whole milliseconds, the Prometheus text format's timestamp: the millisecond
+    /// the store keeps (`Timestamp.millisecond(of:)`), so Prometheus holds the same times.
     static func milliseconds(_ seconds: Double) -> Int64 {
-        Int64((seconds * 1000).rounded())
+        Int64(Timestamp.millisecond(of: seconds))
     }
 
     /// Seconds with the milliseconds as a fraction (`1764245100.25`), OpenMetrics' timestamp.

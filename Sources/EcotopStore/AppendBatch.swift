@@ -131,12 +131,9 @@ public struct AppendBatch {
         return Int64(microseconds) / 1000
     }
 
-    /// The millisecond a time falls in: sub-millisecond input is cut down, never rounded up,
-    /// so that `2099-12-31T23:59:59.9999Z` stays in 2099. The product is first rounded to the
-    /// microsecond, the most a `Double` of seconds holds near 2100, so that `.123` read as
-    /// `0.12299999...` is still the 123rd millisecond.
+    /// The millisecond a time falls in (`Timestamp.millisecond(of:)`).
     @inline(__always) static func storedMilliseconds(_ seconds: Double) -> Double {
-        ((seconds * 1_000_000).rounded() / 1000).rounded(.down)
+        Timestamp.millisecond(of: seconds)
     }
 
     @inline(__always) static func checkValue(_ value: Double) throws(RecordError) {

@@ -7,7 +7,7 @@ import Testing
 /// `ecotop errors` and `ecotop events` over a store written by hand, whose error messages try
 /// to act on the terminal: exact figures, and the hostile text shown escaped in every format.
 @Suite struct ErrorsCommandLineTests {
-    let now = Date().timeIntervalSince1970
+    let now = Date().timeIntervalSince1970.rounded(.down)
     let fixture: HostileErrorsStore
 
     init() throws {

@@ -17,23 +17,35 @@ struct ScaleOutEndToEndTests {
               - {name: demo, type: demo, interval: 2s}
             store: {path: "\(store.root)/data"}
             """)
-        let collector = try await ListeningCollector(["--config", config, "--listen", "127.0.0.1:0"], errorsPath: store.root + "/collect.log")
+        let collector = try await ListeningCollector(["--config", config, "--listen", "127.0.0.1:0"], errorsPath: store.root + "-collect.log")
         defer { _ = collector.stop() }
         let server = try PrometheusServer(scraping: "127.0.0.1:\(collector.port)", every: 1)
         defer { server.stop() }
         let started = Date().timeIntervalSince1970
 
-        // Samples arrive: Prometheus holds at least five scrapes' worth of one series.
+        // Prometheus's first scrape comes a few seconds after it is ready and holds only the
+        // newest sample of each series then: the comparison starts once it has scraped.
+        let scraped = ["query", "--source", "prometheus", "--url", server.url, "--series", "usage.transactions", "--agg", "count",
+                       "--from", String(Int(started)), "--to", "now"]
+        try await wait(for: "Prometheus's first scrape", timeout: .seconds(60), pollingEvery: .milliseconds(500)) {
+            let result = try EcotopBinary.run(scraped)
+            return result.status == 0 && ((try? Self.values(result.output))?.first ?? 0) >= 1
+        }
+        let first = Int(Date().timeIntervalSince1970) + 1
+
+        // Samples arrive: Prometheus holds five samples of one series older than `settled`
+        // seconds. The collector's store makes its appends visible to readers every few seconds
+        // (its durability interval) while /metrics serves them at once, so a window that ended
+        // `settled` seconds ago is complete on both sides.
+        let settled = 12
         let count = ["query", "--source", "prometheus", "--url", server.url, "--series", "usage.transactions", "--agg", "count",
-                     "--from", String(Int(started)), "--to", "now"]
-        try await wait(for: "Prometheus to scrape five samples of usage.transactions", timeout: .seconds(90), pollingEvery: .milliseconds(500)) {
+                     "--from", String(first), "--to", "-\(settled)s"]
+        try await wait(for: "Prometheus to scrape five settled samples of usage.transactions", timeout: .seconds(120), pollingEvery: .seconds(1)) {
             let result = try EcotopBinary.run(count)
             return result.status == 0 && ((try? Self.values(result.output))?.first ?? 0) >= 5
         }
-
-        // The same closed window from both: it ended before the last scrape, so both hold its samples.
-        let end = Int(Date().timeIntervalSince1970) - 3
-        let window = ["--from", String(Int(started)), "--to", String(end)]
+        let end = Int(Date().timeIntervalSince1970) - settled
+        let window = ["--from", String(first), "--to", String(end)]
         for series in ["usage.transactions", "value.ecosystem_revenue{component=\"storefront\"}", "usage.critical_uptime"] {
             for agg in ["count", "avg", "max"] {
                 let query = ["--series", series, "--agg", agg] + window

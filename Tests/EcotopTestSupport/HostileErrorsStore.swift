@@ -23,6 +23,8 @@ public struct HostileErrorsStore {
     /// The events as written, oldest first.
     public let events: [IntegrationEvent]
 
+    /// - Parameter now: the end of the events; whole seconds keep the events as written and as
+    ///   read back (to the millisecond) the same.
     public init(now: Double) throws {
         var events: [IntegrationEvent] = []
         for minute in 0..<30 {

@@ -59,6 +59,16 @@ import Testing
         for part in breakdown.parts { #expect(frame.text.contains(part.value)) }
     }
 
+    @Test(arguments: [("integration", "e\n"), ("group", "e\n\n"), ("event", "e\n\n\n\n")])
+    func eachErrorsLevelHasItsFrame(level: String, keys: String) throws {
+        let state = try DemoDashboard.model(keys: keys)
+        guard case .errors(let errors)? = state.topScreen else { Issue.record("no errors screen"); return }
+        #expect(errors.levels.count == keys.count { $0 == "\n" } + 1)
+        let frame = try DemoDashboard.render(state, size: Size(width: 120, height: 32))
+        assertSnapshot(frame.text, named: "errors-\(level)-120x32")
+        #expect(frame.text.contains("╭─ Errors › "), "the breadcrumb titles the level")
+    }
+
     @Test func errorsLevelsAreNamedInTheBreadcrumb() throws {
         let state = try DemoDashboard.model(keys: "e\n\n\n")
         guard case .errors(let errors)? = state.topScreen, let report = errors.report else { Issue.record("no errors"); return }

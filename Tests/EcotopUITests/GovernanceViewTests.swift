@@ -1,4 +1,5 @@
 import EcotopApp
+import EcotopCollectors
 import EcotopCore
 import EcotopEngine
 import EcotopTestSupport
@@ -11,7 +12,10 @@ import Testing
     @Test func theDemosGovernanceScreenAt160x48() throws {
         let frame = try DemoDashboard.render(try DemoDashboard.model(keys: "g"), size: Size(width: 160, height: 48))
         assertSnapshot(frame.text, named: "governance-160x48")
-        for expected in ["Data governance", "DIVERGED", "customer count", "crm.customers vs analytics.customers", "-4.5%", "Freshness", "22/22 sources fresh", "FRESH    crm.customers", "Owners",
+        // Every catalog series of the demo (totals and their labelled parts) and the agreement's two.
+        let sources = MetricCatalog.standard.metrics.flatMap { DemoSimulator(seed: 42).seriesKeys(of: $0.id) }.count + 2
+        for expected in ["Data governance", "DIVERGED", "customer count", "crm.customers vs analytics.customers", "-4.5%", "Freshness",
+                         "\(sources)/\(sources) sources fresh", "FRESH    crm.customers", "Owners",
                          "Sales operations", "Annotations", "deploy", "storefront release"] {
             #expect(frame.text.contains(expected), "the screen lacks \(expected)")
         }

@@ -3,6 +3,7 @@ extension AppModel {
     /// apply to.
     public var topList: ListState? {
         switch topScreen {
+        case nil: dashboard.list
         case .errors(let model)? where model.top.hasList: model.top.list
         case .map(let model)? where model.isListFocused: model.list
         case .governance(let model)?: model.annotations
@@ -14,6 +15,8 @@ extension AppModel {
     @discardableResult
     mutating func updateTopList(_ change: (inout ListState) -> Void) -> Bool {
         switch topScreen {
+        case nil:
+            change(&dashboard.list)
         case .errors(var model)? where model.top.hasList:
             model.updateTop { change(&$0.list) }
             screens[screens.count - 1] = .errors(model)

@@ -81,8 +81,8 @@ public struct KeyMap: Sendable {
             keys: [.enter], label: "Enter", summary: "list the component's integrations; on one, open its errors", command: .openDetail,
             screens: [.map]),
         Binding(
-            keys: [.character("/")], label: "/", summary: "filter the list (regex, ! inverts, Esc clears, / recalls)",
-            command: .startFilter, screens: [.errors, .map, .governance]),
+            keys: [.character("/")], label: "/", summary: "filter the list (a regex; ! inverts)",
+            command: .startFilter, screens: [.dashboard, .errors, .map, .governance]),
         Binding(
             keys: [.character("s")], label: "s", summary: "next sort order of the list", command: .cycleSort,
             screens: [.errors, .map, .governance]),

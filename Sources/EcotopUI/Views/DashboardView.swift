@@ -17,6 +17,7 @@ public enum DashboardView {
         HeaderView(model: model, context: context).render(in: layout.header, buffer: &buffer)
         var footer = FooterView(screen: model.topScreen, isHelpVisible: model.help != nil, notice: model.notice, context: context)
         footer.filterEditor = model.filterEditor
+        if model.topScreen == nil, !model.dashboard.list.filter.isEmpty { footer.activeFilter = model.dashboard.list.filter.text }
         if let screen = model.topScreen {
             ScreenView(screen: screen, model: model, context: context).render(in: layout.body, buffer: &buffer)
         } else {

@@ -15,6 +15,8 @@ struct FamilyPaneView: Widget {
     let error: LoadFailure?
     /// The range's annotations, marked on the pane's chart.
     var annotations: [Annotation] = []
+    /// The `/` filter in force, which may leave the pane empty.
+    var filter: ListFilter?
     let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
@@ -29,7 +31,8 @@ struct FamilyPaneView: Widget {
 
         let inner = Pane.inner(area)
         guard !summaries.isEmpty else {
-            let message = error.map { "no data: " + TerminalText.sanitize($0.description) } ?? "waiting for data" + context.glyphs.ellipsis
+            let message = filter.map { "no metric matches /" + TerminalText.sanitize($0.text) }
+                ?? error.map { "no data: " + TerminalText.sanitize($0.description) } ?? "waiting for data" + context.glyphs.ellipsis
             buffer.write(message, x: inner.x + 1, y: inner.y, style: theme.style(.muted), limit: inner.maxX)
             return
         }

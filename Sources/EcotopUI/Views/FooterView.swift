@@ -12,6 +12,8 @@ struct FooterView: Widget {
     var hiddenPanesBelow = 0
     /// The filter being typed, which takes the place of the hints.
     var filterEditor: LineEditor?
+    /// The filter in force over the panes, shown on the right (Esc clears it).
+    var activeFilter: String?
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
         guard !area.isEmpty else { return }
@@ -20,6 +22,9 @@ struct FooterView: Widget {
         var right: [Span] = []
         if hiddenPanesBelow > 0 {
             right.append(Span("\(context.glyphs.down) \(hiddenPanesBelow) more  ", style: theme.style(.accent, .bold)))
+        }
+        if let activeFilter {
+            right.append(Span("/\(TerminalText.sanitize(activeFilter)) (Esc clears)  ", style: theme.style(.warn, .bold)))
         }
         if let notice { right.append(Span(notice + " ", style: theme.style(.title, .bold))) }
         let rightLine = TextLine(right)

@@ -1,5 +1,6 @@
 import EcotopApp
 import EcotopCore
+import EcotopEngine
 
 /// The family panes of the catalog: a grid when there is room, else a stack scrolled to the
 /// focused pane.
@@ -27,14 +28,23 @@ struct PanesView {
         return panes.filter { $0.rect.y - offset >= layout.body.maxY }.count
     }
 
+    /// The pane's summaries the `/` filter keeps.
+    private func visibleSummaries(of family: MetricFamily) -> [MetricSummary] {
+        let dashboard = model.dashboard
+        let summaries = dashboard.snapshot?.summaries(in: family) ?? []
+        guard !dashboard.list.filter.isEmpty else { return summaries }
+        let visible = Set(dashboard.visibleMetrics(in: family, catalog: model.catalog).map(\.id))
+        return summaries.filter { visible.contains($0.definition.id) }
+    }
+
     private func pane(_ family: MetricFamily) -> FamilyPaneView {
         let dashboard = model.dashboard
         return FamilyPaneView(
             family: family, position: model.catalog.families.firstIndex(of: family) ?? 0,
-            summaries: dashboard.snapshot?.summaries(in: family) ?? [],
+            summaries: visibleSummaries(of: family),
             score: dashboard.snapshot?.health.families[family],
             selectedRow: dashboard.selectedRow(in: family, catalog: model.catalog),
             isFocused: family == dashboard.focus, error: dashboard.error, annotations: dashboard.snapshot?.annotations ?? [],
-            context: context)
+            filter: dashboard.list.filter.isEmpty || dashboard.snapshot == nil ? nil : dashboard.list.filter, context: context)
     }
 }

@@ -14,26 +14,40 @@ public struct DashboardModel: Sendable {
     public var focus: MetricFamily
     /// The selected metric of each family's pane; the first metric when absent.
     public var selection: [MetricFamily: MetricID] = [:]
+    /// The `/` filter over every pane's metrics (by id, title, family and status).
+    public var list = ListState()
 
     public init(focus: MetricFamily) {
         self.focus = focus
     }
 
+    /// The metrics `family`'s pane shows: those of the catalog the filter keeps.
+    public func visibleMetrics(in family: MetricFamily, catalog: MetricCatalog) -> [MetricDefinition] {
+        let metrics = catalog.metrics(in: family)
+        guard !list.filter.isEmpty else { return metrics }
+        let matcher = list.filter.matcher()
+        let statuses = Dictionary(
+            (snapshot?.summaries ?? []).map { ($0.definition.id, $0.status.label) }, uniquingKeysWith: { first, _ in first })
+        return metrics.filter { metric in
+            matcher.keeps("\(metric.id) \(metric.title) \(metric.shortTitle) \(family.title) \(statuses[metric.id] ?? "")")
+        }
+    }
+
     /// The selected metric of `family`'s pane in `catalog`.
     public func selectedMetric(in family: MetricFamily, catalog: MetricCatalog) -> MetricDefinition? {
-        let metrics = catalog.metrics(in: family)
+        let metrics = visibleMetrics(in: family, catalog: catalog)
         return metrics.first { $0.id == selection[family] } ?? metrics.first
     }
 
     /// The row of the selected metric in `family`'s pane.
     public func selectedRow(in family: MetricFamily, catalog: MetricCatalog) -> Int {
-        let metrics = catalog.metrics(in: family)
+        let metrics = visibleMetrics(in: family, catalog: catalog)
         return metrics.firstIndex { $0.id == selection[family] } ?? 0
     }
 
     /// Moves the focused pane's selection `step` rows, stopping at the ends.
     mutating func moveSelection(by step: Int, catalog: MetricCatalog) {
-        let metrics = catalog.metrics(in: focus)
+        let metrics = visibleMetrics(in: focus, catalog: catalog)
         guard !metrics.isEmpty else { return }
         let row = min(max(0, selectedRow(in: focus, catalog: catalog) + step), metrics.count - 1)
         selection[focus] = metrics[row].id
