@@ -16,3 +16,7 @@ ecotop --keys e --width 160 --height 40 > Screenshots/errors-160x40.txt
 ecotop --keys c --width 120 --height 34 > Screenshots/collectors-demo-120x34.txt
 ecotop --keys m > Screenshots/map-160x48.txt
 ecotop --keys m --format svg > Screenshots/map-160x48.svg
+ecotop --keys $'e\n\n' --width 160 --height 40 > Screenshots/errors-group-160x40.txt
+ecotop --keys $'e\n\n\n' --width 160 --height 40 > Screenshots/errors-events-160x40.txt
+ecotop --keys $'2\nb' --width 120 --height 40 > Screenshots/detail-by-component-120x40.txt
+ecotop --keys g > Screenshots/governance-160x48.txt

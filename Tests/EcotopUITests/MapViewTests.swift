@@ -20,6 +20,15 @@ import Testing
         #expect(frame.text.contains("╭─ Storefront "), "the first hub's details are under the map")
     }
 
+    @Test func theSelectedComponentsOwnerIsNamedUnderTheMap() throws {
+        var state = try DemoDashboard.model(keys: "m")
+        guard case .map(let map)? = state.topScreen, let selected = map.selectedComponent else { Issue.record("no map"); return }
+        state.session.owners = Ownership([Ownership.Entry(subject: selected.id, owner: "Web team\u{1B}[2J")])
+        let frame = try DemoDashboard.render(state, size: Size(width: 160, height: 48))
+        #expect(frame.text.contains("owner Web team"), "\(frame.text)")
+        #expect(!frame.text.contains("\u{1B}"))
+    }
+
     @Test func demoMapAt80x24PansToTheSelection() throws {
         let state = try DemoDashboard.model(keys: "m")
         let frame = try DemoDashboard.render(state, size: Size(width: 80, height: 24))

@@ -54,7 +54,7 @@ struct ScreenView: Widget {
                 context: context
             ).render(in: area, buffer: &buffer)
         case .map(let map):
-            MapView(model: map, context: context).render(in: area, buffer: &buffer)
+            MapView(model: map, owners: model.session.owners, context: context).render(in: area, buffer: &buffer)
         case .governance(let governance):
             GovernanceView(governance: governance, context: context).render(in: area, buffer: &buffer)
         }

@@ -8,6 +8,8 @@ import EcotopEngine
 struct ComponentDetailsView: Widget {
     let model: MapModel
     let map: EcosystemMap
+    /// Who owns which components (`governance.owners`).
+    let owners: Ownership
     let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
@@ -47,12 +49,14 @@ struct ComponentDetailsView: Widget {
         ).render(in: inner, buffer: &buffer)
     }
 
-    /// `payments · endpoint · partner Stripe (strategic)`, and the list's filter and sort.
+    /// `payments endpoint, partner Stripe (strategic), owner Payments team`, and the list's
+    /// filter and sort.
     private func note(_ component: Component) -> [Span] {
         let theme = context.theme
         let partners = map.partners(of: component.id).map { TerminalText.sanitize($0.name) + " (\($0.tier.rawValue))" }
         let partner = partners.isEmpty ? "no partner" : "partner " + partners.joined(separator: ", ")
-        var note = [Span(" \(component.kind.rawValue.replacing("_", with: " ")) \(component.role.rawValue), \(partner) ",
+        let owner = owners.owner(ofComponent: component.id).map { ", owner " + TerminalText.sanitize($0) } ?? ""
+        var note = [Span(" \(component.kind.rawValue.replacing("_", with: " ")) \(component.role.rawValue), \(partner)\(owner) ",
                          style: theme.style(.muted))]
         if model.isListFocused {
             if !model.list.filter.isEmpty {

@@ -7,6 +7,8 @@ import EcotopEngine
 /// component's partner and integrations.
 struct MapView: Widget {
     let model: MapModel
+    /// Who owns which components, named under the map.
+    var owners = Ownership()
     let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
@@ -41,7 +43,7 @@ struct MapView: Widget {
                 canvas, from: (x.source, y.source),
                 into: Rect(x: inner.x + x.target, y: inner.y + y.target, width: inner.width - x.target, height: inner.height - y.target))
         }
-        ComponentDetailsView(model: model, map: map, context: context).render(in: area.bottom(detailsHeight), buffer: &buffer)
+        ComponentDetailsView(model: model, map: map, owners: owners, context: context).render(in: area.bottom(detailsHeight), buffer: &buffer)
     }
 
     /// The fewest rows for the selected component's details: two ninths of the screen's
