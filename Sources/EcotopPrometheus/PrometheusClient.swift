@@ -3,8 +3,9 @@ import EcotopCollectors
 import Foundation
 import Synchronization
 
-/// Sends GETs to a Prometheus HTTP API (`/api/v1/...`) and reads its JSON envelope, one
-/// request at a time, blocking the calling thread (the dashboard's loader runs on a worker).
+/// Sends GETs to a Prometheus HTTP API (`/api/v1/...`) through one shared HTTP session and
+/// reads its JSON envelope, blocking the calling thread (the dashboard's loader runs on a
+/// worker); several threads may send requests at once.
 ///
 /// Every failure is a `PrometheusError` that names the endpoint as configured (`${TOKEN}`
 /// unexpanded, never a header value): an unreachable server, a timeout, an error status with
@@ -16,12 +17,15 @@ public final class PrometheusClient: Sendable {
     public let endpoint: HTTPEndpoint
     private let environment: [String: String]
     private let requests = Atomic<Int>(0)
+    /// One session for every request, so they share its set-up and connections.
+    private let session: HTTPSession
 
     /// A client of the API under `endpoint.url` (e.g. `http://prometheus:9090`); `${NAME}` in
     /// the URL and headers is read from `environment`.
     public init(endpoint: HTTPEndpoint, environment: [String: String]) {
         self.endpoint = endpoint
         self.environment = environment
+        self.session = HTTPSession(timeout: endpoint.timeout)
     }
 
     /// How many requests were sent so far: a refresh's cost is the difference before and after.
@@ -36,10 +40,10 @@ public final class PrometheusClient: Sendable {
         exchange.url = SecretTemplate("\(base)/api/v1/\(path)?\(query)")
         let request = exchange
         requests.add(1, ordering: .relaxed)
-        let outcome = Self.waiting { [environment] () async -> Result<HTTPEndpoint.Answer, CollectionFailure> in
+        let outcome = Self.waiting { [environment, session] () async -> Result<HTTPEndpoint.Answer, CollectionFailure> in
             do {
                 return .success(try await request.exchange(
-                    defaultHeaders: ["Accept": "application/json"], environment: environment, describedAs: what))
+                    defaultHeaders: ["Accept": "application/json"], environment: environment, describedAs: what, in: session))
             } catch {
                 return .failure(error as? CollectionFailure ?? CollectionFailure("\(what): \(error)"))
             }
