@@ -205,6 +205,7 @@ public final class PrometheusSource: SeriesSource {
                 }
             }
         }
+        if aggregations.contains(.avg) { grid.averageSumsOverCounts() }
         state.withLock { state in
             state.gridsKept += 1
             grid.id = state.gridsKept
