@@ -32,7 +32,7 @@ public final class PrometheusClient: Sendable {
     public var requestCount: Int { requests.load(ordering: .relaxed) }
 
     /// GETs `/api/v1/<path>` with `parameters` and returns the envelope's `data`.
-    func get(_ path: String, _ parameters: [(String, String)]) throws(PrometheusError) -> Any {
+    func get(_ path: String, _ parameters: [(String, String)]) throws(PrometheusError) -> PrometheusData {
         let base = endpoint.url.template.hasSuffix("/") ? String(endpoint.url.template.dropLast()) : endpoint.url.template
         let what = "GET \(base)/api/v1/\(path)"
         let query = parameters.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
@@ -57,25 +57,25 @@ public final class PrometheusClient: Sendable {
     }
 
     /// The `data` of a response, or the error it reports.
-    private static func data(of answer: HTTPEndpoint.Answer, what: String) throws(PrometheusError) -> Any {
+    private static func data(of answer: HTTPEndpoint.Answer, what: String) throws(PrometheusError) -> PrometheusData {
         let response = answer.response
         let status = "HTTP \(response.status)"
-        let envelope = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
-        guard let envelope, let outcome = envelope["status"] as? String else {
+        let envelope = try? JSONDecoder().decode(PrometheusResponse.self, from: response.body)
+        guard let envelope, let outcome = envelope.status else {
             let excerpt = HTTPEndpoint.excerpt(answer.redactor.redact(String(decoding: response.body.prefix(1 << 16), as: UTF8.self)))
             throw PrometheusError(answer.redactor.redact(
                 "\(what): \(status): not a Prometheus API response (expected JSON with \"status\")\(excerpt.isEmpty ? "" : ": \(excerpt)")"))
         }
         guard outcome == "success", (200..<300).contains(response.status) else {
-            let kind = envelope["errorType"] as? String ?? "error"
-            let message = envelope["error"] as? String ?? "no error message"
+            let kind = envelope.errorType ?? "error"
+            let message = envelope.error ?? "no error message"
             throw PrometheusError(answer.redactor.redact("\(what): \(status) \(kind): \(HTTPEndpoint.excerpt(message, limit: 400))"))
         }
-        if let warnings = envelope["warnings"] as? [String], !warnings.isEmpty {
+        if let warnings = envelope.warnings, !warnings.isEmpty {
             throw PrometheusError(answer.redactor.redact(
                 "\(what): partial response, not shown: \(HTTPEndpoint.excerpt(warnings.joined(separator: "; "), limit: 400))"))
         }
-        guard let data = envelope["data"] else { throw PrometheusError("\(what): \(status): the response has no \"data\"") }
+        guard let data = envelope.data else { throw PrometheusError("\(what): \(status): the response has no \"data\"") }
         return data
     }
 

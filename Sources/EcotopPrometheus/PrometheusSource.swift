@@ -98,7 +98,7 @@ public final class PrometheusSource: SeriesSource {
         let now = ContinuousClock.now
         if let known = state.withLock({ $0.seriesKeys[name] }), now - known.read < seriesLifetime { return known.keys }
         let names = listedTogether.contains(name) ? listedTogether : [name]
-        guard let sets = try client.get("series", names.map { ("match[]", PrometheusName.of($0)) }) as? [[String: String]] else {
+        guard case .labelSets(let sets) = try client.get("series", names.map { ("match[]", PrometheusName.of($0)) }) else {
             throw PrometheusError("GET \(client.endpoint.url)/api/v1/series: expected a list of label sets")
         }
         var byName: [String: [[String: String]]] = [:]
@@ -179,7 +179,7 @@ public final class PrometheusSource: SeriesSource {
 
     /// Files a query's result under its grid and keeps the grid.
     private func keep(
-        _ data: Any, query: PromQL, step: Double, firstEnd: Double, end: Double, aggregations: Set<Aggregation>, halfOpen: Bool
+        _ data: PrometheusData, query: PromQL, step: Double, firstEnd: Double, end: Double, aggregations: Set<Aggregation>, halfOpen: Bool
     ) throws -> BucketGrid {
         let what = "reading \(query.metric) from \(client.endpoint.url)"
         let series = try PrometheusSeries.read(data, what: what)
