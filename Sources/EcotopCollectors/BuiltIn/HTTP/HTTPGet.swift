@@ -31,6 +31,7 @@ package struct HTTPGet: Sendable {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let session = session ?? HTTPSession(timeout: timeout)
+        defer { withExtendedLifetime(session) {} }  // a session of its own ends with the exchange, not before
         let exchange = BoundedExchange(limit: maxBodyBytes, configuredHeaders: Set(headers.keys))
         let data: Data, response: URLResponse
         do {
