@@ -6,15 +6,16 @@ set -euo pipefail
 work=/tmp/ecotop-bench
 bin=${ECOTOP:-.build/release/ecotop}
 port=${PORT:-19390}
-mkdir -p "$work"
 
-[ -d "$work/demo30" ] || $bin demo backfill --store "$work/demo30" --days 30
-if [ ! -d "$work/prometheus/data" ]; then
-    mkdir -p "$work/prometheus"
-    $bin query --store "$work/demo30" --series '{}' --from -31d --to now --format jsonl \
-        | python3 Benchmarks/store_to_openmetrics.py > "$work/prometheus/demo30.om"
-    promtool tsdb create-blocks-from openmetrics "$work/prometheus/demo30.om" "$work/prometheus/data" > /dev/null
-fi
+# Both copies of the data are made afresh on every run, so that their newest samples are a
+# minute or two old, as live data is: Prometheus looks back only five minutes for a series'
+# newest sample, and data older than that costs one more request per metric.
+rm -rf "$work/demo30" "$work/prometheus"
+mkdir -p "$work/prometheus"
+$bin demo backfill --store "$work/demo30" --days 30 > /dev/null
+$bin query --store "$work/demo30" --series '{}' --from -31d --to now --format jsonl \
+    | python3 Benchmarks/store_to_openmetrics.py > "$work/prometheus/demo30.om"
+promtool tsdb create-blocks-from openmetrics "$work/prometheus/demo30.om" "$work/prometheus/data" > /dev/null
 printf 'global:\n  scrape_interval: 1h\n' > "$work/prometheus/prometheus.yml"
 prometheus --config.file="$work/prometheus/prometheus.yml" --storage.tsdb.path="$work/prometheus/data" \
     --storage.tsdb.retention.time=100y --web.listen-address=127.0.0.1:$port > "$work/prometheus/log" 2>&1 &

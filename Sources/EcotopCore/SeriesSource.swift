@@ -18,11 +18,19 @@ public protocol SeriesSource: Sendable {
     /// (points appended, a series added); nil when the source cannot tell, so every read must
     /// be done again. Lets a dashboard skip rebuilding what did not change.
     func revision(at time: Double) -> Int?
+
+    /// How many metrics a dashboard may read at once: 1 for a source that answers from memory
+    /// or disk (the default), more for one that waits on a server for each read. A source
+    /// with more than 1 must answer reads from several threads at once.
+    var concurrentReads: Int { get }
 }
 
 extension SeriesSource {
     /// A source that cannot tell when its data changed.
     public func revision(at time: Double) -> Int? { nil }
+
+    /// A source read one metric at a time.
+    public var concurrentReads: Int { 1 }
 
     /// A source without labelled series knows each metric as the one series of its name.
     public func seriesKeys(named name: String) throws -> [SeriesKey] {

@@ -52,8 +52,11 @@ public struct SnapshotBuilder: Sendable {
     }
 
     /// The snapshot at `time` over `range`, with about `buckets` history points per metric.
+    /// Up to the source's `concurrentReads` metrics are read at once.
     public func snapshot(at time: Double, range: TimeRange, buckets: Int) throws -> EcosystemSnapshot {
-        let summaries = try catalog.metrics.map { try summary(of: $0, at: time, range: range, buckets: max(1, buckets)) }
+        let summaries = try catalog.metrics.concurrentMap(width: source.concurrentReads) { [self] metric in
+            try summary(of: metric, at: time, range: range, buckets: max(1, buckets))
+        }
         return EcosystemSnapshot(
             time: time, range: range, summaries: summaries,
             health: HealthScore(summaries: summaries, weights: weights, metricWeights: metricWeights))

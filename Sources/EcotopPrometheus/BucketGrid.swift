@@ -31,6 +31,17 @@ struct BucketGrid: Sendable {
         var newest: Double?
     }
 
+    /// Fills in each bucket's `avg` as its `sum` over its `count` (asked instead of `avg`,
+    /// `PromQL.asked(for:)`).
+    mutating func averageSumsOverCounts() {
+        for (key, series) in buckets {
+            for (index, bucket) in series {
+                guard let sum = bucket.values[.sum], let count = bucket.values[.count], count > 0 else { continue }
+                buckets[key]?[index]?.values[.avg] = sum / count
+            }
+        }
+    }
+
     /// The index of the bucket ending at `time`, when `time` is one of the grid's bucket ends.
     func index(ofBucketEnding time: Double) -> Int? {
         let offset = (end - time) / step

@@ -52,13 +52,24 @@ struct PromQL: Sendable {
 
     /// Every value a bucket can be read as, in one expression: each of `aggregations` and the
     /// newest sample's time, told apart by an `ecotop_value` label (`min`, `max`..., `time`),
-    /// joined with `or` so one request answers every aggregation of every series.
+    /// joined with `or` so one request answers every aggregation of every series. `avg` is
+    /// asked as `sum` and `count` (`asked(for:)`), which the server computes anyway.
     func buckets(of seconds: Double, aggregations: [Aggregation] = Aggregation.allCases, halfOpen: Bool = false) -> String {
-        let parts = aggregations.map { (aggregated($0, over: seconds, halfOpen: halfOpen), $0.rawValue) }
+        let parts = Self.asked(for: aggregations).map { (aggregated($0, over: seconds, halfOpen: halfOpen), $0.rawValue) }
             + [(newestSampleTime(halfOpen: halfOpen && seconds > 0.001), Self.timeValue)]
         return parts.map { expression, name in
             "label_replace(\(expression), \"\(Self.valueLabel)\", \"\(name)\", \"\", \"\")"
         }.joined(separator: " or ")
+    }
+
+    /// The aggregations sent to read `aggregations`, in their order: `avg` as `sum` and `count`
+    /// (the reader divides them), each one once.
+    static func asked(for aggregations: [Aggregation]) -> [Aggregation] {
+        var asked: [Aggregation] = []
+        for aggregation in aggregations.flatMap({ $0 == .avg ? [.sum, .count] : [$0] }) where !asked.contains(aggregation) {
+            asked.append(aggregation)
+        }
+        return asked
     }
 
     /// The label that tells the parts of `buckets(of:)` apart.

@@ -3,8 +3,9 @@ import EcotopCollectors
 import Foundation
 import Synchronization
 
-/// Sends GETs to a Prometheus HTTP API (`/api/v1/...`) and reads its JSON envelope, one
-/// request at a time, blocking the calling thread (the dashboard's loader runs on a worker).
+/// Sends GETs to a Prometheus HTTP API (`/api/v1/...`) through one shared HTTP session and
+/// reads its JSON envelope, blocking the calling thread (the dashboard's loader runs on a
+/// worker); several threads may send requests at once.
 ///
 /// Every failure is a `PrometheusError` that names the endpoint as configured (`${TOKEN}`
 /// unexpanded, never a header value): an unreachable server, a timeout, an error status with
@@ -16,19 +17,22 @@ public final class PrometheusClient: Sendable {
     public let endpoint: HTTPEndpoint
     private let environment: [String: String]
     private let requests = Atomic<Int>(0)
+    /// One session for every request, so they share its set-up and connections.
+    private let session: HTTPSession
 
     /// A client of the API under `endpoint.url` (e.g. `http://prometheus:9090`); `${NAME}` in
     /// the URL and headers is read from `environment`.
     public init(endpoint: HTTPEndpoint, environment: [String: String]) {
         self.endpoint = endpoint
         self.environment = environment
+        self.session = HTTPSession(timeout: endpoint.timeout)
     }
 
     /// How many requests were sent so far: a refresh's cost is the difference before and after.
     public var requestCount: Int { requests.load(ordering: .relaxed) }
 
     /// GETs `/api/v1/<path>` with `parameters` and returns the envelope's `data`.
-    func get(_ path: String, _ parameters: [(String, String)]) throws(PrometheusError) -> Any {
+    func get(_ path: String, _ parameters: [(String, String)]) throws(PrometheusError) -> PrometheusData {
         let base = endpoint.url.template.hasSuffix("/") ? String(endpoint.url.template.dropLast()) : endpoint.url.template
         let what = "GET \(base)/api/v1/\(path)"
         let query = parameters.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
@@ -36,10 +40,10 @@ public final class PrometheusClient: Sendable {
         exchange.url = SecretTemplate("\(base)/api/v1/\(path)?\(query)")
         let request = exchange
         requests.add(1, ordering: .relaxed)
-        let outcome = Self.waiting { [environment] () async -> Result<HTTPEndpoint.Answer, CollectionFailure> in
+        let outcome = Self.waiting { [environment, session] () async -> Result<HTTPEndpoint.Answer, CollectionFailure> in
             do {
                 return .success(try await request.exchange(
-                    defaultHeaders: ["Accept": "application/json"], environment: environment, describedAs: what))
+                    defaultHeaders: ["Accept": "application/json"], environment: environment, describedAs: what, in: session))
             } catch {
                 return .failure(error as? CollectionFailure ?? CollectionFailure("\(what): \(error)"))
             }
@@ -53,25 +57,25 @@ public final class PrometheusClient: Sendable {
     }
 
     /// The `data` of a response, or the error it reports.
-    private static func data(of answer: HTTPEndpoint.Answer, what: String) throws(PrometheusError) -> Any {
+    private static func data(of answer: HTTPEndpoint.Answer, what: String) throws(PrometheusError) -> PrometheusData {
         let response = answer.response
         let status = "HTTP \(response.status)"
-        let envelope = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
-        guard let envelope, let outcome = envelope["status"] as? String else {
+        let envelope = try? JSONDecoder().decode(PrometheusResponse.self, from: response.body)
+        guard let envelope, let outcome = envelope.status else {
             let excerpt = HTTPEndpoint.excerpt(answer.redactor.redact(String(decoding: response.body.prefix(1 << 16), as: UTF8.self)))
             throw PrometheusError(answer.redactor.redact(
                 "\(what): \(status): not a Prometheus API response (expected JSON with \"status\")\(excerpt.isEmpty ? "" : ": \(excerpt)")"))
         }
         guard outcome == "success", (200..<300).contains(response.status) else {
-            let kind = envelope["errorType"] as? String ?? "error"
-            let message = envelope["error"] as? String ?? "no error message"
+            let kind = envelope.errorType ?? "error"
+            let message = envelope.error ?? "no error message"
             throw PrometheusError(answer.redactor.redact("\(what): \(status) \(kind): \(HTTPEndpoint.excerpt(message, limit: 400))"))
         }
-        if let warnings = envelope["warnings"] as? [String], !warnings.isEmpty {
+        if let warnings = envelope.warnings, !warnings.isEmpty {
             throw PrometheusError(answer.redactor.redact(
                 "\(what): partial response, not shown: \(HTTPEndpoint.excerpt(warnings.joined(separator: "; "), limit: 400))"))
         }
-        guard let data = envelope["data"] else { throw PrometheusError("\(what): \(status): the response has no \"data\"") }
+        guard let data = envelope.data else { throw PrometheusError("\(what): \(status): the response has no \"data\"") }
         return data
     }
 

@@ -10,8 +10,8 @@ import Synchronization
 /// (`BucketGrid`), and the refresh's other reads of that metric (its labelled series, the
 /// range statistics, the newest value, the value at the start of the range) are answered
 /// from it. The series of every metric named in `metrics` are listed with one `/api/v1/series`
-/// request. So a refresh costs one request per metric plus one. `requestCount` counts what
-/// was sent.
+/// request. So a refresh costs one request per metric plus one, up to `concurrentReads` of
+/// them at once. `requestCount` counts what was sent.
 public final class PrometheusSource: SeriesSource {
     /// Prometheus refuses a range query of more points per series than this.
     public static let maximumPoints = 11_000
@@ -28,6 +28,7 @@ public final class PrometheusSource: SeriesSource {
     private let listedTogether: [String]
     private let seriesLifetime: Duration
     private let state = Mutex(State())
+    private let listing = Mutex(())
 
     private struct State {
         var grids: [BucketGrid] = []
@@ -51,6 +52,10 @@ public final class PrometheusSource: SeriesSource {
 
     /// How many requests were sent so far.
     public var requestCount: Int { client.requestCount }
+
+    /// How many metrics a dashboard reads at once: their requests are independent, and most of
+    /// a read is waiting for the server.
+    public var concurrentReads: Int { 6 }
 
     public func points(of key: SeriesKey, from: Double, to: Double, buckets: Int, aggregation: Aggregation) throws -> [SeriesPoint] {
         guard to > from, buckets > 0 else { return [] }
@@ -84,10 +89,16 @@ public final class PrometheusSource: SeriesSource {
 
     public func seriesKeys(named name: String) throws -> [SeriesKey] {
         guard expressions[name] == nil else { return [SeriesKey(name: name)] }
+        // One listing at a time, so metrics read at once wait for the one request that lists them all.
+        return try listing.withLock { _ throws(any Error) in try listSeriesKeys(named: name) }
+    }
+
+    /// The keys of `name`, listed with `listedTogether` unless listed less than `seriesLifetime` ago.
+    private func listSeriesKeys(named name: String) throws -> [SeriesKey] {
         let now = ContinuousClock.now
         if let known = state.withLock({ $0.seriesKeys[name] }), now - known.read < seriesLifetime { return known.keys }
         let names = listedTogether.contains(name) ? listedTogether : [name]
-        guard let sets = try client.get("series", names.map { ("match[]", PrometheusName.of($0)) }) as? [[String: String]] else {
+        guard case .labelSets(let sets) = try client.get("series", names.map { ("match[]", PrometheusName.of($0)) }) else {
             throw PrometheusError("GET \(client.endpoint.url)/api/v1/series: expected a list of label sets")
         }
         var byName: [String: [[String: String]]] = [:]
@@ -168,7 +179,7 @@ public final class PrometheusSource: SeriesSource {
 
     /// Files a query's result under its grid and keeps the grid.
     private func keep(
-        _ data: Any, query: PromQL, step: Double, firstEnd: Double, end: Double, aggregations: Set<Aggregation>, halfOpen: Bool
+        _ data: PrometheusData, query: PromQL, step: Double, firstEnd: Double, end: Double, aggregations: Set<Aggregation>, halfOpen: Bool
     ) throws -> BucketGrid {
         let what = "reading \(query.metric) from \(client.endpoint.url)"
         let series = try PrometheusSeries.read(data, what: what)
@@ -194,6 +205,7 @@ public final class PrometheusSource: SeriesSource {
                 }
             }
         }
+        if aggregations.contains(.avg) { grid.averageSumsOverCounts() }
         state.withLock { state in
             state.gridsKept += 1
             grid.id = state.gridsKept

@@ -46,9 +46,10 @@ public struct HTTPEndpoint: Hashable, Sendable {
 
     /// GETs the URL and returns the response whatever its status, for callers that read an
     /// error status's body themselves (the Prometheus API's JSON errors). A failed exchange is
-    /// a `CollectionFailure` that starts with `what` (which must hold no secret).
+    /// a `CollectionFailure` that starts with `what` (which must hold no secret). A client that
+    /// sends many requests passes its `session` to share one; nil sends this one on its own.
     package func exchange(
-        defaultHeaders: [String: String], environment: [String: String], describedAs what: String
+        defaultHeaders: [String: String], environment: [String: String], describedAs what: String, in session: HTTPSession? = nil
     ) async throws(CollectionFailure) -> Answer {
         var secrets: [String] = []
         var resolvedHeaders = defaultHeaders
@@ -72,7 +73,7 @@ public struct HTTPEndpoint: Hashable, Sendable {
         let request = HTTPGet(url: address, headers: resolvedHeaders, timeout: timeout, maxBodyBytes: maxBodyBytes)
         let response: HTTPGet.Response
         do {
-            response = try await request.run()
+            response = try await request.run(in: session)
         } catch {
             throw CollectionFailure(redactor.redact("\(what): \(error.reason)"))
         }

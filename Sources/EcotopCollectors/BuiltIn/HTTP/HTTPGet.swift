@@ -25,21 +25,17 @@ package struct HTTPGet: Sendable {
         package var body: Data
     }
 
-    /// Sends the request and waits for the whole response (whatever its status).
-    func run() async throws(HTTPGetError) -> Response {
+    /// Sends the request through `session` (a session of its own when nil, for a one-off
+    /// request) and waits for the whole response (whatever its status).
+    func run(in session: HTTPSession? = nil) async throws(HTTPGetError) -> Response {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
+        let session = session ?? HTTPSession(timeout: timeout)
+        defer { withExtendedLifetime(session) {} }  // a session of its own ends with the exchange, not before
         let exchange = BoundedExchange(limit: maxBodyBytes, configuredHeaders: Set(headers.keys))
-        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
         let data: Data, response: URLResponse
         do {
-            (data, response) = try await exchange.run(session.dataTask(with: request), deadline: timeout)
+            (data, response) = try await exchange.run(session.task(for: request, reportingTo: exchange), deadline: timeout)
         } catch BoundedExchange.Stop.overLimit {
             throw HTTPGetError(reason: "response body is over the limit of \(maxBodyBytes) bytes")
         } catch BoundedExchange.Stop.downgrade {
@@ -71,7 +67,7 @@ package struct HTTPGet: Sendable {
     }
 }
 
-/// One data task as its session's delegate: gathers the body, cancels the task as soon as
+/// One data task's delegate (through its session's `HTTPSession` router): gathers the body, cancels the task as soon as
 /// the body passes the limit (memory stays bounded whatever the server sends) or the
 /// deadline passes (the session's own timeouts only bound the idle time between bytes), and
 /// ends the exchange once.
