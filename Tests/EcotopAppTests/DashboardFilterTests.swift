@@ -38,4 +38,15 @@ import Testing
         _ = model.update(.edit(.cancel), at: time)
         #expect(model.dashboard.list.filter.isEmpty && !model.isEditingText)
     }
+
+    @Test func theCollectorsScreenFiltersItsSources() throws {
+        var (model, loader) = DemoLoading.model([.showCollectors])
+        model.run([.command(.startFilter)], at: time, loader: loader)
+        type("^usage\\.transactions", into: &model)
+        guard case .collectors(let collectors)? = model.topScreen else { Issue.record("no collectors screen"); return }
+        let shown = try #require(collectors.visibleFreshness).entries.map(\.key.name)
+        #expect(shown.count == 5, "the total and its four parts")
+        #expect(Set(shown) == ["usage.transactions"])
+        #expect(try #require(collectors.freshness).entries.count > shown.count)
+    }
 }

@@ -7,6 +7,7 @@ extension AppModel {
         case .errors(let model)? where model.top.hasList: model.top.list
         case .map(let model)? where model.isListFocused: model.list
         case .governance(let model)?: model.annotations
+        case .collectors(let model)?: model.list
         default: nil
         }
     }
@@ -26,6 +27,9 @@ extension AppModel {
         case .governance(var model)?:
             change(&model.annotations)
             screens[screens.count - 1] = .governance(model)
+        case .collectors(var model)?:
+            change(&model.list)
+            screens[screens.count - 1] = .collectors(model)
         default:
             return false
         }

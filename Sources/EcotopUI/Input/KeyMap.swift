@@ -82,7 +82,7 @@ public struct KeyMap: Sendable {
             screens: [.map]),
         Binding(
             keys: [.character("/")], label: "/", summary: "filter the list (a regex; ! inverts)",
-            command: .startFilter, screens: [.dashboard, .errors, .map, .governance]),
+            command: .startFilter, screens: [.dashboard, .errors, .map, .governance, .collectors]),
         Binding(
             keys: [.character("s")], label: "s", summary: "next sort order of the list", command: .cycleSort,
             screens: [.errors, .map, .governance]),

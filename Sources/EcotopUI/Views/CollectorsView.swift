@@ -39,7 +39,7 @@ struct CollectorsView: Widget {
             used = min(inner.height, collectors.count + 1)
             renderCollectors(in: inner.top(used), buffer: &buffer)
         }
-        if let freshness = freshness.freshness, inner.height > used + 3 {
+        if let freshness = freshness.visibleFreshness, inner.height > used + 3 {
             FreshnessTable(freshness: freshness, context: context).render(in: inner.dropTop(used + 1), buffer: &buffer)
         }
     }

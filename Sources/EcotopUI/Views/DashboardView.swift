@@ -50,7 +50,8 @@ struct ScreenView: Widget {
             ErrorsView(errors: errors, context: context).render(in: area, buffer: &buffer)
         case .collectors(let collectors):
             CollectorsView(
-                collectors: model.session.collectors, configProblems: model.session.configProblems, freshness: collectors,
+                collectors: collectors.visibleCollectors(model.session.collectors), configProblems: model.session.configProblems,
+                freshness: collectors,
                 context: context
             ).render(in: area, buffer: &buffer)
         case .map(let map):
