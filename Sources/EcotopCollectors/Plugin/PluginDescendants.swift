@@ -87,6 +87,9 @@ struct PluginDescendants {
         // Processes this user may not signal (a set-user-ID program the plugin ran): no use
         // waiting for them.
         var forbidden: Set<pid_t> = []
+        // A process caught in the middle of an exec or a fork may not show its marker in one
+        // scan: the sweep ends only after two scans in a row find nothing.
+        var quietScans = 0
         while MonotonicTime.now() < giveUpAt {
             let found = find(in: ProcessTable.scan(), known: known)
             for process in found { known[process.pid] = process.startTime }
@@ -95,7 +98,13 @@ struct PluginDescendants {
             // A zombie is ours to reap once it is our child; one whose parent is still alive
             // becomes ours when that parent is stopped; any other has a parent that reaps it.
             let zombies = found.filter { $0.isZombie && ($0.parent == ourselves || alivePids.contains($0.parent)) }
-            guard !alive.isEmpty || !zombies.isEmpty else { return }
+            guard !alive.isEmpty || !zombies.isEmpty else {
+                quietScans += 1
+                if quietScans >= Self.quietScansToEnd { return }
+                usleep(5_000)
+                continue
+            }
+            quietScans = 0
             for zombie in zombies where zombie.parent == ourselves {
                 var status: Int32 = 0
                 _ = waitpid(zombie.pid, &status, WNOHANG)
@@ -113,4 +122,6 @@ struct PluginDescendants {
     }
 
     private static let runs = Atomic<Int>(0)
+    /// How many scans in a row must find nothing before the sweep ends.
+    static let quietScansToEnd = 2
 }
