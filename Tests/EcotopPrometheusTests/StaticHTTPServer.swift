@@ -13,7 +13,7 @@ final class StaticHTTPServer {
 
     /// Starts the server and returns once it says it is serving.
     init(directory: String) throws {
-        let port = try PrometheusServer.freePort()
+        let port = try freeLoopbackPort()
         url = "http://127.0.0.1:\(port)"
         let logPath = directory + ".log"
         let log = open(logPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -1,3 +1,4 @@
+import EcotopCore
 import Foundation
 
 #if canImport(Glibc)
@@ -65,26 +66,16 @@ public struct ChildProcess: Sendable {
         }
         _ = addCloseFrom(&actions, 3)
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t(), mask = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGPIPE, SIGHUP, SIGINT, SIGTERM, SIGQUIT] { sigaddset(&defaults, number) }
-        sigemptyset(&mask)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let spawn = ChildSpawnAttributes()
 
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
         defer { (argv + (envp ?? [])).forEach { free($0) } }
         var pid: pid_t = 0
         let status = if let envp {
-            posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+            posix_spawnp(&pid, arguments[0], &actions, &spawn.attributes, argv, envp)
         } else {
-            posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+            posix_spawnp(&pid, arguments[0], &actions, &spawn.attributes, argv, environ)
         }
         guard status == 0 else { throw ChildProcessError("\(arguments[0]): cannot start: \(String(cString: strerror(status)))") }
         self.pid = pid

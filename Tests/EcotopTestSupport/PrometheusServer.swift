@@ -56,7 +56,7 @@ public final class PrometheusServer {
         directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
         try prepare(directory)
         try configuration.write(toFile: directory + "/prometheus.yml", atomically: false, encoding: .utf8)
-        let port = try Self.freePort()
+        let port = try freeLoopbackPort()
         url = "http://127.0.0.1:\(port)"
         let log = open(directory + "/prometheus.log", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         defer { close(log) }
@@ -105,20 +105,5 @@ public final class PrometheusServer {
         guard termination == .exited(0) else {
             throw ChildProcessError("\(arguments.joined(separator: " ")) \(termination): \((try? String(contentsOfFile: path, encoding: .utf8)) ?? "")")
         }
-    }
-
-    /// A loopback port nothing listens on now (the kernel's choice for port 0).
-    public static func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-        }
-        guard bound else { throw ChildProcessError("cannot find a free loopback port: \(String(cString: strerror(errno)))") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

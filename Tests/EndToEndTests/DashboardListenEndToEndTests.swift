@@ -18,7 +18,7 @@ struct DashboardListenEndToEndTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = directory.appendingPathComponent("config.yaml")
         try ConfiguredDashboardEndToEndTests.configuration().write(to: config, atomically: true, encoding: .utf8)
-        let port = try Self.freeLoopbackPort()
+        let port = try freeLoopbackPort()
         let session = try TmuxSession(
             arguments: ["--config", config.path, "--store", directory.appendingPathComponent("store").path, "--listen", "127.0.0.1:\(port)"],
             width: 160, height: 40)
@@ -35,20 +35,5 @@ struct DashboardListenEndToEndTests {
         try session.send("q")
         #expect(try await session.exitStatus() == 0)
         await #expect(throws: (any Error).self, "the server stopped with the dashboard") { try await URLSession.shared.data(from: url) }
-    }
-
-    /// A loopback port nothing listens on: bound to learn it, then closed.
-    static func freeLoopbackPort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
-        }
-        try #require(bound, "no free loopback port: \(String(cString: strerror(errno)))")
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -1,3 +1,4 @@
+import EcotopCore
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -85,17 +86,7 @@ final class PluginProcess {
             _ = addChdir(&actions, directory)
         }
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t(), mask = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGPIPE, SIGHUP, SIGINT, SIGTERM, SIGQUIT] { sigaddset(&defaults, number) }
-        sigemptyset(&mask)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let spawn = ChildSpawnAttributes()
 
         var merged = Self.inheritedEnvironment()
         merged.merge(environment) { _, configured in configured }
@@ -105,12 +96,12 @@ final class PluginProcess {
         let cEnvironment = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in cArguments + cEnvironment { free(pointer) } }
         var pid: pid_t = 0
-        var status = posix_spawnp(&pid, program, &actions, &attributes, cArguments, cEnvironment)
+        var status = posix_spawnp(&pid, program, &actions, &spawn.attributes, cArguments, cEnvironment)
         // A program just written may still be open for writing in a child forked meanwhile
         // (by another thread, before its exec): that passes within moments.
         for _ in 0..<5 where status == ETXTBSY {
             usleep(20_000)
-            status = posix_spawnp(&pid, program, &actions, &attributes, cArguments, cEnvironment)
+            status = posix_spawnp(&pid, program, &actions, &spawn.attributes, cArguments, cEnvironment)
         }
         close(output[1])
         close(errors[1])

@@ -106,7 +106,12 @@ public struct ErrorsLevel: Sendable, Hashable {
     /// The events on view at a group's events level.
     public func events(in report: IntegrationErrorsReport) -> [IntegrationEvent] {
         guard case .events(let id) = kind, let detail = report.detail(ofGroup: id) else { return [] }
-        return list.visible(detail.events, as: ErrorsLists.events)
+        return events(of: detail)
+    }
+
+    /// The events on view of a group whose detail the caller already has.
+    public func events(of detail: ErrorGroupDetail) -> [IntegrationEvent] {
+        list.visible(detail.events, as: ErrorsLists.events)
     }
 
     /// Moves the selection of the level's list.

@@ -12,7 +12,7 @@ struct EventsLevelView: Widget {
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
         let theme = context.theme
-        let events = level.events(in: report)
+        let events = level.events(of: detail)
         frame.pane(note: [Span(" \(events.count) of \(detail.events.count) ", style: theme.style(.muted))]).render(in: area, buffer: &buffer)
         let inner = Pane.inner(area).inset(horizontal: 1)
         guard !events.isEmpty else {
