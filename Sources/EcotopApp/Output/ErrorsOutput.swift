@@ -29,7 +29,7 @@ public struct ErrorsOutput {
         case .csv:
             return CSVText.line(Self.integrationColumns) + rows.map { CSVText.line(fields($0)) }.joined()
         case .text:
-            return table(Self.integrationColumns, rows.map(fields))
+            return TextTable.render(Self.integrationColumns, rows.map(fields))
         }
     }
 
@@ -47,8 +47,9 @@ public struct ErrorsOutput {
             return CSVText.line(Self.groupColumns) + detail.groups.map { CSVText.line(fields($0)) }.joined()
         case .text:
             let codes = detail.codes.map { [$0.code, "\($0.count)", $0.failureClass.rawValue] }
-            return table(Self.integrationColumns, [fields(detail.summary)]) + "\n" + table(["code", "count", "class"], codes) + "\n"
-                + table(Self.groupColumns, detail.groups.map(fields))
+            return TextTable.render(Self.integrationColumns, [fields(detail.summary)]) + "\n"
+                + TextTable.render(["code", "count", "class"], codes) + "\n"
+                + TextTable.render(Self.groupColumns, detail.groups.map(fields))
         }
     }
 
@@ -68,8 +69,8 @@ public struct ErrorsOutput {
             return EventsOutput(format: .csv).render(detail.events)
         case .text:
             let runbook = report.runbook(for: group).map { "runbook: \(TerminalText.escaped($0.advice))\n" } ?? ""
-            return table(Self.groupColumns, [fields(group)]) + runbook + "\n"
-                + table(["time", "code", "latency_ms", "message"], detail.events.map {
+            return TextTable.render(Self.groupColumns, [fields(group)]) + runbook + "\n"
+                + TextTable.render(["time", "code", "latency_ms", "message"], detail.events.map {
                     [TimeExpression.rfc3339($0.timestamp), $0.code, $0.latencyMilliseconds.map(JSONText.number) ?? "", $0.message]
                 })
         }
@@ -125,17 +126,6 @@ public struct ErrorsOutput {
             + "\"code\":\(JSONText.quoted(group.code)),\"template\":\(JSONText.quoted(group.template)),\"count\":\(group.count),"
             + "\"new\":\(report.newGroups.contains(group.id)),\"first_seen\":\(JSONText.number(group.firstSeen)),"
             + "\"last_seen\":\(JSONText.number(group.lastSeen)),\"sample\":\(JSONText.quoted(group.sampleMessage))}"
-    }
-
-    /// Aligned columns, outside text shown escaped.
-    private func table(_ header: [String], _ rows: [[String]]) -> String {
-        let safe = rows.map { $0.map { TerminalText.escaped($0) } }
-        let widths = header.indices.map { column in ([header[column]] + safe.map { $0[column] }).map(\.count).max() ?? 0 }
-        let lines = ([header.map { $0.uppercased() }] + safe).map { row in
-            row.enumerated().map { $0.offset == row.count - 1 ? $0.element : $0.element.padding(to: widths[$0.offset]) }
-                .joined(separator: "  ")
-        }
-        return lines.joined(separator: "\n") + "\n"
     }
 }
 

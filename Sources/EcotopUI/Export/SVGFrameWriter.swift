@@ -1,3 +1,5 @@
+import EcotopCore
+
 /// Writes a frame as a standalone SVG image: one `<text>` per row with a `<tspan>` per run
 /// of equal style, and background rectangles where a cell has its own background.
 public enum SVGFrameWriter {

@@ -41,28 +41,13 @@ struct GovernanceSections {
                     .text(TerminalText.sanitize(check.agreement.name), style: theme.style(.text)),
                     .text(check.reference.map(NumberFormat.grouped) ?? "--", style: theme.style(.text)),
                     .text(check.compared.map(NumberFormat.grouped) ?? "--", style: theme.style(.text)),
-                    .text(check.divergence.map(Self.divergence) ?? "--", style: theme.style(check.isBreached ? .critical : .muted, check.isBreached ? .bold : [])),
-                    .text(Self.tolerance(check.agreement.tolerance), style: theme.style(.muted)),
+                    .text(check.divergence.map(\.text) ?? "--", style: theme.style(check.isBreached ? .critical : .muted, check.isBreached ? .bold : [])),
+                    .text(check.agreement.tolerance.text, style: theme.style(.muted)),
                     .text(TerminalText.sanitize("\(check.agreement.reference) vs \(check.agreement.compared)"), style: theme.style(.muted)),
                 ]
             },
             selected: nil, headerStyle: theme.style(.muted), selectionStyle: .plain, glyphs: context.glyphs
         ).render(in: area.dropTop(1), buffer: &buffer)
-    }
-
-    /// `-4.5%`, or the difference itself when the reference is 0.
-    static func divergence(_ divergence: AgreementCheck.Divergence) -> String {
-        guard divergence.share.isFinite else { return (divergence.difference > 0 ? "+" : "") + NumberFormat.compact(divergence.difference) }
-        let sign = divergence.difference < 0 ? "-" : (divergence.difference > 0 ? "+" : "")
-        return sign + NumberFormat.fixed(divergence.share * 100, decimals: 1) + "%"
-    }
-
-    /// `2%` or `150`.
-    static func tolerance(_ tolerance: SourceAgreement.Tolerance) -> String {
-        switch tolerance {
-        case .relative(let share): NumberFormat.compact(share * 100) + "%"
-        case .absolute(let difference): NumberFormat.compact(difference)
-        }
     }
 
     // MARK: - Owners

@@ -1,7 +1,8 @@
 import EcotopCore
 
 /// Formats metric values and deltas the way the panes show them: `1.15k/min`, `$412k`,
-/// `99.97%`, `8.1/10`. Pure and locale-independent, so frames are identical everywhere.
+/// `99.97%`, `8.1/10`. Pure and locale-independent, so frames are identical everywhere. It lives
+/// in the core so that `ecotop report` and `check` print values exactly as the panes do.
 public enum NumberFormat {
     /// A value in its metric's unit.
     public static func value(_ value: Double, unit: MetricUnit) -> String {

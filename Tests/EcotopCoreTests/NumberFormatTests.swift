@@ -1,5 +1,4 @@
 import EcotopCore
-import EcotopUI
 import Testing
 
 @Suite struct NumberFormatTests {
