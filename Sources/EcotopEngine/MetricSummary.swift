@@ -23,6 +23,9 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
     /// How the metric's last few minutes compare with their usual level (`AnomalyDetector`);
     /// nil when detection is off, the metric is stale, or there is not enough history.
     public var anomaly: AnomalyAssessment?
+    /// The share (0-1) of the range's history buckets that hold data: 1 when every bucket of
+    /// the range has a point, 0.5 when data began halfway through it or half of it is missing.
+    public var coverage: Double
 
     public var id: MetricID { definition.id }
 
@@ -30,7 +33,7 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
         definition: MetricDefinition, latest: SeriesPoint?, history: [SeriesPoint],
         status: MetricStatus, score: Double?, weight: Double = 1, statistics: WindowStatistics? = nil,
         previousStatistics: WindowStatistics? = nil, rangeStatistics: RangeStatistics? = nil, change: MetricChange? = nil,
-        anomaly: AnomalyAssessment? = nil
+        anomaly: AnomalyAssessment? = nil, coverage: Double = 0
     ) {
         self.definition = definition
         self.latest = latest
@@ -43,6 +46,7 @@ public struct MetricSummary: Sendable, Hashable, Identifiable {
         self.rangeStatistics = rangeStatistics
         self.change = change ?? MetricChange(current: latest, reference: nil, earlierCoverage: 0, unit: definition.unit)
         self.anomaly = anomaly
+        self.coverage = coverage
     }
 
     /// The average over the range.

@@ -95,7 +95,7 @@ public struct SnapshotBuilder: Sendable {
             status: status(of: metric, latest: latest, fresh: fresh, anomaly: anomaly),
             score: fresh.map { metric.thresholds.score(of: $0.value, direction: metric.direction) },
             weight: max(0, metricWeights[metric.id] ?? 1), statistics: statistics, previousStatistics: previousStatistics, rangeStatistics: rangeStatistics, change: change,
-            anomaly: anomaly)
+            anomaly: anomaly, coverage: min(1, Double(history.count) / Double(max(1, buckets))))
     }
 
     private func status(
