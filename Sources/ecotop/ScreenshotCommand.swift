@@ -53,7 +53,8 @@ struct ScreenshotCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let loader = try makeLoader()
+        let loader = try DashboardOrigin.loader(
+            config: config, storeOptions: storeOptions, sourceOptions: sourceOptions, seed: seed, defaultLocation: false)
         var model = AppModel(
             session: loader.status, now: moment, range: range, themeNames: themes.themes.map(\.name), themeIndex: themeIndex)
         let keyMap = KeyMap(families: model.catalog.families)
@@ -65,27 +66,6 @@ struct ScreenshotCommand: ParsableCommand {
         case .text: print(frame.text)
         case .svg: print(SVGFrameWriter.render(frame, theme: appearance.theme(at: model.themeIndex)))
         }
-    }
-}
-
-extension ScreenshotCommand {
-    /// The demo (from `--store` when given, else the simulator alone), or with `--config` the
-    /// configured ecosystem read from its store; over Prometheus (`--source prometheus` or the
-    /// configuration's `source:`), the series from there and the events from `--store`, if given.
-    private func makeLoader() throws -> DataLoader {
-        let configuration = try config.map { try ConfigOptions.load($0).configuration }
-        if let reading = try sourceOptions.prometheus(configuration: configuration) {
-            let events = try reportingStoreErrors { try storeOptions.store.map { _ in try StoreReader(layout: storeOptions.layout) } }
-            return reading.loader(configuration: configuration, events: events)
-        }
-        guard let configuration else {
-            let simulator = DemoSimulator(seed: seed)
-            guard let history = try storeOptions.history(defaultLocation: false) else { return DataLoader.demo(simulator: simulator) }
-            return try DemoRecorder.isDemoStore(history, simulator: simulator)
-                ? DataLoader.demo(simulator: simulator, history: history) : DataLoader.store(history)
-        }
-        let reader = try reportingStoreErrors { try StoreReader(layout: storeOptions.layout(configured: configuration.store)) }
-        return DataLoader.reading(configuration, from: reader)
     }
 }
 
