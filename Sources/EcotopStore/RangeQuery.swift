@@ -100,14 +100,30 @@ extension StoreReader {
 
     /// The raw points of each series in `from...to`, sorted by time (equal times in append order).
     public func rawPoints(series: [UInt32], from: Double, to: Double) throws -> [[SeriesPoint]] {
-        let (slotOfSeries, selected) = try selection(series)
         var points = [[SeriesPoint]](repeating: [], count: series.count)
-        try scanRaw(selected: selected, from: Self.milliseconds(from, .up), to: Self.milliseconds(to, .down)) {
-            id, time, value in
-            points[slotOfSeries[id]].append(SeriesPoint(timestamp: Double(time) / 1000, value: value))
+        try forEachRawPoint(series: series, from: from, to: to) { slot, point in points[slot].append(point) }
+        return points
+    }
+
+    /// Calls `visit` with every raw point of `series` in `from...to` and its series' position in
+    /// `series`, sorted by time (equal times in append order). Only one segment's points are
+    /// held at a time, so a range of any length is read in the memory of its largest segment.
+    public func forEachRawPoint(series: [UInt32], from: Double, to: Double, _ visit: (_ slot: Int, _ point: SeriesPoint) -> Void) throws {
+        let (slotOfSeries, selected) = try selection(series)
+        var segment: [(slot: Int, point: SeriesPoint)] = []
+        // A segment's points all lie in its window and the segments come in time order, so
+        // sorting each segment sorts the whole range.
+        let flush = {
+            for entry in segment.enumerated().sorted(by: { ($0.element.point.timestamp, $0.offset) < ($1.element.point.timestamp, $1.offset) }) {
+                visit(entry.element.slot, entry.element.point)
+            }
+            segment.removeAll(keepingCapacity: true)
         }
-        return points.map { list in
-            list.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
+        try scanRaw(
+            selected: selected, from: Self.milliseconds(from, .up), to: Self.milliseconds(to, .down), newestFirst: false, segmentEnded: flush
+        ) { id, time, value in
+            segment.append((slotOfSeries[id], SeriesPoint(timestamp: Double(time) / 1000, value: value)))
+            return false
         }
     }
 

@@ -167,9 +167,10 @@ public final class StoreReader: SeriesSource {
 
     /// Like `scanRaw`, optionally from the newest segment back; stops after the first segment
     /// in which `visit` returned true (a segment's points all lie in its window, so for
-    /// "latest" the newest segment with a match is enough).
+    /// "latest" the newest segment with a match is enough). `segmentEnded` is called after
+    /// each segment's points.
     func scanRaw(
-        selected: [Bool], from: Int64, to: Int64, newestFirst: Bool,
+        selected: [Bool], from: Int64, to: Int64, newestFirst: Bool, segmentEnded: () -> Void = {},
         _ visit: (_ series: Int, _ time: Int64, _ value: Double) -> Bool
     ) throws {
         var scan = SegmentScan(cache: cache)
@@ -182,6 +183,7 @@ public final class StoreReader: SeriesSource {
                 guard series < selected.count, selected[series], line.time >= from, line.time <= to else { return }
                 if visit(series, line.time, line.value) { done = true }
             }
+            segmentEnded()
             if done { return }
         }
     }

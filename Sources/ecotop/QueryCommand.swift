@@ -83,6 +83,11 @@ struct QueryCommand: ParsableCommand {
 extension QueryCommand {
     /// `--from` and `--to` as times, in order.
     func range() throws -> (start: Double, end: Double) {
+        try Self.range(from: from, to: to)
+    }
+
+    /// `--from` and `--to` as times, in order: for every command that reads a stretch of the store.
+    static func range(from: String, to: String) throws -> (start: Double, end: Double) {
         let now = SystemWallClock().now()
         let start = try TimeExpression.time(from, now: now)
         let end = try TimeExpression.time(to, now: now)
@@ -110,6 +115,11 @@ extension QueryCommand {
 
     /// The `--series` selector; a blank one selects every series, as `{}` does.
     func querySelector() throws(StoreError) -> SeriesSelector {
+        try Self.selector(series)
+    }
+
+    /// A `--series` selector; a blank one selects every series, as `{}` does.
+    static func selector(_ series: String) throws(StoreError) -> SeriesSelector {
         guard !series.allSatisfy({ $0 == " " || $0 == "\t" }) else { return SeriesSelector(name: nil) }
         do {
             return try SeriesSelector(parsing: series)
