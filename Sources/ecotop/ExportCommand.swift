@@ -18,24 +18,15 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp(
-        "A metric name with optional label matchers (=, !=, =~, !~), e.g. usage.transactions{integration=\"stripe\"}; {} is every series.",
-        valueName: "selector"))
-    var series: String
-
-    @Option(parsing: .unconditional, help: "The start of the range (-30d, unix seconds, RFC 3339).")
-    var from = "-1h"
-
-    @Option(parsing: .unconditional, help: "The end of the range.")
-    var to = "now"
+    @OptionGroup var selection: SeriesRangeOptions
 
     @Option(help: "The output format.") var format: ExportFormat
 
     func run() throws {
         try reportingStoreErrors {
             let reader = try StoreReader(layout: storeOptions.layout)
-            let (start, end) = try QueryCommand.range(from: from, to: to)
-            let selected = try reader.series(matching: QueryCommand.selector(series))
+            let (start, end) = try selection.range()
+            let selected = try reader.series(matching: selection.selector())
             var output = QueryOutput(format: format.queryFormat)
             try reader.forEachRawPoint(series: selected.map(\.id), from: start, to: end) { slot, point in
                 output.write(key: selected[slot].key, point: point)

@@ -19,16 +19,7 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var sourceOptions: SourceOptions
 
-    @Option(help: ArgumentHelp(
-        "A metric name with optional label matchers (=, !=, =~, !~), e.g. usage.transactions{integration=\"stripe\"}.",
-        valueName: "selector"))
-    var series: String
-
-    @Option(parsing: .unconditional, help: "The start of the range (-30d, unix seconds, RFC 3339).")
-    var from = "-1h"
-
-    @Option(parsing: .unconditional, help: "The end of the range.")
-    var to = "now"
+    @OptionGroup var selection: SeriesRangeOptions
 
     @Option(help: ArgumentHelp("One aggregated point per step, e.g. 5m or 1h.", valueName: "duration"))
     var step: String?
@@ -46,8 +37,8 @@ struct QueryCommand: ParsableCommand {
         if let reading = try sourceOptions.prometheus() { return try runOverPrometheus(reading) }
         try reportingStoreErrors {
             let reader = try StoreReader(layout: storeOptions.layout)
-            let (start, end) = try range()
-            let selected = try reader.series(matching: querySelector())
+            let (start, end) = try selection.range()
+            let selected = try reader.series(matching: selection.selector())
             var output = QueryOutput(format: format)
             if step == nil, agg == nil {
                 let points = try reader.rawPoints(series: selected.map(\.id), from: start, to: end)
@@ -81,27 +72,13 @@ struct QueryCommand: ParsableCommand {
 }
 
 extension QueryCommand {
-    /// `--from` and `--to` as times, in order.
-    func range() throws -> (start: Double, end: Double) {
-        try Self.range(from: from, to: to)
-    }
-
-    /// `--from` and `--to` as times, in order: for every command that reads a stretch of the store.
-    static func range(from: String, to: String) throws -> (start: Double, end: Double) {
-        let now = SystemWallClock().now()
-        let start = try TimeExpression.time(from, now: now)
-        let end = try TimeExpression.time(to, now: now)
-        guard end >= start else { throw StoreError(.invalidRequest, "--from (\(from)) is after --to (\(to))") }
-        return (start, end)
-    }
-
     /// The query read from Prometheus (`--source prometheus`), printed as from the store.
     private func runOverPrometheus(_ reading: PrometheusReading) throws {
         guard !raw else { throw ValidationError("--raw reads the store's raw points; it does not apply to --source prometheus") }
         try reportingStoreErrors {
-            let (start, end) = try range()
+            let (start, end) = try selection.range()
             let query = SourceQuery(
-                selector: try querySelector(), from: start, to: end, step: try step.map(TimeExpression.duration), aggregation: agg)
+                selector: try selection.selector(), from: start, to: end, step: try step.map(TimeExpression.duration), aggregation: agg)
             var output = QueryOutput(format: format)
             do {
                 try query.run(on: reading.source(), into: &output)
@@ -110,21 +87,6 @@ extension QueryCommand {
                 throw ExitCode.failure
             }
             output.finish()
-        }
-    }
-
-    /// The `--series` selector; a blank one selects every series, as `{}` does.
-    func querySelector() throws(StoreError) -> SeriesSelector {
-        try Self.selector(series)
-    }
-
-    /// A `--series` selector; a blank one selects every series, as `{}` does.
-    static func selector(_ series: String) throws(StoreError) -> SeriesSelector {
-        guard !series.allSatisfy({ $0 == " " || $0 == "\t" }) else { return SeriesSelector(name: nil) }
-        do {
-            return try SeriesSelector(parsing: series)
-        } catch {
-            throw StoreError(.invalidRequest, "selector \"\(series)\" at character \(error.column): \(error.reason)")
         }
     }
 }
