@@ -89,6 +89,12 @@ public enum NumberFormat {
         return sign + padded.dropLast(decimals) + "." + padded.suffix(decimals)
     }
 
+    /// A 0-100 health score as the header, the panes and the report show it: `94`, or `--`
+    /// without one.
+    public static func score(_ value: Double?) -> String {
+        value.map { fixed($0, decimals: 0) } ?? "--"
+    }
+
     /// A duration as the largest whole unit: `45s`, `12m`, `3h`, `2d`.
     public static func age(_ seconds: Double) -> String {
         let seconds = max(0, seconds)

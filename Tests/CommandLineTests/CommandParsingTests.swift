@@ -89,9 +89,9 @@ import Testing
 
     @Test func queryTimesMayStartWithAMinusSign() throws {
         let query = try #require(try EcotopCommand.parseAsRoot(["query", "--series", "m", "--from", "-30d", "--to", "-1h"]) as? QueryCommand)
-        #expect(query.from == "-30d" && query.to == "-1h")
+        #expect(query.selection.from == "-30d" && query.selection.to == "-1h")
         let defaults = try #require(try EcotopCommand.parseAsRoot(["query", "--series", "m"]) as? QueryCommand)
-        #expect(defaults.from == "-1h" && defaults.to == "now" && defaults.step == nil && defaults.agg == nil && !defaults.raw)
+        #expect(defaults.selection.from == "-1h" && defaults.selection.to == "now" && defaults.step == nil && defaults.agg == nil && !defaults.raw)
     }
 
     @Test func versionPrintsTheVersionAndExitsZero() {

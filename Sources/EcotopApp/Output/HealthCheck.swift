@@ -115,7 +115,7 @@ public struct HealthCheck: Sendable {
         guard parts.isEmpty else { return parts.joined(separator: ", ") }
         guard state != .unknown else { return "no data for \(counted(metrics.count, "metric")) in the last \(report.snapshot.range.label)" }
         let ok = metrics.filter { $0.status == .ok || $0.status == .anomaly }.count
-        return "health \(ReportOutput.score(report.snapshot.health.overall)), \(ok) of \(counted(metrics.count, "metric")) OK"
+        return "health \(NumberFormat.score(report.snapshot.health.overall)), \(ok) of \(counted(metrics.count, "metric")) OK"
     }
 
     /// `Integration errors 3.24%`: the title and the value as the panes show it.

@@ -49,7 +49,7 @@ public struct ReportOutput {
     /// The line under the title: the range, the overall health and how many metrics report.
     var headline: String {
         let snapshot = report.snapshot, health = snapshot.health
-        var line = "last \(snapshot.range.label) to \(TimeExpression.rfc3339(snapshot.time)) · health \(Self.score(health.overall))"
+        var line = "last \(snapshot.range.label) to \(TimeExpression.rfc3339(snapshot.time)) · health \(NumberFormat.score(health.overall))"
             + " · \(health.reporting) of \(health.total) metrics report"
         if !health.unhealthyIntegrations.isEmpty {
             line += " · capped by unhealthy " + health.unhealthyIntegrations.joined(separator: ", ")
@@ -57,15 +57,10 @@ public struct ReportOutput {
         return line
     }
 
-    /// A 0-100 score as the header shows it: `94`, or `--` without one.
-    static func score(_ value: Double?) -> String {
-        value.map { NumberFormat.fixed($0, decimals: 0) } ?? "--"
-    }
-
     private var familySections: [Section] {
         report.catalog.families.map { family in
             Section(
-                title: "\(family.title) · health \(Self.score(report.snapshot.health.families[family]))",
+                title: "\(family.title) · health \(NumberFormat.score(report.snapshot.health.families[family]))",
                 header: ["metric", "status", "value", "change", "coverage"],
                 rows: report.snapshot.summaries(in: family).map { summary in
                     let unit = summary.definition.unit

@@ -74,7 +74,7 @@ struct FamilyPaneView: Widget {
         if alerts > 0 {
             spans.append(Span(counted(alerts, "alert") + " ", style: theme.style(.warn, .bold)))
         }
-        let scoreText = score.map { NumberFormat.fixed($0, decimals: 0) } ?? "--"
+        let scoreText = NumberFormat.score(score)
         spans.append(Span("score ", style: theme.style(.muted)))
         spans.append(Span(scoreText + " ", style: theme.style(theme.role(forScore: score), .bold)))
         return spans

@@ -119,7 +119,7 @@ struct HeaderView: Widget {
         // A score that stands on less than half the metrics is not a reassurance: no colour.
         let isPartial = health.map { $0.reporting * 2 < $0.total } ?? false
         var x = buffer.write("Health ", x: area.x, y: area.y, style: theme.style(.muted), limit: area.maxX)
-        x = buffer.write(score(overall), x: x, y: area.y, style: theme.style(isPartial ? .stale : theme.role(forScore: overall), .bold), limit: area.maxX)
+        x = buffer.write(NumberFormat.score(overall), x: x, y: area.y, style: theme.style(isPartial ? .stale : theme.role(forScore: overall), .bold), limit: area.maxX)
         if let health, health.reporting < health.total {
             x = buffer.write(
                 " (\(health.reporting)/\(health.total) reporting)", x: x, y: area.y, style: theme.style(isPartial ? .warn : .muted),
@@ -127,7 +127,7 @@ struct HeaderView: Widget {
         }
         let names = familyNames(room: area.maxX - x - 8)
         let familiesWidth = zip(model.catalog.families, names).reduce(0) { total, entry in
-            total + 3 + entry.1.terminalWidth + score(health?.families[entry.0]).count
+            total + 3 + entry.1.terminalWidth + NumberFormat.score(health?.families[entry.0]).count
         }
         let gaugeWidth = min(12, max(0, area.maxX - x - 2 - familiesWidth))
         Gauge(
@@ -138,7 +138,7 @@ struct HeaderView: Widget {
         for (family, name) in zip(model.catalog.families, names) {
             let familyScore = health?.families[family]
             x = buffer.write("  " + name + " ", x: x, y: area.y, style: theme.style(.muted), limit: area.maxX)
-            x = buffer.write(score(familyScore), x: x, y: area.y, style: theme.style(theme.role(forScore: familyScore), .bold), limit: area.maxX)
+            x = buffer.write(NumberFormat.score(familyScore), x: x, y: area.y, style: theme.style(theme.role(forScore: familyScore), .bold), limit: area.maxX)
         }
     }
 
@@ -148,9 +148,5 @@ struct HeaderView: Widget {
         let full = model.catalog.families.map { TerminalText.sanitize($0.title) }
         let needed = full.reduce(0) { $0 + $1.count + 6 }
         return needed <= room ? full : full.map { String($0.prefix(6)) }
-    }
-
-    private func score(_ value: Double?) -> String {
-        value.map { NumberFormat.fixed($0, decimals: 0) } ?? "--"
     }
 }
