@@ -21,10 +21,10 @@ public enum NagiosState: Int32, Sendable, Comparable {
 /// `ecotop check`: a report judged as a Nagios plugin judges, over the metrics in scope (all,
 /// or those of some families or ids) and, unless scoped, the integrations and sources of truth.
 ///
-/// CRITICAL when a metric is CRIT or a critical integration is unhealthy; WARNING when a metric
-/// is WARN or STALE, another integration is unhealthy or two sources of truth diverge; UNKNOWN
-/// when no metric in scope has data; OK otherwise. An anomaly alone is OK: it is flagged on the
-/// dashboard but does not lower the health score either.
+/// CRITICAL when a metric is CRIT or a critical integration is unhealthy; else WARNING when a
+/// metric is WARN or STALE, another integration is unhealthy or two sources of truth diverge;
+/// else UNKNOWN when no metric in scope has data; OK otherwise. An anomaly alone is OK: it is
+/// flagged on the dashboard but does not lower the health score either.
 public struct HealthCheck: Sendable {
     public let report: EcosystemReport
     /// The metrics judged, in catalog order.
@@ -71,7 +71,6 @@ public struct HealthCheck: Sendable {
 
     /// The state, whose number is the exit status.
     public var state: NagiosState {
-        guard metrics.contains(where: { $0.status != .noData }) else { return .unknown }
         if metrics.contains(where: { $0.status == .critical }) || unhealthyIntegrations.contains(where: \.integration.isCritical) {
             return .critical
         }
@@ -79,7 +78,7 @@ public struct HealthCheck: Sendable {
             || !divergences.isEmpty {
             return .warning
         }
-        return .ok
+        return metrics.contains(where: { $0.status != .noData }) ? .ok : .unknown
     }
 
     /// The one line a Nagios plugin prints: `ECOTOP WARNING - 2 metrics WARN (Integration errors

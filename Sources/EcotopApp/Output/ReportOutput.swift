@@ -160,11 +160,11 @@ extension ReportOutput {
 
     /// Text from outside as Markdown shows it literally inside a table cell: control
     /// characters escaped, and the characters that would end the cell or format the text
-    /// (`|`, `\`, `*`, `_`, backquotes, `<`, `[`) backslash-escaped.
+    /// (`|`, `\`, `*`, `_`, backquotes, `<`, `[`, `]`) backslash-escaped.
     static func markdownCell(_ text: String) -> String {
         var cell = ""
         for character in TerminalText.escaped(text) {
-            if "\\|*_`<>[]#".contains(character) { cell.append("\\") }
+            if "\\|*_`<[]".contains(character) { cell.append("\\") }
             cell.append(character)
         }
         return cell
