@@ -14,17 +14,19 @@ struct CheckCommand: ParsableCommand {
             diverging), 2 (CRITICAL: a metric CRIT or a critical integration unhealthy) or 3 \
             (UNKNOWN: no data, an unreadable store or configuration, an unreachable Prometheus; \
             the details go to stderr). --family and --metric judge only those metrics; without \
-            them integrations and agreements are judged too. The statuses are the dashboard's.
+            them integrations and agreements are judged too. The statuses are the dashboard's. \
+            A command line that cannot be parsed (an unknown option) exits 64 with the usage on \
+            stderr, before any check.
             """)
 
     @OptionGroup var origin: ReportOriginOptions
 
-    @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.") var range = TimeRange.oneHour.label
+    @Option(help: "Time range: 15m, 1h, 6h, 24h, 7d or 30d.") var range = TimeRange.oneHour.label
 
     @Option(help: ArgumentHelp("Judge only this family's metrics, e.g. usage (repeatable).", valueName: "id"))
     var family: [String] = []
 
-    @Option(help: ArgumentHelp("Judge only this metric, e.g. usage.integration_errors (repeatable).", valueName: "id"))
+    @Option(help: ArgumentHelp("Judge only this metric, e.g. usage.integration_error_rate (repeatable).", valueName: "id"))
     var metric: [String] = []
 
     func run() throws {
