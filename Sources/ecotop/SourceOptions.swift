@@ -3,7 +3,7 @@ import EcotopApp
 import EcotopConfig
 
 /// `--source store|prometheus` and `--url URL`: where a command reads series from. Shared by
-/// every command that reads them (`dash`, `query`, `screenshot`).
+/// every command that reads them (`dash`, `query`, `screenshot`, `report`, `check`).
 struct SourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Where series are read from: store, or prometheus (a Prometheus HTTP API; default: the configuration's source:, else the store).",

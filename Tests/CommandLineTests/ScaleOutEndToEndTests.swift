@@ -4,8 +4,8 @@ import Foundation
 import Testing
 
 /// The scale-out of docs/scale-out.md, whole: `ecotop collect --listen` runs the demo
-/// collector into a local store, a real Prometheus scrapes it, and what `query` and a
-/// dashboard frame read back over Prometheus agrees with the local store. Both processes stop
+/// collector into a local store, a real Prometheus scrapes it, and what `query`, a dashboard
+/// frame and `report` read back over Prometheus agrees with the local store. Both processes stop
 /// at the end, also when the test fails.
 @Suite(.enabled(if: PrometheusServer.missing == nil, "\(PrometheusServer.missing ?? "")"), .serialized)
 struct ScaleOutEndToEndTests {
@@ -68,6 +68,32 @@ struct ScaleOutEndToEndTests {
         let statuses = PrometheusCommandLineTests.statuses(local.output)
         #expect(statuses.count >= 20, "\(local.output)")
         #expect(PrometheusCommandLineTests.statuses(remote.output) == statuses, "\(remote.output)\n---\n\(local.output)")
+
+        // So does `ecotop report`, the events read from the local store either way: the same
+        // status per metric, and the same newest values, which lie in the settled window.
+        let report = ["report", "--time", String(end), "--range", "15m", "--format", "json"]
+        let localReport = try EcotopBinary.run(report + ["--config", config])
+        let remoteReport = try EcotopBinary.run(report + ["--source", "prometheus", "--url", server.url, "--store", store.root + "/data"])
+        #expect(localReport.status == 0 && remoteReport.status == 0, "\(localReport.errors) \(remoteReport.errors)")
+        let theirs = try Self.reportedMetrics(localReport.output), mine = try Self.reportedMetrics(remoteReport.output)
+        #expect(mine.map(\.id) == theirs.map(\.id) && theirs.count == 20)
+        #expect(theirs.filter { $0.status == "N/A" }.count < 10, "most metrics have data: \(localReport.output)")
+        for (a, b) in zip(mine, theirs) {
+            #expect(a.status == b.status, "\(a.id): Prometheus \(a.status), store \(b.status)")
+            #expect((a.value == nil) == (b.value == nil), "\(a.id): Prometheus \(String(describing: a.value)), store \(String(describing: b.value))")
+            if let mineValue = a.value, let theirValue = b.value {
+                #expect(abs(mineValue - theirValue) <= 1e-6 * max(1, abs(theirValue)), "\(a.id): Prometheus \(mineValue), store \(theirValue)")
+            }
+        }
+    }
+
+    /// The metrics of `report --format json`: id, status and value, in catalog order.
+    static func reportedMetrics(_ output: String) throws -> [(id: String, status: String, value: Double?)] {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
+        let metrics = try #require(object["metrics"] as? [[String: Any]], "\(output)")
+        return try metrics.map { metric in
+            (try #require(metric["id"] as? String), try #require(metric["status"] as? String), metric["value"] as? Double)
+        }
     }
 
     /// The values of `query` JSON lines, in order.
