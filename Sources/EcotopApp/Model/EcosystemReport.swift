@@ -29,24 +29,19 @@ public struct EcosystemReport: Sendable {
         guard case .dashboard(let snapshot, _) = try Self.load(.dashboard(range, detectingAnomalies: true), at: time, from: loader),
             case .errors(let errors) = try Self.load(.errors(range), at: time, from: loader),
             case .freshness(let freshness) = try Self.load(.freshness, at: time, from: loader)
-        else { preconditionFailure("a DataLoader answers each request with the data of its kind") }
+        else { throw LoadFailure(UnexpectedData()) }
         let status = loader.status
-        self.init(
-            ecosystemName: status.ecosystemName, dataNote: status.dataNote, catalog: status.catalog, snapshot: snapshot, errors: errors,
-            freshness: freshness)
-    }
-
-    /// A report of data already read.
-    public init(
-        ecosystemName: String, dataNote: String? = nil, catalog: MetricCatalog, snapshot: EcosystemSnapshot,
-        errors: IntegrationErrorsReport, freshness: DataFreshness
-    ) {
-        self.ecosystemName = ecosystemName
-        self.dataNote = dataNote
-        self.catalog = catalog
+        ecosystemName = status.ecosystemName
+        dataNote = status.dataNote
+        catalog = status.catalog
         self.snapshot = snapshot
         self.errors = errors
         self.freshness = freshness
+    }
+
+    /// A loader answered a request with the data of another kind.
+    struct UnexpectedData: Error, CustomStringConvertible {
+        var description: String { "the loader answered a report's read with data of another kind" }
     }
 
     private static func load(_ kind: LoadRequest.Kind, at time: Double, from loader: DataLoader) throws -> LoadedData {
