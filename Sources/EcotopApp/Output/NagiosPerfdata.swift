@@ -73,9 +73,10 @@ public struct NagiosPerfdata: Sendable {
     }
 
     /// A label as the guidelines write one: quoted when it holds a space, `=` or `'`, a quote
-    /// inside doubled; control characters replaced, so a label stays on its line.
+    /// inside doubled; as plain as the status line's text, so it stays on its line and after
+    /// the one `|`.
     static func label(_ text: String) -> String {
-        let safe = TerminalText.sanitize(text)
+        let safe = plain(text)
         guard safe.contains(where: { $0 == " " || $0 == "=" || $0 == "'" }) else { return safe }
         return "'" + safe.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
     }
