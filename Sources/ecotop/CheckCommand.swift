@@ -35,9 +35,9 @@ struct CheckCommand: ParsableCommand {
             let check = try HealthCheck(
                 report: try origin.report(range: try TimeRange.argument(range)), families: family, metricIDs: metric)
             (line, state) = (check.line, check.state)
-        } catch let exit as ExitCode {
-            // The configuration's problems are on stderr already.
-            (line, state) = (HealthCheck.unknownLine(exit == .failure ? "could not read the data (see stderr)" : "stopped"), .unknown)
+        } catch is ExitCode {
+            // Thrown after the configuration's or the store's problems were printed on stderr.
+            (line, state) = (HealthCheck.unknownLine("could not read the configuration or the store (details on stderr)"), .unknown)
         } catch {
             printError("ecotop check: \(TerminalText.escaped("\(error)"))")
             (line, state) = (HealthCheck.unknownLine("\(error)"), .unknown)

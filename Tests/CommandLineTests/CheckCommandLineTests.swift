@@ -43,7 +43,7 @@ import Testing
         #expect(run.status == 1 && run.output.hasPrefix("ECOTOP WARNING - 1 metric STALE (Transaction volume"), "\(run.output)")
     }
 
-    @Test func noDataAnUnreadableStoreAnUnreachablePrometheusAndABadScopeAreUnknown() throws {
+    @Test func noDataAnUnreadableStoreOrConfigurationAnUnreachablePrometheusAndABadScopeAreUnknown() throws {
         let old = try Self.store(["usage.transactions": 1_000], until: Self.time - 7_200)
         let noData = try Self.check(old)
         #expect(noData.status == 3, "\(noData.output)")
@@ -60,6 +60,10 @@ import Testing
 
         let scoped = try Self.check(old, ["--metric", "usage.transactons"])
         #expect(scoped.status == 3 && scoped.output.contains("did you mean 'usage.transactions'?"), "\(scoped.output)")
+        let config = try old.store.file(named: "bad.yaml", containing: "ecosystem: {name: Shop}\nbogus: 1\n")
+        let badConfig = try EcotopBinary.run(["check", "--config", config])
+        #expect(badConfig.status == 3 && badConfig.output.hasPrefix("ECOTOP UNKNOWN - "), "\(badConfig.output)")
+        #expect(badConfig.errors.contains("bad.yaml:2:1: bogus: unknown key"), "\(badConfig.errors)")
         let range = try Self.check(old, ["--range", "2h"])
         #expect(range.status == 3 && range.output.hasPrefix("ECOTOP UNKNOWN - "), "\(range.output)")
     }
