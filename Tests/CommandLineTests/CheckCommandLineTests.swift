@@ -26,9 +26,9 @@ import Testing
         let cases: [(values: [String: Double], status: Int32, line: String)] = [
             (["usage.transactions": 1_000], 0, "ECOTOP OK - health 100, 1 of 20 metrics OK | "),
             (["usage.transactions": 1_000, "usage.integration_error_rate": 2], 1,
-             "ECOTOP WARNING - 1 metric WARN (Error rates in integrations 2.00%) | "),
+             "ECOTOP WARNING - 1 metric WARN (Integration errors 2.00%) | "),
             (["usage.integration_error_rate": 2, "value.ecosystem_revenue": 100_000], 2,
-             "ECOTOP CRITICAL - 1 metric CRIT (Revenue attributed to ecosystem channels $100k), 1 metric WARN (Error rates in integrations 2.00%) | "),
+             "ECOTOP CRITICAL - 1 metric CRIT (Ecosystem revenue $100k), 1 metric WARN (Integration errors 2.00%) | "),
         ]
         for expected in cases {
             let run = try Self.check(try Self.store(expected.values))
@@ -40,7 +40,7 @@ import Testing
 
     @Test func aSourceThatStoppedDeliveringWarns() throws {
         let run = try Self.check(try Self.store(["usage.transactions": 1_000], until: Self.time - 1_200))
-        #expect(run.status == 1 && run.output.hasPrefix("ECOTOP WARNING - 1 metric STALE (Transaction volume"), "\(run.output)")
+        #expect(run.status == 1 && run.output.hasPrefix("ECOTOP WARNING - 1 metric STALE (Transactions "), "\(run.output)")
     }
 
     @Test func noDataAnUnreadableStoreOrConfigurationAnUnreachablePrometheusAndABadScopeAreUnknown() throws {
@@ -87,8 +87,8 @@ import Testing
         let items = try Self.items(String(parts[1].dropFirst().dropLast()))
         #expect(items.count == 1 + 4 + 20)
         #expect(items.first == ["health", items[0][1], "", "", "0", "100"])
-        #expect(items.contains(["Error rates in integrations", "2.5%", "~:1", "~:5", "0", "100"]), "\(items)")
-        #expect(items.contains(["Transaction volume through ecosystem channels", "1000", "300:", "120:", "", ""]), "\(items)")
+        #expect(items.contains(["Integration errors", "2.5%", "~:1", "~:5", "0", "100"]), "\(items)")
+        #expect(items.contains(["Transactions", "1000", "300:", "120:", "", ""]), "\(items)")
         #expect(items.contains(["Active partners", "U", "40:", "30:", "", ""]), "\(items)")
     }
 

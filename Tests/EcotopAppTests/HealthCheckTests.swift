@@ -15,7 +15,7 @@ import Testing
     static func check() throws -> HealthCheck {
         let catalog = MetricCatalog(metrics: [
             MetricDefinition(
-                id: "shop.errors", family: .usage, title: hostileTitle, shortTitle: "Errors", unit: .percent, direction: .lowerIsBetter,
+                id: "shop.errors", family: .usage, title: "Errors", shortTitle: hostileTitle, unit: .percent, direction: .lowerIsBetter,
                 aggregation: .max, thresholds: Thresholds(warn: 1, critical: 5), summary: ""),
             MetricDefinition(
                 id: "shop.orders", family: .usage, title: "Orders", shortTitle: "Orders", unit: .perMinute, direction: .higherIsBetter,

@@ -117,8 +117,8 @@ public struct HealthCheck: Sendable {
         return "health \(NumberFormat.score(report.snapshot.health.overall)), \(ok) of \(counted(metrics.count, "metric")) OK"
     }
 
-    /// `Integration errors 3.24%`: the title and the value as the panes show it.
+    /// `Integration errors 3.24%`: the short title and the value as the panes show them.
     private static func metricText(_ summary: MetricSummary) -> String {
-        summary.definition.title + " " + (summary.latest.map { NumberFormat.value($0.value, unit: summary.definition.unit) } ?? "--")
+        summary.definition.shortTitle + " " + (summary.latest.map { NumberFormat.value($0.value, unit: summary.definition.unit) } ?? "--")
     }
 }

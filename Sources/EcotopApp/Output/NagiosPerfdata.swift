@@ -5,8 +5,9 @@ import EcotopEngine
 /// Development Guidelines (section "Performance data"): space-separated
 /// `'label'=value[UOM];[warn];[crit];[min];[max]`.
 ///
-/// The overall health and each judged family's health (0-100), then each judged metric with
-/// its value in its unit (`%` for percentages, no unit otherwise), its warning and critical
+/// The overall health and each judged family's health (0-100), then each judged metric under
+/// its short title (at most 19 characters in the standard catalog, the length RRD-based graphers
+/// tell labels apart by) with its value in its unit (`%` for percentages, no unit otherwise), its warning and critical
 /// thresholds as ranges outside which the plugin would alert (`40:` for a higher-is-better
 /// metric, which warns below 40; `~:2` for a lower-is-better one, which warns above 2), and for
 /// percentages and scores their bounds. A value that cannot be determined (no data) is `U`.
@@ -45,7 +46,7 @@ public struct NagiosPerfdata: Sendable {
         let definition = summary.definition
         let thresholds = definition.thresholds
         var item = Item(
-            label: definition.title, value: summary.latest?.value, warn: range(thresholds.warn, definition.direction),
+            label: definition.shortTitle, value: summary.latest?.value, warn: range(thresholds.warn, definition.direction),
             critical: range(thresholds.critical, definition.direction))
         switch definition.unit {
         case .percent: (item.unit, item.minimum, item.maximum) = ("%", "0", "100")
