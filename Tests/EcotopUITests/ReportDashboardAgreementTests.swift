@@ -1,4 +1,5 @@
 import EcotopApp
+import EcotopCollectors
 import EcotopCore
 import EcotopEngine
 import EcotopStore
@@ -80,5 +81,21 @@ import Testing
         let partners = ReportOutput(report: report).render(.text).split(separator: "\n").first { $0.hasPrefix("Active partners ") }
         let shown = NumberFormat.fixed((coverage["participation.active_partners"] ?? 0) * 100, decimals: 0) + "%"
         #expect(partners?.hasSuffix(" " + shown) == true, "\(partners ?? "")")
+    }
+
+    /// On the demo at a moment when a critical integration is unhealthy and a source of truth
+    /// diverges: the report's capped health and its agreements are the frame's.
+    @Test func onTheDemoTheCappedHealthAndTheDivergencesAreTheDashboards() throws {
+        let time = 1_796_126_400.0
+        let loader = DataLoader.demo(simulator: DemoSimulator(seed: 42))
+        var model = AppModel(session: loader.status, now: time, themeNames: ["dark"])
+        model.start(typing: [], keyMap: KeyMap(families: model.catalog.families), at: time, loader: loader)
+        let shown = try #require(model.dashboard.snapshot)
+        let report = try EcosystemReport(loader: DataLoader.demo(simulator: DemoSimulator(seed: 42)), range: .oneHour, at: time)
+        #expect(!shown.health.unhealthyIntegrations.isEmpty && shown.agreements.contains(where: \.isBreached), "the moment exercises both")
+        #expect(report.snapshot.health == shown.health)
+        #expect(report.snapshot.agreements == shown.agreements)
+        #expect(report.snapshot.summaries.map(\.status) == shown.summaries.map(\.status))
+        #expect(report.failingIntegrations.first.map { report.healthNow(of: $0) } == .unhealthy)
     }
 }
