@@ -26,6 +26,12 @@ public struct ReviewAgenda: Sendable, Hashable {
         static let newIntegration = 20
     }
 
+    public init(items: [ReviewItem], scorecards: [ComponentScorecard]) {
+        self.items = items
+        self.scorecards = scorecards
+    }
+
+    /// The agenda of `evidence`.
     public init(evidence: ReviewEvidence) {
         scorecards = ComponentScorecard.scorecards(evidence)
         var items = Self.degradedIntegrations(evidence) + Self.metricStatuses(evidence) + Self.divergences(evidence)

@@ -36,4 +36,21 @@ public struct ReviewPeriod: Sendable, Hashable, Codable, CustomStringConvertible
     public var label: String { "\(days)d" }
 
     public var description: String { label }
+
+    /// Written as its label, `"30d"`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(label)
+    }
+
+    /// Read from its label; any other text is refused, naming it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let period = ReviewPeriod(label: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "period '\(text.prefix(20))' is not a number of days (1d-\(Self.longestDays)d) or weeks")
+        }
+        self = period
+    }
 }
