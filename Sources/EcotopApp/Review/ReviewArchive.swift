@@ -141,6 +141,7 @@ public enum ReviewArchiveError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String, reason: String)
     case notASession(path: String, reason: String)
     case noUnfinishedReview(directory: String)
+    case finished(id: String)
 
     /// The message, with any text that came from a file or argument sanitized.
     public var description: String { TerminalText.sanitize(message) }
@@ -152,6 +153,7 @@ public enum ReviewArchiveError: Error, CustomStringConvertible, Equatable {
         case let .unreadable(path, reason): "\(path): cannot read the review: \(reason)"
         case let .notASession(path, reason): "\(path): not a review session: \(reason)"
         case .noUnfinishedReview(let directory): "no unfinished review in \(directory) to resume; start one with `ecotop review`"
+        case .finished(let id): "review \(id) is finished; `ecotop review export \(id)` writes its report"
         }
     }
 }

@@ -45,7 +45,8 @@ public struct ReviewAgenda: Sendable, Hashable {
             let known = evidence.previousHasEvents
             return ReviewItem(
                 kind: .degradedIntegration, subject: summary.id,
-                reason: (summary.integration.isCritical ? "critical integration " : "integration ") + "unhealthy over the period",
+                reason: (summary.integration.isCritical ? "critical integration " : "integration ") + "unhealthy over "
+                    + (evidence.eventWindow < evidence.period.seconds ? "the period's last \(Int(evidence.eventWindow / 86_400)) days" : "the period"),
                 severity: summary.integration.isCritical ? Severity.criticalIntegration : Severity.integration,
                 figures: [
                     ReviewFigure(name: "failures", current: Double(summary.failures), previous: known ? previous.map { Double($0.failures) } : nil),
@@ -141,7 +142,9 @@ public struct ReviewAgenda: Sendable, Hashable {
     /// components before it was first seen (`previous`) and after (`current`).
     private static func newIntegrations(_ evidence: ReviewEvidence, _ scorecards: [ComponentScorecard]) -> [ReviewItem] {
         evidence.ecosystem.integrations.compactMap { integration in
-            guard evidence.previousHasEvents, let first = evidence.firstSeen[integration.id], first >= evidence.start else { return nil }
+            guard evidence.previousHasEvents, let first = evidence.firstSeen[integration.id], first >= evidence.end - evidence.eventWindow else {
+                return nil
+            }
             let cards = scorecards.filter { $0.id == integration.from || $0.id == integration.to }
             // A point stands for the bucket that ends at it: the bucket around the first event
             // is neither before nor after.
