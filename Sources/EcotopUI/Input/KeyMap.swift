@@ -36,13 +36,13 @@ public struct KeyMap: Sendable {
     }
 
     /// The command a key stands for on `screen`, if any: the binding that applies there; on
-    /// other screens than the review, a key bound elsewhere only still reaches the model,
-    /// which decides what it means there. The review screen takes only its own keys, as its
-    /// letters are decisions (`k` keep, `c` comment, `b` back).
+    /// other screens, a key bound on other screens (but the review) still reaches the model,
+    /// which decides what it means there. The review screen takes only its own keys, and its
+    /// keys stay on it, as its letters are decisions (`k` keep, `c` comment, `b` back).
     public func command(for key: Key, on screen: ScreenKind = .dashboard) -> Command? {
         let bound = bindings.filter { $0.keys.contains(key) }
         if let binding = bound.first(where: { $0.applies(to: screen) }) { return binding.command }
-        return screen == .review ? nil : bound.first?.command
+        return screen == .review ? nil : bound.first { $0.screens != [.review] }?.command
     }
 
     /// The bindings of the standard catalog's four families.
