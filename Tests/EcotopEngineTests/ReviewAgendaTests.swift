@@ -117,4 +117,16 @@ import Testing
         #expect(ReviewPeriod(label: "90d")?.seconds == 7_776_000)
         for bad in ["", "d", "0d", "-3d", "30", "1y", "400d"] { #expect(ReviewPeriod(label: bad) == nil, "\(bad)") }
     }
+
+    @Test func aLongPeriodJudgesIntegrationsByItsLastWeek() throws {
+        let month = ReviewPeriod(days: 30)!
+        let evidence = try ReviewEvidence.read(
+            ecosystem: ecosystem, catalog: .standard, source: source, events: events, end: end, period: month,
+            freshness: DataFreshness(newest: [:], at: end), agreements: [], summaries: [])
+        #expect(evidence.eventWindow == 7 * day)
+        #expect(evidence.integrations.first { $0.id == "shop->pay" }?.failures == 30)
+        #expect(evidence.previousIntegrations.first { $0.id == "shop->pay" }?.attempts == 40, "the week before the last")
+        let degraded = try #require(ReviewAgenda(evidence: evidence).items.first)
+        #expect(degraded.reason.hasSuffix("over the period's last 7 days"))
+    }
 }

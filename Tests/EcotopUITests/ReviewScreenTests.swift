@@ -59,4 +59,22 @@ import Testing
         #expect(saved.entries[0].decision == .fix, "the decision was saved as it was taken")
         #expect(saved.position == 1)
     }
+
+    @Test func textFromASessionFileNeverDrivesTheTerminal() throws {
+        let hostile = "pwned\u{1B}]0;title\u{07}\u{1B}[2J\u{202E}evil"
+        var session = ReviewSession.start(
+            id: "x", ecosystem: "shop", period: .standard, at: 0,
+            agenda: ReviewAgenda(items: [ReviewItem(kind: .staleSource, subject: hostile, reason: hostile, severity: 45, errorGroups: [hostile])], scorecards: []),
+            after: nil)
+        session.entries[0].comment = hostile
+        session.entries[0].owner = hostile
+        var model = AppModel(session: SessionStatus(ecosystemName: "shop", catalog: .standard), now: 0)
+        model.openReview(.resume("x"), exitsOnFinish: false)
+        _ = model.update(.loaded(LoadResult(
+            request: LoadRequest(.review(.resume("x")), at: 0), outcome: .success(.review(session)),
+            status: SessionStatus(ecosystemName: "shop", catalog: .standard))), at: 0)
+        let frame = try DemoDashboard.render(model, size: Size(width: 160, height: 30))
+        #expect(frame.text.contains("Comment pwned"))
+        for control in ["\u{1B}", "\u{07}", "\u{202E}"] { #expect(!frame.text.contains(control), "a control reached the frame") }
+    }
 }
