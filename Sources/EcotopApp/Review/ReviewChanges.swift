@@ -33,14 +33,17 @@ extension ReviewSession {
     static let carriedWatchSeverity = 25
 
     /// A new review of `agenda` that starts from `last`, the last finished review: its open
-    /// actions (watch, fix) and owners come along, on the same item when the agenda raises it
-    /// again, else as an item of their own; and what changed since is noted.
+    /// actions (watch, fix) come along, on the same item when the agenda raises it again, else
+    /// as an item of their own; an item raised again keeps its owner; and what changed since is
+    /// noted.
     public static func start(
         id: String, ecosystem: String, period: ReviewPeriod, at time: Double, agenda: ReviewAgenda, after last: ReviewSession?
     ) -> ReviewSession {
         var carried: [String: CarriedAction] = [:]
+        var owners: [String: String] = [:]
         var leftOver: [Entry] = []
         for entry in last?.entries ?? [] {
+            if let owner = entry.owner, entry.item.kind != .carriedOver { owners[entry.item.id] = owner }
             guard let decision = entry.decision, decision.isOpenAction, let last else { continue }
             let action = CarriedAction(review: last.id, decision: decision, owner: entry.owner, comment: entry.comment)
             let subject = entry.item.kind == .carriedOver ? entry.item.subject : entry.item.id
@@ -55,7 +58,11 @@ extension ReviewSession {
                 leftOver.append(Entry(item: item, carried: action))
             }
         }
-        let entries = agenda.items.map { Entry(item: $0, carried: carried[$0.id]) } + leftOver
+        let entries = agenda.items.map { item in
+            var entry = Entry(item: item, carried: carried[item.id])
+            entry.owner = entry.owner ?? owners[item.id]
+            return entry
+        } + leftOver
         var scores: [String: Double] = [:]
         for card in agenda.scorecards { scores[card.id] = card.value }
         return ReviewSession(
