@@ -76,5 +76,9 @@ import Testing
         let frame = try DemoDashboard.render(model, size: Size(width: 160, height: 30))
         #expect(frame.text.contains("Comment pwned"))
         for control in ["\u{1B}", "\u{07}", "\u{202E}"] { #expect(!frame.text.contains(control), "a control reached the frame") }
+        let small = try DemoDashboard.render(model, size: Size(width: 80, height: 24))
+        for (row, line) in small.lines.dropFirst(2).dropLast().enumerated() {
+            #expect(["│", "╮", "╯"].contains(line.last), "row \(row + 2) runs over the border at 80x24: \(line)")
+        }
     }
 }
