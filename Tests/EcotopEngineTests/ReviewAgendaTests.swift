@@ -129,4 +129,24 @@ import Testing
         let degraded = try #require(ReviewAgenda(evidence: evidence).items.first)
         #expect(degraded.reason.hasSuffix("over the period's last 7 days"))
     }
+
+    @Test func aBreachedAgreementIsADivergenceAndAKeptOneIsNot() throws {
+        let agreements = RecordedSeriesSource([
+            SeriesKey(name: "crm.customers"): [SeriesPoint(timestamp: end - 60, value: 1_000)],
+            SeriesKey(name: "analytics.customers"): [SeriesPoint(timestamp: end - 60, value: 900)],
+        ])
+        let checks = try [0.05, 0.2].map { allowed in
+            try AgreementCheck(
+                agreement: SourceAgreement(
+                    name: "customers \(allowed)", reference: SeriesSelector(name: "crm.customers"),
+                    compared: SeriesSelector(name: "analytics.customers"), tolerance: .relative(allowed)),
+                source: agreements, at: end, lookback: day)
+        }
+        var evidence = try evidence()
+        evidence.agreements = checks
+        let divergences = ReviewAgenda(evidence: evidence).items.filter { $0.kind == .divergence }
+        #expect(divergences.map(\.subject) == ["customers 0.05"])
+        #expect(divergences.first?.severity == 60)
+        #expect(divergences.first?.figures.map(\.current) == [1_000, 900, 10])
+    }
 }
