@@ -18,7 +18,8 @@ enum EcosystemSection {
             let name = component.string("name")
             let kind = component.choice("kind", as: Component.Kind.self) ?? .other
             let role = component.choice("role", as: Component.Role.self) ?? .endpoint
-            return id.map { Component(id: $0, name: name ?? $0, kind: kind, role: role) }
+            let cost = component.mapping("cost").flatMap(readCost)
+            return id.map { Component(id: $0, name: name ?? $0, kind: kind, role: role, cost: cost) }
         }
         let known = components.map(\.id)
         var integrationIDs: Set<String> = []
@@ -57,6 +58,15 @@ enum EcosystemSection {
             return id.map { Partner(id: $0, name: name ?? $0, tier: tier, components: componentList) }
         }
         return Ecosystem(name: name, components: components, integrations: integrations, partners: partners)
+    }
+
+    /// `cost: {amount: 120, per: month}`: both fields required, the amount not negative.
+    private static func readCost(_ fields: ConfigFields) -> ComponentCost? {
+        defer { fields.finish() }
+        let amount = fields.number("amount", in: 0...1e15, required: true)
+        let per = fields.choice("per", as: ComponentCost.Period.self, required: true)
+        guard let amount, let per else { return nil }
+        return ComponentCost(amount: amount, per: per)
     }
 
     private static func items(_ fields: ConfigFields, _ key: String) -> [(node: ConfigNode, path: String)] {

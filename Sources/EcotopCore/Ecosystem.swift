@@ -36,12 +36,15 @@ public struct Component: Sendable, Hashable, Identifiable {
     public var name: String
     public var kind: Kind
     public var role: Role
+    /// What it costs, when the configuration says; reviews weigh its value against it.
+    public var cost: ComponentCost?
 
-    public init(id: String, name: String, kind: Kind, role: Role) {
+    public init(id: String, name: String, kind: Kind, role: Role, cost: ComponentCost? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
         self.role = role
+        self.cost = cost
     }
 }
 

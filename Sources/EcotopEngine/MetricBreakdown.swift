@@ -31,6 +31,14 @@ public struct MetricBreakdown: Sendable, Hashable {
     public init(
         metric: MetricDefinition, label: String, source: any SeriesSource, at time: Double, range: TimeRange, buckets: Int
     ) throws {
+        try self.init(metric: metric, label: label, source: source, at: time, seconds: range.seconds, buckets: buckets)
+    }
+
+    /// Divides `metric` by `label` over the `seconds` ending at `time` (a review's period,
+    /// which need not be one of the dashboard's ranges).
+    public init(
+        metric: MetricDefinition, label: String, source: any SeriesSource, at time: Double, seconds: Double, buckets: Int
+    ) throws {
         let keys = try source.seriesKeys(named: metric.id.rawValue)
         var groups: [String: [SeriesKey]] = [:]
         for key in keys {
@@ -39,8 +47,8 @@ public struct MetricBreakdown: Sendable, Hashable {
         var parts = try groups.map { value, keys in
             let series = MetricSeries(metric: metric, keys: keys, source: source)
             return Part(
-                value: value, latest: try series.latest(at: time, lookback: range.seconds) { _, _ in true }?.value, share: nil,
-                points: try series.points(from: time - range.seconds, to: time, buckets: buckets))
+                value: value, latest: try series.latest(at: time, lookback: seconds) { _, _ in true }?.value, share: nil,
+                points: try series.points(from: time - seconds, to: time, buckets: buckets))
         }
         if metric.unit.addsUpAcrossSeries {
             let total = parts.compactMap(\.latest).reduce(0, +)

@@ -36,7 +36,10 @@ public struct DashboardLoop<Device: TerminalDevice> {
             if let signal = stop() { return signal }
             var changed = false
             for result in refresher.takeResults() {
-                perform(model.update(.loaded(result), at: clock.now()))
+                // A load can end the session too: a finished review of `ecotop review`, once saved.
+                let effects = model.update(.loaded(result), at: clock.now())
+                if effects.contains(.quit) { return nil }
+                perform(effects)
                 changed = true
             }
             let now = clock.now()

@@ -50,6 +50,12 @@ struct DashCommand: ParsableCommand {
     }
 
     func run() throws {
+        try run(openingReview: nil)
+    }
+
+    /// Runs the dashboard, with `review` open over it when given (`ecotop review`): finishing
+    /// that review then ends the dashboard.
+    func run(openingReview review: ReviewModel.Start?) throws {
         let configured = try configurationToRun()
         if listenOptions.listen != nil, configured == nil {
             throw ValidationError("--listen serves what configured collectors write; give a configuration (--config FILE) rather than the demo")
@@ -63,13 +69,17 @@ struct DashCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         TerminationSignal.install()
-        let signal = try reportingStoreErrors { try runOnTerminal(configured: configured, themes: themes, themeIndex: themeIndex) }
+        let signal = try reportingStoreErrors {
+            try runOnTerminal(configured: configured, themes: themes, themeIndex: themeIndex, review: review)
+        }
         if let signal, signal != SIGINT { throw ExitCode(128 + signal) }
     }
 
     /// Sets up the terminal, starts the data side, runs the loop; the terminal is restored
     /// before any error or the collectors' stop is reported.
-    private func runOnTerminal(configured: ConfiguredCollectors?, themes: ThemeCatalog, themeIndex: Int) throws -> Int32? {
+    private func runOnTerminal(
+        configured: ConfiguredCollectors?, themes: ThemeCatalog, themeIndex: Int, review: ReviewModel.Start?
+    ) throws -> Int32? {
         let screen = try TerminalScreen(allowColor: ProcessEnvironment.current["NO_COLOR"].map(\.isEmpty) ?? true)
         var screenIsActive = true
         defer { if screenIsActive { screen.restore() } }
@@ -79,6 +89,7 @@ struct DashCommand: ParsableCommand {
         var model = AppModel(
             session: refresherStatus(configured: configured), now: clock.now(), themeNames: themes.themes.map(\.name),
             themeIndex: themeIndex)
+        if let review { model.openReview(review, exitsOnFinish: true) }
         let appearance = Appearance(
             themes: themes.themes, glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, clock: utc ? .utc : .local)
         let loop = DashboardLoop(device: screen, refresher: refresher, clock: clock, refreshInterval: refresh, appearance: appearance)

@@ -16,7 +16,7 @@ struct EcotopCommand: AsyncParsableCommand {
         subcommands: [
             DashCommand.self, ThemesCommand.self, ScreenshotCommand.self, BenchCommand.self, IngestCommand.self, ImportCommand.self,
             QueryCommand.self, ErrorsCommand.self, EventsCommand.self, StoreCommand.self, DemoCommand.self, CollectCommand.self,
-            CollectorsCommand.self, ConfigCommand.self, AnnotateCommand.self,
+            CollectorsCommand.self, ConfigCommand.self, AnnotateCommand.self, ReviewCommand.self,
             InitCommand.self, ReportCommand.self, CheckCommand.self, ExportCommand.self,
         ],
         defaultSubcommand: DashCommand.self

@@ -4,6 +4,7 @@ import EcotopCollectors
 import EcotopCore
 import EcotopStore
 import EcotopUI
+import Foundation
 
 /// `ecotop screenshot`: one dashboard frame of the demo as text or SVG, for the README,
 /// Screenshots/ and bug reports. Deterministic for a given seed and time: the frame the live
@@ -55,6 +56,11 @@ struct ScreenshotCommand: ParsableCommand {
         }
         let loader = try DashboardOrigin.loader(
             config: config, storeOptions: storeOptions, sourceOptions: sourceOptions, seed: seed, defaultLocation: false)
+        // A review opened by --keys starts from no earlier review and leaves no session behind,
+        // so the frame stays a function of seed and time, not of the user's reviews.
+        let reviews = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-screenshot-reviews-\(getpid())").path
+        loader.reviewArchive = ReviewArchive(directory: reviews)
+        defer { try? FileManager.default.removeItem(atPath: reviews) }
         var model = AppModel(
             session: loader.status, now: moment, range: range, themeNames: themes.themes.map(\.name), themeIndex: themeIndex)
         let keyMap = KeyMap(families: model.catalog.families)

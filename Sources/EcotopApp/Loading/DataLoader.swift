@@ -38,6 +38,8 @@ public final class DataLoader {
     private var lastErrorsRange: TimeRange?
     /// The map's last layout, reused while the ecosystem's components and integrations stay.
     private var lastMapLayout: MapLayout?
+    /// Where review sessions are read and saved.
+    public var reviewArchive = ReviewArchive(environment: ProcessEnvironment.current)
 
     /// A loader over `builder`'s source and `events`, with the collectors of `runtime` (which
     /// it stops on `close`) or a demo `recorder` (which it closes). `governance`'s agreements
@@ -169,6 +171,11 @@ public final class DataLoader {
                 range: range, at: time, freshness: freshness, events: events, catalog: builder.catalog, ecosystem: ecosystem))
         case .status:
             return .status
+        case .review(let start):
+            return .review(try reviewSession(start, at: time))
+        case .saveReview(let session):
+            try reviewArchive.save(session)
+            return .reviewSaved
         }
     }
 
@@ -181,6 +188,30 @@ public final class DataLoader {
         let report = try IntegrationErrorsReport(ecosystem: ecosystem, events: events, end: time, range: range, policy: errorPolicy)
         (lastErrors, lastErrorsRange) = (report, range)
         return report
+    }
+
+    /// The session a review screen opens: one resumed from the archive, or a new one of its
+    /// period built from the data, starting from the last finished review. The metric statuses
+    /// are the dashboard's last snapshot's, else a snapshot of the default range.
+    private func reviewSession(_ start: ReviewModel.Start, at time: Double) throws -> ReviewSession {
+        switch start {
+        case .resume(let id):
+            guard let session = try id.map(reviewArchive.load) ?? reviewArchive.latestUnfinished() else {
+                throw ReviewArchiveError.noUnfinishedReview(directory: reviewArchive.directory)
+            }
+            guard !session.isFinished else { throw ReviewArchiveError.finished(id: session.id) }
+            return session
+        case .new(let period):
+            let summaries = try lastDashboard?.snapshot?.summaries ?? builder.snapshot(at: time, range: .oneHour, buckets: 60).summaries
+            let evidence = try ReviewEvidence.read(
+                ecosystem: ecosystem, catalog: builder.catalog, source: builder.source, events: events, end: time, period: period,
+                classifier: errorPolicy.classifier,
+                freshness: try governance.freshness(of: try catalogKeys(), at: time, policy: builder.staleness),
+                agreements: try governance.agreements(at: time), summaries: summaries)
+            return ReviewSession.start(
+                id: reviewArchive.newID(at: time), ecosystem: ecosystem.name, period: period, at: time,
+                agenda: ReviewAgenda(evidence: evidence), after: reviewArchive.lastFinished())
+        }
     }
 
     /// Every series of the catalog's metrics, whose freshness the collectors and governance screens show.

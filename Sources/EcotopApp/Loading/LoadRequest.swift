@@ -22,6 +22,10 @@ public struct LoadRequest: Hashable, Sendable {
         case governance(TimeRange)
         /// Only the collectors' health and the configuration's state (while paused).
         case status
+        /// A review session: a new one built from its period's data, or one resumed.
+        case review(ReviewModel.Start)
+        /// Saves a review session (atomically, under the review archive).
+        case saveReview(ReviewSession)
     }
 
     public var kind: Kind
@@ -45,6 +49,8 @@ public struct LoadRequest: Hashable, Sendable {
         case .breakdown: 5
         case .map: 6
         case .governance: 7
+        case .review: 8
+        case .saveReview: 9
         }
     }
 }

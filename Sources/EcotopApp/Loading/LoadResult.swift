@@ -23,6 +23,9 @@ public enum LoadedData: Sendable {
     case freshness(DataFreshness)
     case map(EcosystemMap)
     case governance(GovernanceReport)
+    case review(ReviewSession)
+    /// A review session was saved.
+    case reviewSaved
     case status
 }
 

@@ -43,7 +43,7 @@ extension AppModel {
             return
         }
         let recalled = ListFilter(lastFilter)
-        filterEditor = LineEditor(recalled.text)
+        textEntry = TextEntry(.filter, text: recalled.text)
         updateTopList { $0.filter = recalled }
     }
 
@@ -53,15 +53,15 @@ extension AppModel {
         guard var editor = filterEditor else { return }
         switch edit {
         case .submit:
-            filterEditor = nil
+            textEntry = nil
             lastFilter = editor.text
             if let problem = ListFilter(editor.text).problem { notice = problem }
         case .cancel:
-            filterEditor = nil
+            textEntry = nil
             updateTopList { $0.filter = ListFilter("") }
         default:
             editor.apply(edit)
-            filterEditor = editor
+            textEntry?.editor = editor
             updateTopList { $0.filter = ListFilter(editor.text) }
         }
     }

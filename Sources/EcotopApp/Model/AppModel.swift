@@ -24,8 +24,9 @@ public struct AppModel: Sendable {
     public var help: HelpModel?
     /// The terminal's columns, which set the detail chart's resolution.
     public var columns = 80
-    /// The `/` filter being typed, when one is; every key edits it until Enter or Esc.
-    public var filterEditor: LineEditor?
+    /// The line being typed, when one is (a filter, a comment, an owner); every key edits it
+    /// until Enter or Esc.
+    public var textEntry: TextEntry?
     /// The last filter typed, which `/` brings back.
     public var lastFilter = ""
 
@@ -47,7 +48,10 @@ public struct AppModel: Sendable {
     public var topScreen: Screen? { screens.last }
 
     /// Whether keys are text being typed rather than commands.
-    public var isEditingText: Bool { filterEditor != nil }
+    public var isEditingText: Bool { textEntry != nil }
+
+    /// The `/` filter being typed, when one is.
+    public var filterEditor: LineEditor? { textEntry?.purpose == .filter ? textEntry?.editor : nil }
 
     /// The kind of the screen in view.
     public var screenKind: ScreenKind { topScreen?.kind ?? .dashboard }
@@ -78,8 +82,9 @@ public struct AppModel: Sendable {
             return topScreen.map { _ in reload() } ?? []
         case .loaded(let result):
             receive(result)
-            return []
+            return receiveReview(result, at: time)
         case .edit(let edit):
+            guard textEntry?.purpose == .filter else { return editReviewText(edit, at: time) }
             editFilter(edit)
             return []
         }
@@ -96,6 +101,7 @@ public struct AppModel: Sendable {
     private mutating func perform(_ command: Command, at time: Double) -> [AppEffect] {
         if help != nil, let effects = performInHelp(command) { return effects }
         if let effects = performOnMap(command) { return effects }
+        if let effects = performOnReview(command, at: time) { return effects }
         switch command {
         case .quit:
             return [.quit]
@@ -118,6 +124,10 @@ public struct AppModel: Sendable {
             return open(.map(MapModel()))
         case .showGovernance:
             return open(.governance(GovernanceModel()))
+        case .showReview:
+            return open(.review(ReviewModel()))
+        case .review:
+            return []
         case .openDetail:
             if case .errors(var model)? = topScreen {
                 if model.drillDown() { screens[screens.count - 1] = .errors(model) }
@@ -186,7 +196,7 @@ public struct AppModel: Sendable {
     }
 
     /// Opens a top-level screen in place of whatever screens are open.
-    private mutating func open(_ screen: Screen) -> [AppEffect] {
+    mutating func open(_ screen: Screen) -> [AppEffect] {
         if let top = topScreen, top.isSameKind(as: screen) { return [] }
         screens = [screen]
         return reload()
@@ -209,7 +219,7 @@ public struct AppModel: Sendable {
         case .governance(var model):
             model.moveSelection(by: step)
             screens[screens.count - 1] = .governance(model)
-        case .collectors, .map:
+        case .collectors, .map, .review:
             break
         }
         return []

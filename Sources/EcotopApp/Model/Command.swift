@@ -27,6 +27,10 @@ public enum Command: Hashable, Sendable {
     case cycleSort
     /// `b`: divide the detail's metric by component, then by partner, then not.
     case splitMetric
+    /// `r`: open a review session of the last 30 days.
+    case showReview
+    /// A key of the review screen (`ReviewCommand`).
+    case review(ReviewCommand)
 }
 
 /// What changes the model: a command from the user, the refresh timer, a new terminal size,

@@ -7,7 +7,7 @@ extension Ecosystem {
     public static let demo = Ecosystem(
         name: "Acme Outdoor (demo)",
         components: [
-            Component(id: "storefront", name: "Storefront", kind: .storefront, role: .hub),
+            Component(id: "storefront", name: "Storefront", kind: .storefront, role: .hub, cost: ComponentCost(amount: 4_000)),
             Component(id: "crm", name: "CRM", kind: .crm, role: .hub),
             Component(id: "cdp", name: "Customer data platform", kind: .cdp, role: .hub),
             Component(id: "stripe", name: "Stripe", kind: .payments, role: .endpoint),
@@ -18,10 +18,10 @@ extension Ecosystem {
             Component(id: "mailchimp", name: "Mailchimp", kind: .email, role: .endpoint),
             Component(id: "google-ads", name: "Google Ads", kind: .advertising, role: .endpoint),
             Component(id: "trustpilot", name: "Trustpilot", kind: .reviews, role: .endpoint),
-            Component(id: "loyalty", name: "Loyalty platform", kind: .loyalty, role: .endpoint),
-            Component(id: "returns-portal", name: "Returns portal", kind: .partnerApp, role: .endpoint),
+            Component(id: "loyalty", name: "Loyalty platform", kind: .loyalty, role: .endpoint, cost: ComponentCost(amount: 1_500)),
+            Component(id: "returns-portal", name: "Returns portal", kind: .partnerApp, role: .endpoint, cost: ComponentCost(amount: 400)),
             Component(id: "bundle-builder", name: "Bundle builder", kind: .partnerApp, role: .endpoint),
-            Component(id: "gear-rental", name: "Gear rental", kind: .partnerApp, role: .endpoint),
+            Component(id: "gear-rental", name: "Gear rental", kind: .partnerApp, role: .endpoint, cost: ComponentCost(amount: 10_800, per: .year)),
         ],
         integrations: [
             Integration(from: "storefront", to: "stripe", transport: .api, isCritical: true),

@@ -5,7 +5,7 @@ import EcotopApp
 public enum KeyInput {
     /// The action of `key` for `model` as it is now; nil for a key that means nothing.
     public static func action(for key: Key, in model: AppModel, keyMap: KeyMap) -> AppAction? {
-        guard model.isEditingText else { return keyMap.command(for: key).map(AppAction.command) }
+        guard model.isEditingText else { return keyMap.command(for: key, on: model.screenKind).map(AppAction.command) }
         return edit(for: key).map(AppAction.edit)
     }
 

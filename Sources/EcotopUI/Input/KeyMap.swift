@@ -32,19 +32,26 @@ public struct KeyMap: Sendable {
                 keys: [.character(Character("\(index + 1)"))], label: "\(index + 1)",
                 summary: "focus \(TerminalText.sanitize(family.title))", command: .focusFamily(index), screens: [.dashboard])
         }
-        bindings = Self.leading + paneKeys + Self.trailing
+        bindings = Self.leading + paneKeys + Self.trailing + Self.review
     }
 
-    /// The command a key stands for, if any.
-    public func command(for key: Key) -> Command? {
-        bindings.first { $0.keys.contains(key) }?.command
+    /// The command a key stands for on `screen`, if any: the binding that applies there; on
+    /// other screens, a key bound on other screens (but the review) still reaches the model,
+    /// which decides what it means there. The review screen takes only its own keys, and its
+    /// keys stay on it, as its letters are decisions (`k` keep, `c` comment, `b` back).
+    public func command(for key: Key, on screen: ScreenKind = .dashboard) -> Command? {
+        let bound = bindings.filter { $0.keys.contains(key) }
+        if let binding = bound.first(where: { $0.applies(to: screen) }) { return binding.command }
+        return screen == .review ? nil : bound.first { $0.screens != [.review] }?.command
     }
 
     /// The bindings of the standard catalog's four families.
     public static let standard = KeyMap(families: MetricCatalog.standard.families)
 
     private static let leading: [Binding] = [
-        Binding(keys: [.character("q"), .control("c")], label: "q  Ctrl-C", summary: "quit", command: .quit),
+        Binding(
+            keys: [.character("q"), .control("c")], label: "q  Ctrl-C", summary: "quit", command: .quit,
+            screens: Set(ScreenKind.allCases).subtracting([.review])),
         Binding(keys: [.character("?")], label: "?", summary: "show or hide this help", command: .toggleHelp),
         Binding(keys: [.tab], label: "Tab", summary: "focus the next pane", command: .focusNext, screens: [.dashboard]),
         Binding(keys: [.backTab], label: "Shift-Tab", summary: "focus the previous pane", command: .focusPrevious, screens: [.dashboard]),
@@ -101,6 +108,9 @@ public struct KeyMap: Sendable {
         Binding(
             keys: [.character("g")], label: "g", summary: "data governance: agreements, owners, annotations",
             command: .showGovernance, screens: [.dashboard, .detail, .errors, .collectors, .map]),
+        Binding(
+            keys: [.character("r")], label: "r", summary: "review: walk through the agenda of the last 30 days",
+            command: .showReview, screens: [.dashboard, .detail, .errors, .collectors, .map, .governance]),
         Binding(
             keys: [.escape], label: "Esc", summary: "close help, clear a filter, go back", command: .back),
         Binding(keys: [.character("p")], label: "p", summary: "pause or resume live updates", command: .togglePause),

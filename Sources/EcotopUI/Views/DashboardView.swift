@@ -16,7 +16,7 @@ public enum DashboardView {
         }
         HeaderView(model: model, context: context).render(in: layout.header, buffer: &buffer)
         var footer = FooterView(screen: model.topScreen, isHelpVisible: model.help != nil, notice: model.notice, context: context)
-        footer.filterEditor = model.filterEditor
+        footer.textEntry = model.textEntry
         if model.topScreen == nil, !model.dashboard.list.filter.isEmpty { footer.activeFilter = model.dashboard.list.filter.text }
         if let screen = model.topScreen {
             ScreenView(screen: screen, model: model, context: context).render(in: layout.body, buffer: &buffer)
@@ -58,6 +58,8 @@ struct ScreenView: Widget {
             MapView(model: map, owners: model.session.owners, context: context).render(in: area, buffer: &buffer)
         case .governance(let governance):
             GovernanceView(governance: governance, context: context).render(in: area, buffer: &buffer)
+        case .review(let review):
+            ReviewView(review: review, context: context).render(in: area, buffer: &buffer)
         }
     }
 }

@@ -10,8 +10,8 @@ struct FooterView: Widget {
     let context: ViewContext
     /// Set when stacked panes continue below the visible ones.
     var hiddenPanesBelow = 0
-    /// The filter being typed, which takes the place of the hints.
-    var filterEditor: LineEditor?
+    /// The line being typed (a filter, a comment, an owner), which takes the place of the hints.
+    var textEntry: TextEntry?
     /// The filter in force over the panes, shown on the right (Esc clears it).
     var activeFilter: String?
 
@@ -31,8 +31,8 @@ struct FooterView: Widget {
         let rightStart = max(area.x, area.maxX - rightLine.width)
         rightLine.render(in: Rect(x: rightStart, y: area.y, width: area.maxX - rightStart, height: 1), buffer: &buffer)
 
-        if let filterEditor {
-            renderFilter(filterEditor, in: Rect(x: area.x, y: area.y, width: rightStart - area.x, height: 1), buffer: &buffer)
+        if let textEntry {
+            renderEntry(textEntry, in: Rect(x: area.x, y: area.y, width: rightStart - area.x, height: 1), buffer: &buffer)
             return
         }
         // Hints fill what the right side leaves, whole hints only.
@@ -44,13 +44,14 @@ struct FooterView: Widget {
         }
     }
 
-    /// `/stripe` with a block cursor, the end of the text kept in view.
-    private func renderFilter(_ editor: LineEditor, in area: Rect, buffer: inout FrameBuffer) {
+    /// `/stripe` or `comment: ...` with a block cursor, the end of the text kept in view.
+    private func renderEntry(_ entry: TextEntry, in area: Rect, buffer: inout FrameBuffer) {
         let theme = context.theme
+        let editor = entry.editor
         let characters = editor.characters.map { TerminalText.sanitize(String($0)) }
-        let room = max(1, area.width - 3)
+        let room = max(1, area.width - 2 - entry.purpose.prompt.count)
         let start = max(0, editor.cursor - room + 1)
-        var x = buffer.write("/", x: area.x + 1, y: area.y, style: theme.style(.accent, .bold))
+        var x = buffer.write(entry.purpose.prompt, x: area.x + 1, y: area.y, style: theme.style(.accent, .bold))
         for (index, character) in characters.enumerated().dropFirst(start) where x < area.maxX - 1 {
             let style = index == editor.cursor ? theme.style(.text, .reverse) : theme.style(.text)
             x = buffer.write(character, x: x, y: area.y, style: style, limit: area.maxX)
@@ -73,6 +74,8 @@ struct FooterView: Widget {
             return [("Esc", "map"), (arrows, "select"), ("Enter", "errors"), ("/", "filter"), ("s", "sort"), ("+/-", "range"), ("q", "quit")]
         case .map:
             return [("Esc", "back"), (context.glyphs.hasBraille ? "↑↓←→" : "hjkl", "move"), ("Enter", "integrations"), ("+/-", "range"), ("q", "quit")]
+        case .review:
+            return [("n/b", "next/back"), ("k w f x a", "keep watch fix retire ack"), ("c", "comment"), ("o", "owner"), ("?", "keys"), ("q", "finish")]
         case .detail:
             return [("Esc", "back"), (arrows, "metric"), ("b", "split"), ("+/-", "range"), pause, ("q", "quit")]
         case nil:
