@@ -52,7 +52,7 @@ public struct DemoSimulator: Sendable {
         guard let signal = signals[metric], let first = times.min(), let last = times.max() else {
             return signals[metric] == nil ? nil : []
         }
-        let active = incidents(from: first, to: last + 1)
+        let active = DemoIncidentTimeline(incidents(from: first, to: last + 1))
         let stream = stream(for: metric)
         return times.map { value(of: signal, stream: stream, at: $0, incidents: active) }
     }
@@ -76,7 +76,7 @@ public struct DemoSimulator: Sendable {
 
     /// One sample of every simulated series at a moment: each metric's total and its parts.
     public func samples(at time: Double) -> [Sample] {
-        let active = incidents(from: time, to: time + 1)
+        let active = DemoIncidentTimeline(incidents(from: time, to: time + 1))
         let breakdown = DemoBreakdown(noise: noise)
         return catalog.metrics.flatMap { metric -> [Sample] in
             guard let signal = signals[metric.id] else { return [] }
@@ -95,7 +95,7 @@ public struct DemoSimulator: Sendable {
     public func events(from: Double, to: Double) -> [IntegrationEvent] {
         guard to > from else { return [] }
         let bucket = 10.0
-        let incidents = incidents(from: from, to: to)
+        let incidents = DemoIncidentTimeline(incidents(from: from, to: to))
         let traffic = DemoTraffic(noise: noise)
         var events = DemoNewFailure(noise: noise).events(from: from, to: to)
         for (position, integration) in ecosystem.integrations.enumerated() {
@@ -104,7 +104,7 @@ public struct DemoSimulator: Sendable {
         var start = (from / bucket).rounded(.down) * bucket
         while start < to {
             for (offset, integration) in ecosystem.integrations.enumerated() {
-                let incident = incidents.first { $0.integration == integration && $0.severity(at: start) > 0 }
+                let incident = incidents.incident(on: integration, at: start)
                 let expected = incident.map { 0.5 + 4 * $0.severity(at: start) } ?? backgroundRate(of: integration)
                 let index = DeterministicNoise.index(start / bucket) &* 64 &+ Int64(offset)
                 let count = Int(expected + noise.unit(0xE7E7, index))
@@ -125,16 +125,13 @@ public struct DemoSimulator: Sendable {
         streams[metric] ?? 0x5EED
     }
 
-    private func value(of signal: DemoSignal, stream: UInt64, at time: Double, incidents: [DemoIncident]) -> Double {
+    private func value(of signal: DemoSignal, stream: UInt64, at time: Double, incidents: DemoIncidentTimeline) -> Double {
         let hourOfDay = (time.truncatingRemainder(dividingBy: 86_400) + 86_400).truncatingRemainder(dividingBy: 86_400) / 3_600
         let daily = signal.dailySwing * sin((hourOfDay - 8) / 24 * 2 * .pi)
         let wander = signal.wander * noise.smooth(stream, at: time, period: signal.wanderPeriod)
         let drift = signal.drift * noise.smooth(stream &+ 0x100, at: time, period: 23 * 86_400)
         let jitter = signal.jitter * noise.signed(stream &+ 0x200, DeterministicNoise.index(time))
-        let severity = incidents
-            .filter { !signal.criticalIncidentsOnly || $0.integration.isCritical }
-            .map { $0.severity(at: time) }
-            .max() ?? 0
+        let severity = incidents.severity(at: time) { !signal.criticalIncidentsOnly || $0.integration.isCritical }
         var value = signal.base * (1 + daily + wander + drift + jitter + signal.incidentEffect * severity)
         if signal.isWhole { value = value.rounded() }
         return min(max(value, signal.bounds.lowerBound), signal.bounds.upperBound)

@@ -17,7 +17,7 @@ struct DemoTraffic: Sendable {
     }
 
     /// The deliveries of `integration` (at `position` in the ecosystem) in `from..<to`.
-    func deliveries(of integration: Integration, position: Int, from: Double, to: Double, incidents: [DemoIncident]) -> [IntegrationEvent] {
+    func deliveries(of integration: Integration, position: Int, from: Double, to: Double, incidents: DemoIncidentTimeline) -> [IntegrationEvent] {
         guard Self.reportsDeliveries(integration) else { return [] }
         var events: [IntegrationEvent] = []
         var slot = (from / Self.interval).rounded(.down)
@@ -26,7 +26,7 @@ struct DemoTraffic: Sendable {
             let at = slot * Self.interval + Self.interval * noise.unit(Self.stream, index)
             slot += 1
             guard at >= from, at < to else { continue }
-            let severity = incidents.filter { $0.integration == integration }.map { $0.severity(at: at) }.max() ?? 0
+            let severity = incidents.severity(at: at) { $0.integration == integration }
             let retries = noise.unit(Self.stream &+ 1, index) < 0.6 * severity ? 1 + Int(noise.unit(Self.stream &+ 2, index) * 3) : 0
             let base = integration.to == "fedex" ? 1_800.0 : 120
             let latency = base * (1 + 0.8 * noise.unit(Self.stream &+ 3, index)) * Double(1 + retries)
