@@ -1,7 +1,7 @@
 import EcotopCore
 
-/// The buckets of one metric's series read in one request: every aggregation (and the newest
-/// sample's time) of each bucket of `step` seconds ending at `end`, `end - step`, ... down to
+/// The buckets of one metric's series read in one request: every aggregation of each bucket
+/// (and the newest sample's time in the newest and the middle bucket) of `step` seconds ending at `end`, `end - step`, ... down to
 /// `firstEnd`. A later read with the same step whose bucket ends fall on this grid, inside
 /// it, is answered from it without asking the server again.
 struct BucketGrid: Sendable {
@@ -26,8 +26,9 @@ struct BucketGrid: Sendable {
     /// What one bucket of one series holds.
     struct BucketValues: Sendable {
         var values: [Aggregation: Double] = [:]
-        /// When the bucket's newest sample was taken; nil when it is not within Prometheus's
-        /// lookback of the bucket's end (until read from the raw samples).
+        /// When the bucket's newest sample was taken; nil when it was not asked (only the
+        /// grid's newest and middle buckets are, `PrometheusSource.fetchGrid`) or is not within
+        /// Prometheus's lookback of the bucket's end, until read from the raw samples.
         var newest: Double?
     }
 

@@ -121,7 +121,7 @@ public final class PrometheusSource: SeriesSource {
     public func rawPoints(named name: String, from: Double, to: Double) throws -> [(key: SeriesKey, points: [SeriesPoint])] {
         guard to >= from else { return [] }
         let query = PromQL(metric: name, override: expressions[name])
-        let data = try client.get("query", [("query", query.range(to - from)), ("time", Self.time(to))])
+        let data = try client.get("query", [("query", query.range(to - from)), ("time", PromQL.time(to))])
         let series = try PrometheusSeries.read(data, what: "reading \(name) from \(client.endpoint.url)")
         let keys = identity(of: series, metric: name).keys
         return zip(keys, series).map { ($0, $1.samples) }.sorted { $0.key < $1.key }
@@ -139,14 +139,20 @@ public final class PrometheusSource: SeriesSource {
         }
     }
 
-    /// Reads the buckets of `step` seconds ending at `firstEnd`...`end` with one `query_range`.
+    /// Reads the buckets of `step` seconds ending at `firstEnd`...`end` with one `query_range`,
+    /// with the newest sample times of the newest bucket and of the middle one: where a
+    /// dashboard's read of a range and the period before it asks for the newest value and the
+    /// value at the start of the range.
     private func fetchGrid(
         of metric: String, step: Double, firstEnd: Double, end: Double, aggregations: [Aggregation]
     ) throws -> BucketGrid {
         let query = PromQL(metric: metric, override: expressions[metric])
+        let count = Int(((end - firstEnd) / step).rounded()) + 1
+        let middle = end - Double(count / 2) * step
         let data = try client.get("query_range", [
-            ("query", query.buckets(of: step, aggregations: aggregations, halfOpen: true)), ("start", Self.time(firstEnd)),
-            ("end", Self.time(end)), ("step", Self.time(step)),
+            ("query", query.buckets(of: step, aggregations: aggregations, halfOpen: true, newestTimesAt: middle < end ? [end, middle] : [end])),
+            ("start", PromQL.time(firstEnd)),
+            ("end", PromQL.time(end)), ("step", PromQL.time(step)),
         ])
         return try keep(data, query: query, step: step, firstEnd: firstEnd, end: end, aggregations: Set(aggregations), halfOpen: true)
     }
@@ -156,7 +162,7 @@ public final class PrometheusSource: SeriesSource {
     private func readSampleTimes(of grid: BucketGrid, bucket: Int) throws {
         let query = PromQL(metric: grid.metric, override: expressions[grid.metric])
         let end = grid.end - Double(bucket) * grid.step
-        let data = try client.get("query", [("query", query.range(grid.step, halfOpen: grid.halfOpen)), ("time", Self.time(end))])
+        let data = try client.get("query", [("query", query.range(grid.step, halfOpen: grid.halfOpen)), ("time", PromQL.time(end))])
         let series = try PrometheusSeries.read(data, what: "reading \(grid.metric) from \(client.endpoint.url)")
         let keys = identity(of: series, metric: grid.metric).keys
         state.withLock { state in
@@ -173,7 +179,7 @@ public final class PrometheusSource: SeriesSource {
     /// `(time - lookback, time]` with one instant query: a grid of one bucket.
     private func fetchLatest(of metric: String, at time: Double, lookback: Double) throws -> BucketGrid {
         let query = PromQL(metric: metric, override: expressions[metric])
-        let data = try client.get("query", [("query", query.buckets(of: lookback, aggregations: [.last])), ("time", Self.time(time))])
+        let data = try client.get("query", [("query", query.buckets(of: lookback, aggregations: [.last])), ("time", PromQL.time(time))])
         return try keep(data, query: query, step: lookback, firstEnd: time, end: time, aggregations: [.last], halfOpen: false)
     }
 
@@ -221,11 +227,5 @@ public final class PrometheusSource: SeriesSource {
         SeriesIdentity.keys(
             of: series.map(\.labels), name: metric, ignoring: [PromQL.valueLabel],
             keepingScrapeLabels: state.withLock { $0.keepsScrapeLabels[metric] })
-    }
-
-    /// A time or duration as the API takes it: seconds with millisecond precision.
-    private static func time(_ seconds: Double) -> String {
-        let milliseconds = (seconds * 1000).rounded()
-        return String(milliseconds / 1000)
     }
 }

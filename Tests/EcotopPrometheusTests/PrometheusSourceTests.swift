@@ -110,4 +110,18 @@ struct PrometheusSourceTests {
         #expect(abs(newest.value - (crm.value + shop.value)) < 1e-9)
         #expect(abs(newest.timestamp - crm.timestamp) <= 60, "a computed series' time is exact to the subquery step")
     }
+
+    @Test func aPromQLExpressionIsReadOverARangeOfBuckets() throws {
+        let server = try PrometheusServer(samples: KnownSeries.all)
+        defer { server.stop() }
+        let source = Self.source(server.url, expressions: ["usage.transaction_volume": "sum(usage_transaction_volume)"])
+        let key = SeriesKey(name: "usage.transaction_volume")
+        let to = KnownSeries.end - 3_600, from = to - 3_600
+        let points = try source.points(of: key, from: from, to: to, buckets: 6, aggregation: .last)
+        let crm = KnownSeries.expected(KnownSeries.crm, from: from, to: to, buckets: 6, aggregation: .last)
+        let shop = KnownSeries.expected(KnownSeries.shop, from: from, to: to, buckets: 6, aggregation: .last)
+        Self.expectClose(points, zip(crm, shop).map { SeriesPoint(timestamp: $0.timestamp, value: $0.value + $1.value) })
+        let newest = try #require(try source.latest(of: key, at: to, lookback: 600))
+        #expect(abs(newest.value - (crm.last!.value + shop.last!.value)) < 1e-9)
+    }
 }
