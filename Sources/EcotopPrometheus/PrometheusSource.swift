@@ -205,7 +205,10 @@ public final class PrometheusSource: SeriesSource {
             for sample in entry.samples {
                 let index = Int(((end - sample.timestamp) / step).rounded())
                 if part == PromQL.timeValue {
-                    grid.buckets[key, default: [:]][index, default: BucketGrid.BucketValues()].newest = sample.value
+                    // A selector's time `@` an end is the newest sample's before that end, in whichever bucket holds it.
+                    let holding = halfOpen && query.override == nil ? grid.index(ofBucketHolding: sample.value) : index
+                    guard let holding else { continue }
+                    grid.buckets[key, default: [:]][holding, default: BucketGrid.BucketValues()].newest = sample.value
                 } else if let aggregation {
                     grid.buckets[key, default: [:]][index, default: BucketGrid.BucketValues()].values[aggregation] = sample.value
                 }

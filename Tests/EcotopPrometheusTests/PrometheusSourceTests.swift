@@ -67,6 +67,19 @@ struct PrometheusSourceTests {
         #expect(try source.latest(of: KnownSeries.crm, at: KnownSeries.end + 7_200, lookback: 3_600) == nil)
     }
 
+    @Test func theNewestValuesOfARangeAreKnownWhenItsNewestBucketsAreEmpty() throws {
+        let server = try PrometheusServer(samples: KnownSeries.all)
+        defer { server.stop() }
+        let source = Self.source(server.url)
+        let points = KnownSeries.points(of: KnownSeries.crm)
+        // The data ends 30 s before `end`: the two newest buckets of each half are empty.
+        let time = KnownSeries.end + 150, start = time - 3_600
+        _ = try source.points(of: KnownSeries.crm, from: start - 3_600, to: time, buckets: 120, aggregation: .avg)
+        #expect(try source.latest(of: KnownSeries.crm, at: time, lookback: 3_600) == points.last)
+        #expect(try source.latest(of: KnownSeries.crm, at: start, lookback: 300) == points.last { $0.timestamp < start })
+        #expect(source.requestCount == 1, "the newest sample times before both ends came with the range")
+    }
+
     @Test func scrapeLabelsStayOutOfSeriesKeysUnlessTheyTellSeriesApart() throws {
         let server = try PrometheusServer(samples: KnownSeries.all)
         defer { server.stop() }
