@@ -76,6 +76,12 @@ public final class PrometheusSource: SeriesSource {
         guard lookback > 0 else { return nil }
         var fetched = false
         while true {
+            // A grid that knows the newest sample's time goes before one that would read it.
+            let known = cached({ grid -> SeriesPoint?? in
+                guard case .point(let point)? = grid.latest(of: key, at: time, lookback: lookback) else { return nil }
+                return point
+            }, metric: key.name)
+            if let known { return known }
             switch cached({ grid in grid.latest(of: key, at: time, lookback: lookback).map { (grid, $0) } }, metric: key.name) {
             case (_, .point(let point))?: return point
             case (let grid, .needsSampleTimes(let bucket))?: try readSampleTimes(of: grid, bucket: bucket)

@@ -78,6 +78,10 @@ struct PrometheusSourceTests {
         #expect(try source.latest(of: KnownSeries.crm, at: time, lookback: 3_600) == points.last)
         #expect(try source.latest(of: KnownSeries.crm, at: start, lookback: 300) == points.last { $0.timestamp < start })
         #expect(source.requestCount == 1, "the newest sample times before both ends came with the range")
+        // The anomaly detector's read of the current value makes a newer grid that reaches back over the start.
+        _ = try source.points(of: KnownSeries.crm, from: time - 300, to: time, buckets: 1, aggregation: .last)
+        #expect(try source.latest(of: KnownSeries.crm, at: start, lookback: 300) == points.last { $0.timestamp < start })
+        #expect(source.requestCount == 2, "the range's grid, which knows the time at the start, answers")
     }
 
     @Test func scrapeLabelsStayOutOfSeriesKeysUnlessTheyTellSeriesApart() throws {
