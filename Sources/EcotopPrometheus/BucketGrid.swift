@@ -1,9 +1,10 @@
 import EcotopCore
 
-/// The buckets of one metric's series read in one request: every aggregation (and the newest
-/// sample's time) of each bucket of `step` seconds ending at `end`, `end - step`, ... down to
-/// `firstEnd`. A later read with the same step whose bucket ends fall on this grid, inside
-/// it, is answered from it without asking the server again.
+/// The buckets of one metric's series read in one request: every aggregation of each bucket
+/// of `step` seconds ending at `end`, `end - step`, ... down to `firstEnd` (and the newest
+/// sample's time before the newest and the middle bucket's end). A later read with the same
+/// step whose bucket ends fall on this grid, inside it, is answered from it without asking the
+/// server again.
 struct BucketGrid: Sendable {
     /// Tells the grids of a source apart, for filling in sample times later.
     var id = 0
@@ -26,8 +27,10 @@ struct BucketGrid: Sendable {
     /// What one bucket of one series holds.
     struct BucketValues: Sendable {
         var values: [Aggregation: Double] = [:]
-        /// When the bucket's newest sample was taken; nil when it is not within Prometheus's
-        /// lookback of the bucket's end (until read from the raw samples).
+        /// When the bucket's newest sample was taken; nil when it was not asked (only the
+        /// newest samples before the ends of the grid's newest and middle buckets are,
+        /// `PrometheusSource.fetchGrid`) or is not within Prometheus's lookback of that end,
+        /// until read from the raw samples.
         var newest: Double?
     }
 
@@ -48,6 +51,16 @@ struct BucketGrid: Sendable {
         let index = offset.rounded()
         guard abs(offset - index) < 1e-6, index >= 0, time >= firstEnd - step * 1e-6 else { return nil }
         return Int(index)
+    }
+
+    /// The index of the half-open bucket `[end - step, end)` that holds a sample taken at
+    /// `time`, when one of the grid's does.
+    func index(ofBucketHolding time: Double) -> Int? {
+        // In milliseconds, the API's precision: a sample on a boundary is in the bucket it starts.
+        let before = (end * 1000).rounded() - (time * 1000).rounded()
+        let index = Int(((before - 0.5) / (step * 1000)).rounded(.down))
+        guard index >= 0, end - Double(index) * step >= firstEnd - step * 1e-6 else { return nil }
+        return index
     }
 
     /// The points of `key` in `buckets` buckets of `step` seconds ending at `to`, oldest first;

@@ -40,23 +40,38 @@ struct PromQL: Sendable {
         "\(aggregation.rawValue)_over_time(\(range(seconds, halfOpen: halfOpen)))"
     }
 
-    /// The time of the newest sample in each bucket, when it is within Prometheus's lookback
-    /// of the bucket's end (five minutes by default): `timestamp()` of the series there. An
-    /// older newest sample's time is read from the bucket's raw samples when it is needed
+    /// The time of the newest sample in a bucket, when it is within Prometheus's lookback of
+    /// the bucket's end (five minutes by default): `timestamp()` of the series there. An older
+    /// newest sample's time is read from the bucket's raw samples when it is needed
     /// (`PrometheusSource`), since a subquery over every bucket costs the server more than all
-    /// the rest of the read. For a configured expression `timestamp()` is the time it was
-    /// evaluated at.
-    func newestSampleTime(halfOpen: Bool = false) -> String {
-        "timestamp(\(instant)\(halfOpen ? " offset 1ms" : ""))"
+    /// the rest of the read.
+    ///
+    /// Without `ends`, at every step of the query. With them, only at the steps ending there
+    /// (`timestamp(M @ END offset 1ms)`, kept at that step alone): Prometheus 2 evaluates
+    /// `timestamp()` of a selector at each step with new iterators that seek from the start of
+    /// the series' data, which made it cost as much as all five aggregations of a 24h pane
+    /// together, while `@ END` is evaluated once. A configured expression cannot take `offset`
+    /// or `@`: its time is the time it was evaluated at, at every step.
+    func newestSampleTimes(halfOpen: Bool = false, at ends: [Double]? = nil, step: Double = 0) -> [String] {
+        guard override == nil else { return ["timestamp(\(instant))"] }
+        let offset = halfOpen ? " offset 1ms" : ""
+        guard let ends else { return ["timestamp(\(instant)\(offset))"] }
+        return ends.map { end in
+            "timestamp(\(instant) @ \(Self.time(end))\(offset)) and on () (vector(time()) > \(end - step / 2) < \(end + step / 2))"
+        }
     }
 
     /// Every value a bucket can be read as, in one expression: each of `aggregations` and the
-    /// newest sample's time, told apart by an `ecotop_value` label (`min`, `max`..., `time`),
-    /// joined with `or` so one request answers every aggregation of every series. `avg` is
-    /// asked as `sum` and `count` (`asked(for:)`), which the server computes anyway.
-    func buckets(of seconds: Double, aggregations: [Aggregation] = Aggregation.allCases, halfOpen: Bool = false) -> String {
+    /// newest sample's time (at `newestTimesAt` or every step, `newestSampleTimes`), told apart
+    /// by an `ecotop_value` label (`min`, `max`..., `time`), joined with `or` so one request
+    /// answers every aggregation of every series. `avg` is asked as `sum` and `count`
+    /// (`asked(for:)`), which the server computes anyway.
+    func buckets(
+        of seconds: Double, aggregations: [Aggregation] = Aggregation.allCases, halfOpen: Bool = false, newestTimesAt ends: [Double]? = nil
+    ) -> String {
+        let times = newestSampleTimes(halfOpen: halfOpen && seconds > 0.001, at: ends, step: seconds)
         let parts = Self.asked(for: aggregations).map { (aggregated($0, over: seconds, halfOpen: halfOpen), $0.rawValue) }
-            + [(newestSampleTime(halfOpen: halfOpen && seconds > 0.001), Self.timeValue)]
+            + times.map { ($0, Self.timeValue) }
         return parts.map { expression, name in
             "label_replace(\(expression), \"\(Self.valueLabel)\", \"\(name)\", \"\", \"\")"
         }.joined(separator: " or ")
@@ -76,6 +91,12 @@ struct PromQL: Sendable {
     static let valueLabel = "ecotop_value"
     /// The `valueLabel` of the newest sample's time.
     static let timeValue = "time"
+
+    /// A time or duration as the API and `@` take it: seconds with millisecond precision.
+    static func time(_ seconds: Double) -> String {
+        let milliseconds = (seconds * 1000).rounded()
+        return String(milliseconds / 1000)
+    }
 
     /// A PromQL duration in whole seconds or milliseconds: `60s`, `1500ms`.
     static func duration(_ seconds: Double) -> String {

@@ -60,7 +60,7 @@ public final class PrometheusClient: Sendable {
     private static func data(of answer: HTTPEndpoint.Answer, what: String) throws(PrometheusError) -> PrometheusData {
         let response = answer.response
         let status = "HTTP \(response.status)"
-        let envelope = try? JSONDecoder().decode(PrometheusResponse.self, from: response.body)
+        let envelope = PrometheusResponseReader.read(response.body)
         guard let envelope, let outcome = envelope.status else {
             let excerpt = HTTPEndpoint.excerpt(answer.redactor.redact(String(decoding: response.body.prefix(1 << 16), as: UTF8.self)))
             throw PrometheusError(answer.redactor.redact(

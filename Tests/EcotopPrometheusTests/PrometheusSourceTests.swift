@@ -67,6 +67,23 @@ struct PrometheusSourceTests {
         #expect(try source.latest(of: KnownSeries.crm, at: KnownSeries.end + 7_200, lookback: 3_600) == nil)
     }
 
+    @Test func theNewestValuesOfARangeAreKnownWhenItsNewestBucketsAreEmpty() throws {
+        let server = try PrometheusServer(samples: KnownSeries.all)
+        defer { server.stop() }
+        let source = Self.source(server.url)
+        let points = KnownSeries.points(of: KnownSeries.crm)
+        // The data ends 30 s before `end`: the two newest buckets of each half are empty.
+        let time = KnownSeries.end + 150, start = time - 3_600
+        _ = try source.points(of: KnownSeries.crm, from: start - 3_600, to: time, buckets: 120, aggregation: .avg)
+        #expect(try source.latest(of: KnownSeries.crm, at: time, lookback: 3_600) == points.last)
+        #expect(try source.latest(of: KnownSeries.crm, at: start, lookback: 300) == points.last { $0.timestamp < start })
+        #expect(source.requestCount == 1, "the newest sample times before both ends came with the range")
+        // The anomaly detector's read of the current value makes a newer grid that reaches back over the start.
+        _ = try source.points(of: KnownSeries.crm, from: time - 300, to: time, buckets: 1, aggregation: .last)
+        #expect(try source.latest(of: KnownSeries.crm, at: start, lookback: 300) == points.last { $0.timestamp < start })
+        #expect(source.requestCount == 2, "the range's grid, which knows the time at the start, answers")
+    }
+
     @Test func scrapeLabelsStayOutOfSeriesKeysUnlessTheyTellSeriesApart() throws {
         let server = try PrometheusServer(samples: KnownSeries.all)
         defer { server.stop() }
@@ -109,5 +126,19 @@ struct PrometheusSourceTests {
         let crm = KnownSeries.points(of: KnownSeries.crm).last!, shop = KnownSeries.points(of: KnownSeries.shop).last!
         #expect(abs(newest.value - (crm.value + shop.value)) < 1e-9)
         #expect(abs(newest.timestamp - crm.timestamp) <= 60, "a computed series' time is exact to the subquery step")
+    }
+
+    @Test func aPromQLExpressionIsReadOverARangeOfBuckets() throws {
+        let server = try PrometheusServer(samples: KnownSeries.all)
+        defer { server.stop() }
+        let source = Self.source(server.url, expressions: ["usage.transaction_volume": "sum(usage_transaction_volume)"])
+        let key = SeriesKey(name: "usage.transaction_volume")
+        let to = KnownSeries.end - 3_600, from = to - 3_600
+        let points = try source.points(of: key, from: from, to: to, buckets: 6, aggregation: .last)
+        let crm = KnownSeries.expected(KnownSeries.crm, from: from, to: to, buckets: 6, aggregation: .last)
+        let shop = KnownSeries.expected(KnownSeries.shop, from: from, to: to, buckets: 6, aggregation: .last)
+        Self.expectClose(points, zip(crm, shop).map { SeriesPoint(timestamp: $0.timestamp, value: $0.value + $1.value) })
+        let newest = try #require(try source.latest(of: key, at: to, lookback: 600))
+        #expect(abs(newest.value - (crm.last!.value + shop.last!.value)) < 1e-9)
     }
 }
