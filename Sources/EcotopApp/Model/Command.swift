@@ -27,6 +27,8 @@ public enum Command: Hashable, Sendable {
     case cycleSort
     /// `b`: divide the detail's metric by component, then by partner, then not.
     case splitMetric
+    /// F12: show or hide the overlay of frame timings and memory (`--debug`).
+    case toggleTimings
 }
 
 /// What changes the model: a command from the user, the refresh timer, a new terminal size,
