@@ -1,12 +1,13 @@
 import EcotopUI
 
 /// Maps theme colours to the colour numbers a terminal of a given `ColorDepth` has: 24-bit
-/// colours as they are (direct colour), else the perceptually nearest entry of the xterm 256
+/// colours as they are (direct colour, 0xRRGGBB, where 0-7 are the ANSI colours), else the perceptually nearest entry of the xterm 256
 /// palette or of the 16 or 8 ANSI colours, measured in CIELAB.
 ///
 /// An RGB colour maps into 16-255 only on a 256-colour terminal: those entries are the same
 /// everywhere, while users and terminal themes often redefine the first 16. A theme's
-/// `ansi:N` colours keep their index, folded to 0-7 on an 8-colour terminal.
+/// `ansi:N` colours keep their index, folded to 0-7 on an 8-colour terminal; with direct
+/// colour only 0-7 are indices, so the bright ones go as their RGB.
 struct TerminalColorMapper: Sendable {
     let depth: ColorDepth
 
@@ -15,12 +16,16 @@ struct TerminalColorMapper: Sendable {
     func number(for color: Color) -> Int32 {
         guard depth != .none, let (red, green, blue) = color.rgbComponents else { return -1 }
         switch (color, depth) {
-        case (.ansi(let index), _):
+        case (.ansi(let index), .truecolor) where index < 8:
+            return Int32(index)
+        case (.ansi(let index), .eight), (.ansi(let index), .sixteen), (.ansi(let index), .palette256):
             return Int32(depth >= .sixteen ? index : index % 8)
         case (.indexed(let index), .palette256):
             return Int32(index)
         case (_, .truecolor):
-            return Int32(red) << 16 | Int32(green) << 8 | Int32(blue)
+            // Direct-colour descriptions send numbers below 8 as the ANSI colours, so the
+            // darkest blues (#000000-#000007) go as #000008, which looks the same.
+            return max(8, Int32(red) << 16 | Int32(green) << 8 | Int32(blue))
         case (_, .palette256):
             return Int32(Self.nearest(LabColor(red: red, green: green, blue: blue), in: Self.fixedPalette))
         default:

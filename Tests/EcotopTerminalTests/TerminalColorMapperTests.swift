@@ -56,6 +56,9 @@ import Testing
         #expect(direct.number(for: .rgb(0x12, 0x34, 0x56)) == 0x123456)
         #expect(direct.number(for: .indexed(196)) == 0xFF0000)
         #expect(direct.number(for: .ansi(3)) == 3)
+        #expect(direct.number(for: .ansi(9)) == 0xFF0000, "only 0-7 are indices in direct colour")
+        #expect(direct.number(for: .rgb(0, 0, 5)) == 8, "not the ANSI magenta that 5 would be")
+        #expect(direct.number(for: .rgb(0, 0, 0)) == 8)
     }
 
     @Test func noColourMapsEverythingToTheDefault() {

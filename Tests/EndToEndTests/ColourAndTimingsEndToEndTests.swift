@@ -44,6 +44,32 @@ struct ColourAndTimingsEndToEndTests {
         #expect(try await session.exitStatus() == 0)
     }
 
+    /// A direct-colour description shaped like ncurses-term's `xterm-direct` (which this
+    /// machine lacks): 2^24 colours, 0-7 the ANSI ones, the rest 0xRRGGBB.
+    private static let directColourSource = #"""
+        xterm-direct|xterm with direct-colour indexing,
+            RGB, colors#0x1000000, pairs#0x10000, CO#8,
+            setab=\E[%?%p1%{8}%<%t4%p1%d%e48\:2\:\:%p1%{65536}%/%d\:%p1%{256}%/%{255}%&%d\:%p1%{255}%&%d%;m,
+            setaf=\E[%?%p1%{8}%<%t3%p1%d%e38\:2\:\:%p1%{65536}%/%d\:%p1%{256}%/%{255}%&%d\:%p1%{255}%&%d%;m,
+            setb@, setf@, initc@, ccc@, oc@, use=xterm-256color,
+        """#
+
+    @Test func aDirectColourDescriptionDrawsTheThemesOwnColours() async throws {
+        let terminfo = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-terminfo-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: terminfo, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: terminfo) }
+        let source = terminfo.appendingPathComponent("direct.src")
+        try Self.directColourSource.write(to: source, atomically: true, encoding: .utf8)
+        try #require(try ChildProcess(["tic", "-x", "-o", terminfo.path, source.path]).waitForExit().shellStatus == 0)
+        let session = try TmuxSession(width: 120, height: 40, environment: ["TERM": "xterm-direct", "TERMINFO": terminfo.path])
+        try await session.waitForScreen(showing: "1 Participation", "4 Qualitative")
+        let escaped = try session.captureWithEscapes()
+        // The dark theme's focus colour, #58a6ff, as it is.
+        #expect(escaped.contains("38;2;88;166;255"), "24-bit colours expected:\n\(escaped.prefix(800))")
+        try session.send("q")
+        #expect(try await session.exitStatus() == 0)
+    }
+
     @Test func framesAreWrappedInSynchronizedOutputForAKnownEmulator() async throws {
         let session = try TmuxSession(width: 120, height: 40, environment: ["TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"])
         let log = session.directory.appendingPathComponent("output.log")
