@@ -28,6 +28,9 @@ static inline int ecotop_can_address_cursor(void) {
 static inline int ecotop_lines(void) { return LINES; }
 static inline int ecotop_cols(void) { return COLS; }
 static inline int ecotop_colors(void) { return COLORS; }
+/// TERM's `colors` from terminfo, readable before start_color (which sets COLORS); negative
+/// when the description has none.
+static inline int ecotop_terminal_colors(void) { return tigetnum("colors"); }
 static inline int ecotop_color_pairs(void) { return COLOR_PAIRS; }
 
 static inline attr_t ecotop_attr_normal(void) { return A_NORMAL; }
@@ -37,9 +40,16 @@ static inline attr_t ecotop_attr_reverse(void) { return A_REVERSE; }
 static inline attr_t ecotop_attr_underline(void) { return A_UNDERLINE; }
 static inline attr_t ecotop_attr_italic(void) { return A_ITALIC; }
 
-/// Sets attributes and a colour pair on a window; the pair may exceed 255 (extended pairs).
+/// Sets attributes and a colour pair on a window; the pair may exceed 32767 (extended pairs,
+/// given through wattr_set's opts argument, which ncurses 6 reads as an int pair number).
 static inline int ecotop_set_attributes(WINDOW *window, attr_t attributes, int pair) {
-    return wattr_set(window, attributes, (short)(pair > 32767 ? 0 : pair), NULL);
+    return wattr_set(window, attributes, (short)(pair > 32767 ? 0 : pair), &pair);
+}
+/// Whether TERM's description has the `Sync` string (synchronized output, an extended
+/// capability of tmux, kitty and other entries).
+static inline int ecotop_has_sync(void) {
+    char *sync = tigetstr("Sync");
+    return sync != NULL && sync != (char *)-1;
 }
 
 /// The locale's character set name after setlocale(LC_ALL, ""), e.g. "UTF-8" or "ANSI_X3.4-1968".

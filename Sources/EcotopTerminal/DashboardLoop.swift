@@ -4,7 +4,8 @@ import EcotopUI
 
 /// The dashboard's event loop: wait for a key, a resize, a finished load or the next refresh;
 /// update the model; redraw when something changed. Reads run on the refresher's worker, so a
-/// key is answered while a read is in flight.
+/// key is answered while a read is in flight. Each phase is timed (`FrameTimings`) for the
+/// F12 overlay.
 public struct DashboardLoop<Device: TerminalDevice> {
     let device: Device
     let refresher: Refresher
@@ -28,16 +29,20 @@ public struct DashboardLoop<Device: TerminalDevice> {
     /// terminal and then closes the refresher.
     public func run(_ model: inout AppModel, stop: () -> Int32? = { TerminationSignal.received }) -> Int32? {
         var size = device.size
+        var timings = FrameTimings()
         _ = model.update(.resized(columns: size.width, rows: size.height), at: clock.now())
         perform(model.start())
-        draw(model, size: size)
+        draw(model, size: size, timings: &timings)
         var nextRefresh = clock.now() + refreshInterval
         while true {
             if let signal = stop() { return signal }
             var changed = false
             for result in refresher.takeResults() {
+                timings.record(.load, seconds: result.loadSeconds)
+                let start = ContinuousClock.now
                 // A load can end the session too: a finished review of `ecotop review`, once saved.
                 let effects = model.update(.loaded(result), at: clock.now())
+                timings.record(.apply, seconds: (ContinuousClock.now - start).inSeconds)
                 if effects.contains(.quit) { return nil }
                 perform(effects)
                 changed = true
@@ -64,7 +69,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
                 nextRefresh = clock.now() + refreshInterval
                 changed = true
             }
-            if changed { draw(model, size: size) }
+            if changed { draw(model, size: size, timings: &timings) }
         }
     }
 
@@ -72,8 +77,18 @@ public struct DashboardLoop<Device: TerminalDevice> {
         for case .load(let request) in effects { refresher.submit(request) }
     }
 
-    private func draw(_ model: AppModel, size: Size) {
-        device.draw(DashboardView.render(model, size: size, appearance: appearance))
+    /// Renders and shows a frame, with the timings overlay when it is on, and times both.
+    private func draw(_ model: AppModel, size: Size, timings: inout FrameTimings) {
+        let start = ContinuousClock.now
+        var frame = DashboardView.render(model, size: size, appearance: appearance)
+        if model.showsTimings {
+            timings.residentBytes = ResidentMemory.current()
+            TimingOverlay(timings: timings, appearance: appearance, themeIndex: model.themeIndex).render(into: &frame)
+        }
+        let rendered = ContinuousClock.now
+        device.draw(frame)
+        timings.record(.render, seconds: (rendered - start).inSeconds)
+        timings.record(.flush, seconds: (ContinuousClock.now - rendered).inSeconds)
     }
 }
 

@@ -1,56 +1,59 @@
 import EcotopUI
 
-/// Maps theme colours to the colour numbers a terminal supports: the 256-colour cube where
-/// there is one, else the nearest of the 16 or 8 ANSI colours.
+/// Maps theme colours to the colour numbers a terminal of a given `ColorDepth` has: 24-bit
+/// colours as they are (direct colour, 0xRRGGBB, where 0-7 are the ANSI colours), else the perceptually nearest entry of the xterm 256
+/// palette or of the 16 or 8 ANSI colours, measured in CIELAB.
+///
+/// An RGB colour maps into 16-255 only on a 256-colour terminal: those entries are the same
+/// everywhere, while users and terminal themes often redefine the first 16. A theme's
+/// `ansi:N` colours keep their index, folded to 0-7 on an 8-colour terminal; with direct
+/// colour only 0-7 are indices, so the bright ones go as their RGB.
 struct TerminalColorMapper: Sendable {
-    /// How many colours the terminal has (`COLORS`).
-    let colorCount: Int
+    let depth: ColorDepth
 
-    /// The curses colour number for a colour; -1 is the terminal default.
+    /// The curses colour number for a colour; -1 is the terminal default (and everything
+    /// without colour).
     func number(for color: Color) -> Int32 {
-        switch color {
-        case .default:
-            return -1
-        case let .ansi(index):
-            return colorCount >= 16 ? Int32(index) : Int32(index % 8)
-        case let .indexed(index) where colorCount >= 256:
+        guard depth != .none, let (red, green, blue) = color.rgbComponents else { return -1 }
+        switch (color, depth) {
+        case (.ansi(let index), .truecolor) where index < 8:
             return Int32(index)
-        case let .rgb(red, green, blue) where colorCount >= 256:
-            return Int32(Self.xtermIndex(red: red, green: green, blue: blue))
+        case (.ansi(let index), .eight), (.ansi(let index), .sixteen), (.ansi(let index), .palette256):
+            return Int32(depth >= .sixteen ? index : index % 8)
+        case (.indexed(let index), .palette256):
+            return Int32(index)
+        case (_, .truecolor):
+            // Direct-colour descriptions send numbers below 8 as the ANSI colours, so the
+            // darkest blues (#000000-#000007) go as #000008, which looks the same.
+            return max(8, Int32(red) << 16 | Int32(green) << 8 | Int32(blue))
+        case (_, .palette256):
+            return Int32(Self.nearest(LabColor(red: red, green: green, blue: blue), in: Self.fixedPalette))
         default:
-            guard let (red, green, blue) = color.rgbComponents else { return -1 }
-            return Int32(nearestANSI(red: red, green: green, blue: blue))
+            let candidates = depth == .sixteen ? Self.ansi16 : Self.ansi8
+            return Int32(Self.nearest(LabColor(red: red, green: green, blue: blue), in: candidates))
         }
     }
 
-    /// The nearest xterm-256 colour: the best of the 6×6×6 cube and the grey ramp.
-    static func xtermIndex(red: UInt8, green: UInt8, blue: UInt8) -> Int {
-        let levels = [0, 95, 135, 175, 215, 255]
-        func nearestLevel(_ value: UInt8) -> Int {
-            levels.indices.min { abs(levels[$0] - Int(value)) < abs(levels[$1] - Int(value)) }!
+    /// The index of the candidate nearest to `target`.
+    static func nearest(_ target: LabColor, in candidates: [(index: Int, lab: LabColor)]) -> Int {
+        var best = candidates[0]
+        var bestDistance = target.squaredDistance(to: best.lab)
+        for candidate in candidates.dropFirst() {
+            let distance = target.squaredDistance(to: candidate.lab)
+            if distance < bestDistance { (best, bestDistance) = (candidate, distance) }
         }
-        let (r, g, b) = (nearestLevel(red), nearestLevel(green), nearestLevel(blue))
-        let cube = 16 + 36 * r + 6 * g + b
-        let average = (Int(red) + Int(green) + Int(blue)) / 3
-        let greyStep = min(23, max(0, (average - 8 + 5) / 10))
-        let grey = 232 + greyStep
-        let greyLevel = 8 + greyStep * 10
-        let cubeDistance = distance((levels[r], levels[g], levels[b]), (red, green, blue))
-        let greyDistance = distance((greyLevel, greyLevel, greyLevel), (red, green, blue))
-        return greyDistance < cubeDistance ? grey : cube
+        return best.index
     }
 
-    private func nearestANSI(red: UInt8, green: UInt8, blue: UInt8) -> Int {
-        let candidates = colorCount >= 16 ? 0..<16 : 0..<8
-        return candidates.min { first, second in
-            let a = Color.ansi(UInt8(first)).rgbComponents!, b = Color.ansi(UInt8(second)).rgbComponents!
-            return Self.distance((Int(a.red), Int(a.green), Int(a.blue)), (red, green, blue))
-                < Self.distance((Int(b.red), Int(b.green), Int(b.blue)), (red, green, blue))
-        }!
+    private static func palette(_ indices: Range<Int>) -> [(index: Int, lab: LabColor)] {
+        indices.map { index in
+            let (red, green, blue) = Color.indexed(UInt8(index)).rgbComponents!
+            return (index, LabColor(red: red, green: green, blue: blue))
+        }
     }
 
-    private static func distance(_ a: (Int, Int, Int), _ b: (UInt8, UInt8, UInt8)) -> Int {
-        let dr = a.0 - Int(b.0), dg = a.1 - Int(b.1), db = a.2 - Int(b.2)
-        return dr * dr + dg * dg + db * db
-    }
+    /// xterm's 6×6×6 cube and grey ramp, which terminals do not re-theme.
+    static let fixedPalette = palette(16..<256)
+    static let ansi16 = palette(0..<16)
+    static let ansi8 = palette(0..<8)
 }

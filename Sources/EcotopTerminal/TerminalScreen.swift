@@ -12,9 +12,13 @@ public final class TerminalScreen {
     public struct Capabilities: Sendable {
         /// Whether the locale's character set is UTF-8; when not, only ASCII is drawn.
         public var isUnicode: Bool
+        /// The colours drawn with: none under `NO_COLOR` or on a terminal without colours.
+        public var colorDepth: ColorDepth
+        /// Whether frames are wrapped in synchronized output (DECSET 2026).
+        public var synchronizedOutput: Bool
+
         /// Whether colours are used (the terminal has them and `NO_COLOR` is not set).
-        public var hasColor: Bool
-        public var colorCount: Int
+        public var hasColor: Bool { colorDepth != .none }
     }
 
     /// Something the user did.
@@ -25,7 +29,9 @@ public final class TerminalScreen {
 
     public let capabilities: Capabilities
     private let window: UnsafeMutablePointer<WINDOW>
-    private var colorPairs: [ColorPairKey: Int16] = [:]
+    private var colorPairs: [ColorPairKey: Int32] = [:]
+    /// The colour number of each colour met so far: the nearest-colour search runs once each.
+    private var colorNumbers: [Color: Int32] = [:]
     private let colorMapper: TerminalColorMapper
     private var isActive = true
     /// The frame on screen, so the next draw touches only the rows that changed.
@@ -38,8 +44,9 @@ public final class TerminalScreen {
     }
 
     /// Sets up the terminal: locale, raw mode, keypad, hidden cursor, colours.
-    /// - Parameter allowColor: false when colour must not be used (`NO_COLOR`).
-    public init(allowColor: Bool) throws {
+    /// - Parameter environment: the process environment, for `NO_COLOR`, `TERM` and
+    ///   `TERM_PROGRAM` (`ColorDepth`, `SynchronizedOutput`).
+    public init(environment: [String: String]) throws {
         setlocale(LC_ALL, "")
         let codeset = String(cString: ecotop_codeset())
         let term = getenv("TERM").map { String(cString: $0) }
@@ -60,16 +67,15 @@ public final class TerminalScreen {
         set_escdelay(25)
         curs_set(0)
         leaveok(window, true)
-        var hasColor = false
-        if allowColor, has_colors() {
+        let depth = ColorDepth.detect(environment: environment, terminalColors: has_colors() ? Int(ecotop_terminal_colors()) : 0)
+        if depth != .none {
             start_color()
             use_default_colors()
-            hasColor = true
         }
-        let colorCount = hasColor ? Int(ecotop_colors()) : 0
         capabilities = Capabilities(
-            isUnicode: codeset.uppercased().replacingDash() == "UTF8", hasColor: hasColor, colorCount: colorCount)
-        colorMapper = TerminalColorMapper(colorCount: colorCount)
+            isUnicode: codeset.uppercased().replacingDash() == "UTF8", colorDepth: depth,
+            synchronizedOutput: SynchronizedOutput.isSupported(environment: environment, terminfoHasSync: ecotop_has_sync() != 0))
+        colorMapper = TerminalColorMapper(depth: depth)
     }
 
     deinit { restore() }
@@ -93,11 +99,13 @@ public final class TerminalScreen {
         let columns = min(frame.size.width, size.width), rows = min(frame.size.height, size.height)
         let previous = shown?.size == frame.size ? shown : nil
         if previous == nil { werase(window) }
+        var changed = previous == nil
         var text: [wchar_t] = []
         text.reserveCapacity(columns + 1)
         for y in 0..<rows {
             let row = y * frame.size.width..<(y + 1) * frame.size.width
             if let previous, previous.cells[row] == frame.cells[row] { continue }
+            changed = true
             var x = 0
             while x < columns {
                 let style = frame[x, y].style
@@ -118,7 +126,19 @@ public final class TerminalScreen {
         }
         shown = frame
         wnoutrefresh(window)
+        guard changed, capabilities.synchronizedOutput else {
+            doupdate()
+            return
+        }
+        // doupdate ends by writing out ncurses' buffer, so the marks bracket exactly its output.
+        writeToTerminal(SynchronizedOutput.begin)
         doupdate()
+        writeToTerminal(SynchronizedOutput.end)
+    }
+
+    private func writeToTerminal(_ sequence: String) {
+        var bytes = Array(sequence.utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
     }
 
     /// Waits up to `timeoutMilliseconds` for a key or a resize; nil on timeout or when a
@@ -157,19 +177,24 @@ public final class TerminalScreen {
             _ = ecotop_set_attributes(window, attributes, 0)
             return
         }
-        _ = ecotop_set_attributes(window, attributes, Int32(pair(for: style)))
+        _ = ecotop_set_attributes(window, attributes, pair(for: style))
     }
 
-    private func pair(for style: Style) -> Int16 {
-        let key = ColorPairKey(
-            foreground: colorMapper.number(for: style.foreground), background: colorMapper.number(for: style.background))
+    private func pair(for style: Style) -> Int32 {
+        let key = ColorPairKey(foreground: number(for: style.foreground), background: number(for: style.background))
         if key.foreground == -1, key.background == -1 { return 0 }
         if let pair = colorPairs[key] { return pair }
-        let next = colorPairs.count + 1
-        guard next < Int(ecotop_color_pairs()), next < Int(Int16.max) else { return 0 }
-        init_pair(Int16(next), Int16(key.foreground), Int16(key.background))
-        colorPairs[key] = Int16(next)
-        return Int16(next)
+        let next = Int32(colorPairs.count + 1)
+        guard next < ecotop_color_pairs(), init_extended_pair(next, key.foreground, key.background) == OK else { return 0 }
+        colorPairs[key] = next
+        return next
+    }
+
+    private func number(for color: Color) -> Int32 {
+        if let number = colorNumbers[color] { return number }
+        let number = colorMapper.number(for: color)
+        colorNumbers[color] = number
+        return number
     }
 }
 

@@ -40,6 +40,9 @@ struct DashCommand: ParsableCommand {
     @Flag(help: "Show times in UTC rather than the local time zone (TZ).")
     var utc = false
 
+    @Flag(help: "Start with the overlay of frame timings and memory shown (F12 toggles it).")
+    var debug = false
+
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var listenOptions: ListenOptions
 
@@ -80,7 +83,7 @@ struct DashCommand: ParsableCommand {
     private func runOnTerminal(
         configured: ConfiguredCollectors?, themes: ThemeCatalog, themeIndex: Int, review: ReviewModel.Start?
     ) throws -> Int32? {
-        let screen = try TerminalScreen(allowColor: ProcessEnvironment.current["NO_COLOR"].map(\.isEmpty) ?? true)
+        let screen = try TerminalScreen(environment: ProcessEnvironment.current)
         var screenIsActive = true
         defer { if screenIsActive { screen.restore() } }
         let loader = try makeLoader(configured: configured)
@@ -90,8 +93,10 @@ struct DashCommand: ParsableCommand {
             session: refresherStatus(configured: configured), now: clock.now(), themeNames: themes.themes.map(\.name),
             themeIndex: themeIndex)
         if let review { model.openReview(review, exitsOnFinish: true) }
+        model.showsTimings = debug
         let appearance = Appearance(
-            themes: themes.themes, glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, clock: utc ? .utc : .local)
+            themes: themes.themes, glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, clock: utc ? .utc : .local,
+            isColorless: !screen.capabilities.hasColor)
         let loop = DashboardLoop(device: screen, refresher: refresher, clock: clock, refreshInterval: refresh, appearance: appearance)
         let signal = loop.run(&model)
         screen.restore()

@@ -21,8 +21,9 @@ enum DemoDashboard {
         return model
     }
 
-    /// The frame of `model` in the built-in themes.
-    static func render(_ model: AppModel, size: Size, glyphs: GlyphSet = .unicode) throws -> FrameBuffer {
-        DashboardView.render(model, size: size, appearance: Appearance(themes: try ThemeCatalog.builtIn().themes, glyphs: glyphs))
+    /// The frame of `model` in the built-in themes; `isColorless` draws it as for `NO_COLOR`.
+    static func render(_ model: AppModel, size: Size, glyphs: GlyphSet = .unicode, isColorless: Bool = false) throws -> FrameBuffer {
+        DashboardView.render(
+            model, size: size, appearance: Appearance(themes: try ThemeCatalog.builtIn().themes, glyphs: glyphs, isColorless: isColorless))
     }
 }

@@ -63,6 +63,12 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-e", "-t", "main"]).output
     }
 
+    /// Appends from now on every byte the program writes to the terminal to `file`
+    /// (`pipe-pane -o`), escape sequences included.
+    func pipeOutput(to file: URL) throws {
+        try tmux(["pipe-pane", "-o", "-t", "main", "cat >> " + Self.quote(file.path)])
+    }
+
     /// The terminal's title, as the program in it set it (OSC 0 or 2) or tmux's default.
     func paneTitle() throws -> String {
         try tmux(["display-message", "-p", "-t", "main", "#{pane_title}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -6,6 +6,8 @@ public struct LoadResult: Sendable {
     public var request: LoadRequest
     public var outcome: Result<LoadedData, LoadFailure>
     public var status: SessionStatus
+    /// How long the loader took, in seconds, as the refresher measured it (the timings overlay).
+    public var loadSeconds: Double = 0
 
     public init(request: LoadRequest, outcome: Result<LoadedData, LoadFailure>, status: SessionStatus) {
         self.request = request

@@ -1,3 +1,4 @@
+import EcotopCore
 import Dispatch
 import Synchronization
 
@@ -78,7 +79,9 @@ public final class Refresher: Sendable {
 
     private func work() {
         while let request = next() {
-            let result = loader.withLock { $0.load(request) }
+            let start = ContinuousClock.now
+            var result = loader.withLock { $0.load(request) }
+            result.loadSeconds = (ContinuousClock.now - start).inSeconds
             queue.withLock { $0.results.append(result) }
             finished.signal()
         }

@@ -22,6 +22,8 @@ public struct AppModel: Sendable {
     public var screens: [Screen] = []
     /// The help overlay, when open.
     public var help: HelpModel?
+    /// Whether the overlay of frame timings and memory is shown (F12, `--debug`).
+    public var showsTimings = false
     /// The terminal's columns, which set the detail chart's resolution.
     public var columns = 80
     /// The line being typed, when one is (a filter, a comment, an owner); every key edits it
@@ -173,6 +175,8 @@ public struct AppModel: Sendable {
             screens[screens.count - 1] = .detail(model)
             notice = model.split.map { "by \($0)" } ?? "undivided"
             return reload()
+        case .toggleTimings:
+            showsTimings.toggle()
         }
         return []
     }

@@ -31,6 +31,8 @@ public enum Command: Hashable, Sendable {
     case showReview
     /// A key of the review screen (`ReviewCommand`).
     case review(ReviewCommand)
+    /// F12: show or hide the overlay of frame timings and memory (`--debug`).
+    case toggleTimings
 }
 
 /// What changes the model: a command from the user, the refresh timer, a new terminal size,

@@ -118,5 +118,6 @@ public struct KeyMap: Sendable {
         Binding(keys: [.character("+"), .character("=")], label: "+", summary: "longer time range", command: .longerRange),
         Binding(keys: [.character("-"), .character("_")], label: "-", summary: "shorter time range", command: .shorterRange),
         Binding(keys: [.character("t")], label: "t", summary: "next colour theme", command: .nextTheme),
+        Binding(keys: [.function(12)], label: "F12", summary: "show or hide frame timings and memory", command: .toggleTimings),
     ]
 }

@@ -25,6 +25,18 @@ public struct GlyphSet: Hashable, Sendable {
     /// Marks live updates and pause in the header.
     public var live: String
     public var paused: String
+    /// A focused pane's border (horizontal, vertical, then the corners from top left to bottom
+    /// right) and the mark before its title, for terminals where colour cannot show focus.
+    public var focusBorder: [Unicode.Scalar]
+    public var focusMarker: String
+
+    /// These glyphs with the focus border in place of the plain one.
+    public var focused: GlyphSet {
+        var glyphs = self
+        (glyphs.horizontal, glyphs.vertical) = (focusBorder[0], focusBorder[1])
+        (glyphs.topLeft, glyphs.topRight, glyphs.bottomLeft, glyphs.bottomRight) = (focusBorder[2], focusBorder[3], focusBorder[4], focusBorder[5])
+        return glyphs
+    }
 
     /// Box drawing, eighth blocks and braille.
     public static let unicode = GlyphSet(
@@ -32,7 +44,8 @@ public struct GlyphSet: Hashable, Sendable {
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         barFill: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barEmpty: "·",
         up: "▲", down: "▼", flat: "•", ellipsis: "…", hasBraille: true,
-        delta: "Δ", breadcrumb: "›", times: "×", live: "●", paused: "‖")
+        delta: "Δ", breadcrumb: "›", times: "×", live: "●", paused: "‖",
+        focusBorder: ["═", "║", "╔", "╗", "╚", "╝"], focusMarker: "▶")
 
     /// Seven-bit ASCII only.
     public static let ascii = GlyphSet(
@@ -40,5 +53,6 @@ public struct GlyphSet: Hashable, Sendable {
         sparkLevels: ["_", ".", "-", "~", "=", "+", "*", "#"],
         barFill: ["#"], barEmpty: ".",
         up: "^", down: "v", flat: "=", ellipsis: "~", hasBraille: false,
-        delta: "chg", breadcrumb: ">", times: "x", live: "*", paused: "||")
+        delta: "chg", breadcrumb: ">", times: "x", live: "*", paused: "||",
+        focusBorder: ["=", "#", "#", "#", "#", "#"], focusMarker: ">")
 }

@@ -18,7 +18,7 @@ struct CollectorsView: Widget {
             note: collectors.isEmpty ? [] : [Span(
                 " \(collectors.count - failing)/\(collectors.count) ok ", style: theme.style(failing == 0 ? .ok : .critical, .bold))],
             borderStyle: theme.style(.focus), glyphs: context.glyphs
-        ).render(in: area, buffer: &buffer)
+        ).markingFocus(if: context.marksFocus).render(in: area, buffer: &buffer)
         var inner = Pane.inner(area).inset(horizontal: 1)
         if !configProblems.isEmpty {
             inner = renderConfigProblems(in: inner, buffer: &buffer)

@@ -26,7 +26,7 @@ struct DetailView: Widget {
             ],
             note: [Span(" \(definition.id.rawValue) ", style: theme.style(.muted))],
             borderStyle: theme.style(.focus), glyphs: context.glyphs
-        ).render(in: area, buffer: &buffer)
+        ).markingFocus(if: context.marksFocus).render(in: area, buffer: &buffer)
 
         let inner = Pane.inner(area).inset(horizontal: 1)
         guard let summary = detail.summary else {

@@ -27,7 +27,7 @@ struct FamilyPaneView: Widget {
             note: note(),
             borderStyle: theme.style(isFocused ? .focus : .border),
             glyphs: context.glyphs
-        ).render(in: area, buffer: &buffer)
+        ).markingFocus(if: isFocused && context.marksFocus).render(in: area, buffer: &buffer)
 
         let inner = Pane.inner(area)
         guard !summaries.isEmpty else {

@@ -26,7 +26,7 @@ struct GovernanceView: Widget {
         Pane(
             title: [Span(" Data governance ", style: theme.style(.focus, .bold))], note: note, borderStyle: theme.style(.focus),
             glyphs: context.glyphs
-        ).render(in: area, buffer: &buffer)
+        ).markingFocus(if: context.marksFocus).render(in: area, buffer: &buffer)
         let inner = Pane.inner(area).inset(horizontal: 1)
         let sections = GovernanceSections(report: report, governance: governance, context: context)
         let freshness = FreshnessTable(freshness: report.freshness, context: context)

@@ -26,6 +26,7 @@ struct HelpOverlay: Widget {
             note.insert(Span(" \(context.glyphs.down) \(hiddenBelow) more ", style: theme.style(.accent, .bold)), at: 0)
         }
         Pane(title: [Span(" Help ", style: theme.style(.focus, .bold))], note: note, borderStyle: theme.style(.focus), glyphs: context.glyphs)
+            .markingFocus(if: context.marksFocus)
             .render(in: box, buffer: &buffer)
         let inner = Pane.inner(box).inset(horizontal: 1)
         buffer.fill(inner, style: theme.style(.text))

@@ -7,11 +7,15 @@ public struct Appearance: Sendable {
     public var glyphs: GlyphSet
     /// The time zone times are shown in.
     public var clock: ClockFormat
+    /// Whether the terminal shows no colour (`NO_COLOR`, `TERM=vt100`): focus is then marked
+    /// with glyphs and attributes (`Pane.marksFocus`).
+    public var isColorless: Bool
 
-    public init(themes: [Theme], glyphs: GlyphSet = .unicode, clock: ClockFormat = .utc) {
+    public init(themes: [Theme], glyphs: GlyphSet = .unicode, clock: ClockFormat = .utc, isColorless: Bool = false) {
         self.themes = themes.isEmpty ? [.monochrome] : themes
         self.glyphs = glyphs
         self.clock = clock
+        self.isColorless = isColorless
     }
 
     /// The theme at `index`, the first when out of range.
@@ -30,6 +34,8 @@ struct ViewContext {
     /// Seconds since the Unix epoch of the frame (frozen while paused).
     let now: Double
     let isPaused: Bool
+    /// Whether focused panes mark their focus without colour.
+    let marksFocus: Bool
 
     init(model: AppModel, appearance: Appearance) {
         theme = appearance.theme(at: model.themeIndex)
@@ -38,6 +44,7 @@ struct ViewContext {
         range = model.range
         now = model.now
         isPaused = model.isPaused
+        marksFocus = appearance.isColorless
     }
 
     /// The style of a selected table row.

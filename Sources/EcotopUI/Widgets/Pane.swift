@@ -6,12 +6,22 @@ public struct Pane: Widget {
     public var note: [Span]
     public var borderStyle: Style
     public var glyphs: GlyphSet
+    /// Whether the pane shows its focus with glyphs and attributes (a double border, a marker
+    /// and a reversed title), for terminals that show no colour.
+    public var marksFocus = false
 
     public init(title: [Span], note: [Span] = [], borderStyle: Style, glyphs: GlyphSet) {
         self.title = title
         self.note = note
         self.borderStyle = borderStyle
         self.glyphs = glyphs
+    }
+
+    /// This pane, marking its focus without colour when `condition` holds.
+    public func markingFocus(if condition: Bool) -> Pane {
+        var pane = self
+        pane.marksFocus = condition
+        return pane
     }
 
     /// The fewest columns worth giving a note.
@@ -22,6 +32,10 @@ public struct Pane: Widget {
 
     public func render(in area: Rect, buffer: inout FrameBuffer) {
         guard area.width >= 2, area.height >= 2 else { return }
+        let glyphs = marksFocus ? self.glyphs.focused : self.glyphs
+        let title = marksFocus
+            ? [Span(glyphs.focusMarker, style: borderStyle.adding(.bold))] + self.title.map { Span($0.text, style: $0.style.adding([.bold, .reverse])) }
+            : self.title
         buffer.fill(area, style: Style(background: borderStyle.background))
         for x in area.x + 1..<area.maxX - 1 {
             buffer.set(glyphs.horizontal, x: x, y: area.y, style: borderStyle)

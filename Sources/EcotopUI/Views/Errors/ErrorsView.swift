@@ -80,6 +80,7 @@ struct ErrorsFrame {
     /// The level's main pane, with `note` (its own counts) before the list's note.
     func pane(note: [Span]) -> Pane {
         Pane(title: title, note: note + listNote, borderStyle: context.theme.style(.focus), glyphs: context.glyphs)
+            .markingFocus(if: context.marksFocus)
     }
 
     private static func name(of level: ErrorsLevel, report: IntegrationErrorsReport, context: ViewContext) -> String {

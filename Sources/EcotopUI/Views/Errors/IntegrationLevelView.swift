@@ -55,7 +55,7 @@ struct IntegrationLevelView: Widget {
             title: title,
             note: [Span(" \(NumberFormat.grouped(Double(detail.summary.failures))) errors ", style: theme.style(.muted))] + frame.listNote,
             borderStyle: theme.style(.focus), glyphs: context.glyphs
-        ).render(in: area, buffer: &buffer)
+        ).markingFocus(if: context.marksFocus).render(in: area, buffer: &buffer)
         let inner = Pane.inner(area).inset(horizontal: 1)
         guard !groups.isEmpty else {
             let empty = detail.groups.isEmpty ? "No errors in \(ErrorsWindow.label(of: report))." : "No group matches the filter."

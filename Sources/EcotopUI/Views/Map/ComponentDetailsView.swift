@@ -19,7 +19,7 @@ struct ComponentDetailsView: Widget {
         Pane(
             title: [Span(" " + TerminalText.sanitize(component.name) + " ", style: theme.style(focused ? .focus : .title, .bold))],
             note: note(component), borderStyle: theme.style(focused ? .focus : .border), glyphs: context.glyphs
-        ).render(in: area, buffer: &buffer)
+        ).markingFocus(if: focused && context.marksFocus).render(in: area, buffer: &buffer)
         let inner = Pane.inner(area).inset(horizontal: 1)
         guard !map.isIsolated(component.id) else {
             buffer.write(

@@ -30,7 +30,7 @@ struct MapView: Widget {
             title: [Span(" Ecosystem map ", style: context.theme.style(model.isListFocused ? .title : .focus, .bold))],
             note: note(map, isPanning: isPanning), borderStyle: context.theme.style(model.isListFocused ? .border : .focus),
             glyphs: context.glyphs
-        ).render(in: mapArea, buffer: &buffer)
+        ).markingFocus(if: !model.isListFocused && context.marksFocus).render(in: mapArea, buffer: &buffer)
         if map.ecosystem.components.isEmpty {
             buffer.write(
                 "The configuration has no components (docs/config.md, ecosystem).", x: inner.x + 1, y: inner.y,
