@@ -41,7 +41,7 @@ public struct AlertCondition: Sendable, Hashable {
     public var value: Double?
     /// Whether a higher `value` is worse: decides which value is the worst so far.
     public var higherIsWorse: Bool
-    /// One line saying what is wrong, such as `CRIT: 3.2 < 5 (critical)`.
+    /// One line saying what is wrong, such as `Error rates in integrations: 7.5 > 5`.
     public var summary: String
 
     public init(kind: AlertKind, subject: String, severity: AlertSeverity, value: Double?, higherIsWorse: Bool, summary: String) {

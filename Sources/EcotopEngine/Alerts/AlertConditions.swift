@@ -33,11 +33,11 @@ public enum AlertConditions {
             let limit = summary.status == .critical ? metric.thresholds.critical : metric.thresholds.warn
             let comparison = metric.direction == .higherIsBetter ? "<" : ">"
             let text = summary.status == .anomaly
-                ? "ANOM: \(number(value)) far from its usual level"
-                : "\(summary.status.label): \(number(value)) \(comparison) \(number(limit))"
+                ? "\(number(value)), far from its usual level (ANOM)"
+                : "\(number(value)) \(comparison) \(number(limit))"
             return AlertCondition(
                 kind: .metric, subject: metric.id.rawValue, severity: severity, value: value,
-                higherIsWorse: metric.direction == .lowerIsBetter, summary: "\(metric.title) \(text)")
+                higherIsWorse: metric.direction == .lowerIsBetter, summary: "\(metric.title): \(text)")
         }
     }
 
