@@ -67,6 +67,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
 
     private func perform(_ effects: [AppEffect]) {
         for case .load(let request) in effects { refresher.submit(request) }
+        if effects.contains(.bell) { device.ringBell() }
     }
 
     private func draw(_ model: AppModel, size: Size) {

@@ -20,6 +20,10 @@ public struct LoadRequest: Hashable, Sendable {
         case map(TimeRange)
         /// The governance screen: freshness, sources of truth, owners and the range's annotations.
         case governance(TimeRange)
+        /// Every recorded alert.
+        case alerts
+        /// Acknowledge or silence an alert, then read them all.
+        case changeAlert(AlertChange)
         /// Only the collectors' health and the configuration's state (while paused).
         case status
     }
@@ -45,6 +49,8 @@ public struct LoadRequest: Hashable, Sendable {
         case .breakdown: 5
         case .map: 6
         case .governance: 7
+        case .alerts: 8
+        case .changeAlert: 9
         }
     }
 }

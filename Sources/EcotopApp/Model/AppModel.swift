@@ -77,8 +77,9 @@ public struct AppModel: Sendable {
             self.columns = columns
             return topScreen.map { _ in reload() } ?? []
         case .loaded(let result):
+            let bells = session.alertBells
             receive(result)
-            return []
+            return session.alertBells > bells ? [.bell] : []
         case .edit(let edit):
             editFilter(edit)
             return []
@@ -118,7 +119,12 @@ public struct AppModel: Sendable {
             return open(.map(MapModel()))
         case .showGovernance:
             return open(.governance(GovernanceModel()))
+        case .showAlerts:
+            return open(.alerts(AlertsModel()))
+        case .acknowledgeAlert, .silenceAlert:
+            return changeSelectedAlert(command)
         case .openDetail:
+            if case .alerts? = topScreen { return openAlertContext() }
             if case .errors(var model)? = topScreen {
                 if model.drillDown() { screens[screens.count - 1] = .errors(model) }
                 return []
@@ -209,6 +215,9 @@ public struct AppModel: Sendable {
         case .governance(var model):
             model.moveSelection(by: step)
             screens[screens.count - 1] = .governance(model)
+        case .alerts(var model):
+            model.moveSelection(by: step)
+            screens[screens.count - 1] = .alerts(model)
         case .collectors, .map:
             break
         }

@@ -50,14 +50,14 @@ public struct AlertHistory: Sendable, Hashable {
     /// The alert with `id`.
     public subscript(id: Int) -> Alert? { indexes[id].map { alerts[$0] } }
 
-    /// The open alerts, most severe first, then oldest first.
+    /// The open alerts, most severe first, then oldest first (then in the order they opened).
     public var open: [Alert] {
-        alerts.filter(\.isOpen).sorted { $0.severity != $1.severity ? $0.severity > $1.severity : $0.startedAt < $1.startedAt }
+        alerts.filter(\.isOpen).sorted { ($1.severity, $0.startedAt, $0.id) < ($0.severity, $1.startedAt, $1.id) }
     }
 
     /// The resolved alerts, most recently ended first.
     public var resolved: [Alert] {
-        alerts.filter { !$0.isOpen }.sorted { ($0.endedAt ?? 0) > ($1.endedAt ?? 0) }
+        alerts.filter { !$0.isOpen }.sorted { ($0.endedAt ?? 0, $0.id) > ($1.endedAt ?? 0, $1.id) }
     }
 
     /// The id the next alert gets.

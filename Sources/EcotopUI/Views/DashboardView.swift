@@ -58,6 +58,8 @@ struct ScreenView: Widget {
             MapView(model: map, owners: model.session.owners, context: context).render(in: area, buffer: &buffer)
         case .governance(let governance):
             GovernanceView(governance: governance, context: context).render(in: area, buffer: &buffer)
+        case .alerts(let alerts):
+            AlertsView(alerts: alerts, catalog: model.catalog, context: context).render(in: area, buffer: &buffer)
         }
     }
 }

@@ -9,6 +9,7 @@ public enum Screen: Sendable {
     case collectors(CollectorsModel)
     case map(MapModel)
     case governance(GovernanceModel)
+    case alerts(AlertsModel)
 
     /// What the screen reads at each refresh, beside the dashboard's own read.
     func loads(range: TimeRange, columns: Int) -> [LoadRequest.Kind] {
@@ -18,6 +19,7 @@ public enum Screen: Sendable {
         case .collectors: [.freshness]
         case .map: [.map(range)]
         case .governance: [.governance(range)]
+        case .alerts: [.alerts]
         }
     }
 
@@ -29,6 +31,7 @@ public enum Screen: Sendable {
         case .collectors: .collectors
         case .map: .map
         case .governance: .governance
+        case .alerts: .alerts
         }
     }
 
@@ -38,5 +41,5 @@ public enum Screen: Sendable {
 
 /// The screens a key binding can apply to: the panes, or a screen over them.
 public enum ScreenKind: Hashable, Sendable, CaseIterable {
-    case dashboard, detail, errors, collectors, map, governance
+    case dashboard, detail, errors, collectors, map, governance, alerts
 }
