@@ -51,6 +51,18 @@ import Testing
         #expect(contents.damaged.isEmpty)
         #expect(contents.history.alerts.count == 1)
         #expect(contents.history.open.first?.subject == "usage.integration_error_rate")
+
+        let listed = try EcotopBinary.run(["alerts", "--config", config])
+        #expect(listed.status == 0)
+        let lines = listed.output.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("ID  STATE  SEVERITY  KIND    SUBJECT") == true, "\(listed.output)")
+        #expect(lines.count == 2 && lines[1].hasPrefix("1   open   CRIT      metric  usage.integration_error_rate"), "\(listed.output)")
+        let json = try EcotopBinary.run(["alerts", "--store", store.root, "--state", "all", "--format", "json"])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        #expect(objects.count == 1)
+        #expect(objects.first?["state"] as? String == "open")
+        #expect(objects.first?["worst_value"] as? Double == 7.5)
+        #expect(objects.first?["ended_at"] is NSNull)
     }
 
     @Test func aDamagedAlertsFileIsNamedAndCollectGoesOn() throws {

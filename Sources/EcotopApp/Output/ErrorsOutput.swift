@@ -127,16 +127,7 @@ public struct ErrorsOutput {
             + "\"last_seen\":\(JSONText.number(group.lastSeen)),\"sample\":\(JSONText.quoted(group.sampleMessage))}"
     }
 
-    /// Aligned columns, outside text shown escaped.
-    private func table(_ header: [String], _ rows: [[String]]) -> String {
-        let safe = rows.map { $0.map { TerminalText.escaped($0) } }
-        let widths = header.indices.map { column in ([header[column]] + safe.map { $0[column] }).map(\.count).max() ?? 0 }
-        let lines = ([header.map { $0.uppercased() }] + safe).map { row in
-            row.enumerated().map { $0.offset == row.count - 1 ? $0.element : $0.element.padding(to: widths[$0.offset]) }
-                .joined(separator: "  ")
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
+    private func table(_ header: [String], _ rows: [[String]]) -> String { PlainTable.render(header, rows) }
 }
 
 /// How `ecotop events` prints events.
