@@ -65,6 +65,32 @@ import Testing
         #expect(objects.first?["ended_at"] is NSNull)
     }
 
+    @Test func collectEvaluatesWhileItRunsAndStopsOnSIGTERM() async throws {
+        let config = try configuration(rate: 9)
+        let errorsPath = directory + "/stderr"
+        let errors = open(errorsPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let child = try ChildProcess([try EcotopBinary.path, "collect", "--config", config], standardError: errors)
+        close(errors)
+        defer { if !child.hasEnded { child.signal(SIGKILL); _ = child.waitForExit() } }
+        let printed = { (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? "" }
+        // The first evaluation may come before the plugin's first run; the next is 15 s later.
+        try await wait(for: "collect to raise the alert; it printed: \(printed())") {
+            printed().contains("ecotop: alert 1 opened: CRIT Error rates in integrations: 9 > 5")
+        }
+        try await wait(for: "the hook to run") { FileManager.default.fileExists(atPath: directory + "/env") }
+        child.signal(SIGTERM)
+        #expect(child.waitForExit() == .exited(0))
+        #expect(try AlertLog.read(store.layout).history.open.map(\.worstValue) == [9])
+    }
+
+    @Test func configCheckWarnsOfAHookThatCannotBeFound() throws {
+        let path = directory + "/hook.yaml"
+        try "ecosystem: {}\nalerts:\n  on_alert: {command: [ecotop-no-such-hook-xyz, --now]}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try EcotopBinary.run(["config", "check", path])
+        #expect(check.status == 0)
+        #expect(check.errors.contains("warning: alerts.on_alert.command: no executable 'ecotop-no-such-hook-xyz' on PATH"), "\(check.errors)")
+    }
+
     @Test func aDamagedAlertsFileIsNamedAndCollectGoesOn() throws {
         let config = try configuration(rate: 0.5)
         try store.writer().close()
