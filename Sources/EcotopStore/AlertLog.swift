@@ -25,7 +25,6 @@ public final class AlertLog {
         _ = try TornTail.truncate(path)
         file = try PosixFile.openForAppend(path)
         encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys]
     }
 
@@ -57,20 +56,59 @@ public final class AlertLog {
     /// Reads the alerts of `layout`'s store: empty when it has no alerts file. A line that is
     /// not a record is skipped and reported; a torn last line is not a line yet and is ignored.
     public static func read(_ layout: StoreLayout) throws -> Contents {
-        let path = path(in: layout)
-        guard let file = try PosixFile.openForReading(path) else { return Contents(history: AlertHistory(), damaged: []) }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        var records: [AlertRecord] = []
+        let follower = AlertLogFollower(layout: layout)
+        return try follower.refresh()
+    }
+}
+
+/// Follows the alerts file another process appends to: each `refresh()` reads only the lines
+/// appended since the last one, and reads the file again from its start when it was replaced
+/// or cut. A dashboard that shows the alerts `collect` records refreshes every 15 seconds, and
+/// a file of many records must not be read whole each time.
+public final class AlertLogFollower {
+    public let layout: StoreLayout
+    private var contents = AlertLog.Contents(history: AlertHistory(), damaged: [])
+    /// Where the complete lines read so far end, how many there were, and which file they were in.
+    private var offset = 0
+    private var lines = 0
+    private var file: (device: UInt64, inode: UInt64)?
+    private var reader = BoundedLineReader()
+    private let decoder = JSONDecoder()
+
+    public init(layout: StoreLayout) {
+        self.layout = layout
+    }
+
+    /// The alerts as the file holds them now.
+    public func refresh() throws -> AlertLog.Contents {
+        let path = AlertLog.path(in: layout)
+        guard let file = try PosixFile.openForReading(path) else {
+            restart(nil)
+            return contents
+        }
+        var info = stat()
+        guard fstat(file.descriptor, &info) == 0 else { throw StoreError.system("cannot stat", path: path) }
+        let identity = (UInt64(info.st_dev), UInt64(info.st_ino))
+        if self.file.map({ $0 != identity }) ?? true || Int(info.st_size) < offset { restart(identity) }
         var damaged: [StoreError] = []
-        var lines = BoundedLineReader()
-        try lines.forEachLine(in: file) { line, number in
+        let base = lines
+        let end = try reader.forEachLine(in: file, from: offset) { line, number in
+            lines = base + number
             do {
-                records.append(try decoder.decode(AlertRecord.self, from: Data(line)))
+                contents.history.apply(try decoder.decode(AlertRecord.self, from: Data(line)))
             } catch {
-                damaged.append(StoreError(.corrupt, path: path, line: number, "not an alert record; skipped"))
+                damaged.append(StoreError(.corrupt, path: path, line: base + number, "not an alert record; skipped"))
             }
         }
-        return Contents(history: AlertHistory(records: records), damaged: damaged)
+        offset = end.completeLength
+        contents.damaged += damaged
+        return contents
+    }
+
+    private func restart(_ identity: (device: UInt64, inode: UInt64)?) {
+        file = identity
+        offset = 0
+        lines = 0
+        contents = AlertLog.Contents(history: AlertHistory(), damaged: [])
     }
 }

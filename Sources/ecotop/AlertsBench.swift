@@ -23,7 +23,7 @@ struct AlertsBench: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let timing = try reportingStoreErrors {
             try AlertEvaluationBenchmark.run(
-                reader: reader, at: SystemWallClock().now(), rounds: rounds, records: records - records % 2, scratch: scratch)
+                reader: reader, at: SystemWallClock().now(), rounds: rounds, records: records, scratch: scratch)
         }
         let milliseconds = { (seconds: Double) in NumberFormat.fixed(seconds * 1_000, decimals: 1) + " ms" }
         print("\(counted(timing.conditions, "condition")) firing: \(milliseconds(timing.evaluation)) per evaluation; "

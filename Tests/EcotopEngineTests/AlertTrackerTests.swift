@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func aConditionOpensOneAlertThatGoesOnKeepsItsWorstValueEscalatesAndResolves() throws {
-        var tracker = AlertTracker(resolveAfter: 60)
+        var tracker = AlertTracker(resolveAfter: 60, recordInterval: 0)
         let opened = tracker.evaluate([errorRate(3)], at: 1_000)
         #expect(opened.map(\.change) == [.opened])
         let id = try #require(opened.first?.alert.id)
@@ -58,6 +58,21 @@ import Testing
         let again = tracker.evaluate([stale(400)], at: 2_015)
         #expect(again.map(\.change) == [.opened])
         #expect(tracker.history.alerts.map(\.id) == [1, 2])
+    }
+
+    @Test func worseValuesAreRecordedAtMostOnceAMinuteButEscalationAndResolutionAtOnce() throws {
+        var tracker = AlertTracker(resolveAfter: 60, recordInterval: 60)
+        var changes: [(Double, AlertRecord.Change)] = []
+        for step in 0..<9 {
+            let time = 1_000 + Double(step) * 15
+            let condition = errorRate(Double(step + 1), step == 7 ? .critical : .warning)
+            changes += tracker.evaluate([condition], at: time).map { (time, $0.change) }
+        }
+        #expect(changes.map(\.0) == [1_000, 1_060, 1_105], "opened, a worse value a minute later, escalated at once")
+        #expect(changes.map(\.1) == [.opened, .updated, .escalated])
+        #expect(tracker.history.alerts.first?.worstValue == 9, "the alert in memory has every worse value")
+        let resolved = tracker.evaluate([], at: 1_200)
+        #expect(resolved.first?.alert.worstValue == 9, "the resolution records the worst value")
     }
 
     @Test func lowerValuesAreWorseWhenTheMetricIsHigherIsBetter() {

@@ -74,3 +74,38 @@ import Testing
         try writer.close()
     }
 }
+
+/// A reader following the alerts file another process appends to.
+@Suite struct AlertLogFollowerTests {
+    private func record(_ change: AlertRecord.Change, id: Int, at time: Double) -> AlertRecord {
+        let condition = AlertCondition(kind: .freshness, subject: "s\(id)", severity: .warning, value: 1, higherIsWorse: true, summary: "")
+        return AlertRecord(change, at: time, alert: Alert(id: id, condition: condition, at: time))
+    }
+
+    @Test func readsOnlyWhatWasAppendedAndStartsOverWhenTheFileIsReplaced() throws {
+        let store = TemporaryStore()
+        let writer = try store.writer()
+        let follower = AlertLogFollower(layout: store.layout)
+        #expect(try follower.refresh().history.alerts.isEmpty, "no file yet")
+        let log = try AlertLog(writer: writer)
+        try log.append([record(.opened, id: 1, at: 10)])
+        #expect(try follower.refresh().history.alerts.map(\.id) == [1])
+        var resolved = record(.resolved, id: 1, at: 20)
+        resolved.alert.endedAt = 20
+        try log.append([resolved, record(.opened, id: 2, at: 30)])
+        try store.write("elsewhere", Array("not a record\n".utf8))
+        let contents = try follower.refresh()
+        #expect(contents.history.open.map(\.id) == [2])
+        #expect(contents.history.resolved.map(\.id) == [1])
+
+        // Replaced by another file (a restore): read again from its start, line numbers too.
+        var bytes = Array("not a record\n".utf8)
+        bytes += try store.bytes("alerts.jsonl")
+        try store.write("alerts.jsonl.new", bytes)
+        #expect(rename(store.path("alerts.jsonl.new"), store.path("alerts.jsonl")) == 0)
+        let again = try follower.refresh()
+        #expect(again.history.alerts.map(\.id) == [1, 2])
+        #expect(again.damaged.map(\.line) == [1])
+        try writer.close()
+    }
+}

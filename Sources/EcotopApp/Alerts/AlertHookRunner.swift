@@ -1,7 +1,7 @@
 import EcotopCollectors
 import EcotopConfig
 import EcotopCore
-import Synchronization
+import Foundation
 
 /// Runs the `on_alert` hook for alert changes, one run at a time on a thread of its own, and
 /// keeps how its last run went as a row of the collectors view (`status`).
@@ -12,9 +12,13 @@ import Synchronization
 /// `ECOTOP_ALERT_SUMMARY`, `ECOTOP_ALERT_VALUE`, `ECOTOP_ALERT_WORST_VALUE` (empty when there
 /// is no value), `ECOTOP_ALERT_STARTED_AT` and `ECOTOP_ALERT_ENDED_AT` (RFC 3339, the latter
 /// empty while open).
-public final class AlertHookRunner: Sendable {
+public final class AlertHookRunner: @unchecked Sendable {
     public let hook: AlertHook
-    private let state = Mutex<State>(State())
+    /// Guards `state`. An `NSLock` rather than a `Mutex`: polled while the runner's task
+    /// updates it, the `Mutex`'s contended path (a priority-inheriting futex) failed here with
+    /// "Unknown error occurred while attempting to acquire a Mutex".
+    private let lock = NSLock()
+    private var state = State()
 
     private struct State {
         var status: CollectorStatus
@@ -28,15 +32,15 @@ public final class AlertHookRunner: Sendable {
     }
 
     /// How the hook's last run went, for the collectors view.
-    public var status: CollectorStatus { state.withLock { $0.status } }
+    public var status: CollectorStatus { lock.withLock { state.status } }
 
     /// Whether no run is queued or in progress.
-    public var isIdle: Bool { state.withLock { $0.queue.isEmpty && !$0.isRunning } }
+    public var isIdle: Bool { lock.withLock { state.queue.isEmpty && !state.isRunning } }
 
     /// Queues a run for each of `records`, which start one after the other.
     public func run(for records: [AlertRecord]) {
         guard !records.isEmpty else { return }
-        let start = state.withLock { state in
+        let start = lock.withLock {
             state.queue += records
             defer { state.isRunning = true }
             return !state.isRunning
@@ -47,7 +51,7 @@ public final class AlertHookRunner: Sendable {
                 let began = SystemWallClock().now()
                 let outcome = await HookProcess.run(argv: hook.command, environment: Self.environment(of: record), timeout: hook.timeout)
                 let ended = SystemWallClock().now()
-                state.withLock { state in
+                lock.withLock {
                     state.status.state = outcome.isSuccess ? .ok : .failing
                     state.status.lastRun = began
                     state.status.lastDuration = ended - began
@@ -60,7 +64,7 @@ public final class AlertHookRunner: Sendable {
 
     /// The next queued record, or nil (and not running any more) when there is none.
     private func next() -> AlertRecord? {
-        state.withLock { state in
+        lock.withLock {
             guard !state.queue.isEmpty else {
                 state.isRunning = false
                 return nil

@@ -3,9 +3,11 @@ import EcotopStore
 
 /// The alerts of a `DataLoader`'s store: evaluated and recorded through `monitor` when the
 /// dashboard holds the store's writer lock, otherwise read from the alerts file the process
-/// holding it writes, at most every `AlertMonitor.interval` seconds for the header's count.
+/// holding it writes (only what was appended since the last read), at most every
+/// `AlertMonitor.interval` seconds for the header's count.
 struct DataLoaderAlerts {
-    let layout: StoreLayout
+    /// The alerts file, read from where the last read stopped.
+    let file: AlertLogFollower
     var monitor: AlertMonitor?
     /// Ring the bell when an alert opens (`alerts.bell`).
     var bell = false
@@ -18,7 +20,7 @@ struct DataLoaderAlerts {
     private var evaluationProblem: String?
 
     init(layout: StoreLayout, monitor: AlertMonitor? = nil, bell: Bool = false) {
-        self.layout = layout
+        file = AlertLogFollower(layout: layout)
         self.monitor = monitor
         self.bell = bell
     }
@@ -87,7 +89,7 @@ extension DataLoaderAlerts {
     /// Reads the alerts file and counts the alerts needing attention.
     mutating func readFile(at time: Double) throws -> AlertLog.Contents {
         lastFileRead = time
-        let contents = try AlertLog.read(layout)
+        let contents = try file.refresh()
         count(contents.history, at: time)
         return contents
     }

@@ -30,6 +30,15 @@ public struct Alert: Sendable, Hashable, Codable, Identifiable {
     /// The end of a silence; nil when never silenced.
     public var silencedUntil: Double?
 
+    /// The keys of the alerts file (docs/alerts.md), spelled out: a key strategy converting
+    /// each key at each line costs a restart's replay more than the decoding itself.
+    private enum CodingKeys: String, CodingKey {
+        case id, kind, subject, key, severity, summary
+        case openingValue = "opening_value", worstValue = "worst_value", lastValue = "last_value"
+        case higherIsWorse = "higher_is_worse", startedAt = "started_at", lastSeenAt = "last_seen_at", endedAt = "ended_at"
+        case acknowledgedAt = "acknowledged_at", silencedUntil = "silenced_until"
+    }
+
     public init(id: Int, condition: AlertCondition, at time: Double) {
         self.id = id
         kind = condition.kind

@@ -7,17 +7,26 @@ import EcotopCore
 /// threshold one alert instead of a new one every refresh; it comes back within the hold-down
 /// and the same alert goes on.
 ///
+/// A worse value is recorded at most every `recordInterval` seconds per alert (an escalation and
+/// the resolution at once): the alert in memory is always current, and a metric that worsens at
+/// every evaluation for hours does not grow the alerts file by a line every 15 seconds.
+///
 /// The tracker starts from the alerts already recorded (`AlertHistory`), so an alert open
 /// before a restart continues with the same id and start.
 public struct AlertTracker: Sendable {
     /// How long a condition must be gone before its alert resolves: 60 seconds by default, four
     /// of `collect`'s 15-second evaluations.
     public var resolveAfter: Double
+    /// The shortest time between two records of a worse value of one alert: 60 seconds by default.
+    public var recordInterval: Double
     public private(set) var history: AlertHistory
+    /// When each open alert's last record was made, by id.
+    private var lastRecord: [Int: Double] = [:]
 
-    public init(history: AlertHistory = AlertHistory(), resolveAfter: Double = 60) {
+    public init(history: AlertHistory = AlertHistory(), resolveAfter: Double = 60, recordInterval: Double = 60) {
         self.history = history
         self.resolveAfter = max(0, resolveAfter)
+        self.recordInterval = max(0, recordInterval)
     }
 
     /// The changes `firing` makes at `time`, already applied to `history`: new alerts, open ones
@@ -47,10 +56,10 @@ public struct AlertTracker: Sendable {
                 // Acknowledged as a warning is not acknowledged as critical.
                 alert.acknowledgedAt = nil
             }
-            if escalated || worse {
+            if escalated || worse && time - (lastRecord[alert.id] ?? -.infinity) >= recordInterval {
                 records.append(AlertRecord(escalated ? .escalated : .updated, at: time, alert: alert))
             } else {
-                history.apply(AlertRecord(.updated, at: time, alert: alert))  // seen again: kept in memory only
+                history.apply(AlertRecord(.updated, at: time, alert: alert))  // kept in memory only
             }
         }
         for var alert in openByKey.values.sorted(by: { $0.id < $1.id }) where !seen.contains(alert.key) {
@@ -58,7 +67,10 @@ public struct AlertTracker: Sendable {
             alert.endedAt = time
             records.append(AlertRecord(.resolved, at: time, alert: alert))
         }
-        for record in records { history.apply(record) }
+        for record in records {
+            history.apply(record)
+            lastRecord[record.alert.id] = record.alert.isOpen ? time : nil
+        }
         return records
     }
 
