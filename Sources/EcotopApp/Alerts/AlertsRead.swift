@@ -7,6 +7,8 @@ public struct AlertsRead: Sendable {
     /// it runs the collectors); otherwise it shows what the process holding it recorded, and
     /// acknowledging or silencing is left to that process's dashboard.
     public var isRecording: Bool
+    /// Whether there is a store to record alerts in; the demo without one records none.
+    public var hasStore = true
     /// Lines of the alerts file that could not be read.
     public var damagedLines: Int
     /// What the change asked for did (`alert 3 acknowledged`), or why it did nothing.

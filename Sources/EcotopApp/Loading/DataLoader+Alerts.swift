@@ -49,7 +49,9 @@ extension DataLoader {
     /// Every recorded alert, after `change` when one is asked for.
     func readAlerts(at time: Double, change: AlertChange?) throws -> AlertsRead {
         guard var reads = alertReads else {
-            return AlertsRead(history: AlertHistory(), isRecording: false, message: change.map { _ in "no store: no alerts" })
+            var read = AlertsRead(history: AlertHistory(), isRecording: false, message: change.map { _ in "no store: no alerts" })
+            read.hasStore = false
+            return read
         }
         defer { alertReads = reads }
         guard let monitor = reads.monitor else {

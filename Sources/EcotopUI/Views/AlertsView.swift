@@ -30,7 +30,9 @@ struct AlertsView: Widget {
             status.append(Span("  /\(TerminalText.sanitize(alerts.list.filter.text))", style: theme.style(.warn, .bold)))
         }
         status.append(Span("  sort \(AlertsModel.alertList.sortName(alerts.list))", style: theme.style(.muted)))
-        if !read.isRecording {
+        if !read.hasStore {
+            status.append(Span("  no store: the demo's simulator records no alerts", style: theme.style(.muted)))
+        } else if !read.isRecording {
             status.append(Span("  read-only: recorded by the process running the collectors", style: theme.style(.muted)))
         }
         if read.damagedLines > 0 {
