@@ -66,10 +66,13 @@ public final class DataLoader {
         dataNote: String? = nil
     ) -> DataLoader {
         let source: any SeriesSource = history.map { $0 as any SeriesSource } ?? DemoSeriesSource(simulator: simulator)
-        return DataLoader(
+        let loader = DataLoader(
             builder: SnapshotBuilder(source: source), events: DemoAnnotatedEvents(base: history ?? simulator),
             ecosystem: simulator.ecosystem, recorder: recorder, dataNote: dataNote, governance: DemoGovernance.governance,
             agreementSource: DemoGovernanceSource(base: source, simulator: simulator))
+        loader.alertReads = recorder.map { DataLoaderAlerts(layout: $0.layout, monitor: $0.alerts) }
+            ?? (history as? StoreReader).map { DataLoaderAlerts(layout: $0.layout) }
+        return loader
     }
 
     /// A configured ecosystem read from its store without running its collectors (for a
