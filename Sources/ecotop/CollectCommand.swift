@@ -100,7 +100,7 @@ struct CollectCommand: AsyncParsableCommand {
         while TerminationSignal.received == nil {
             try? await Task.sleep(for: .milliseconds(250))
             for line in failures.lines(for: scheduler.health, at: SystemWallClock().now()) { printError(line) }
-            for line in alerts.evaluate(at: SystemWallClock().now()) + alerts.hookFailureLines() { printError(line) }
+            for line in await alerts.evaluateAside(at: SystemWallClock().now()) + alerts.hookFailureLines() { printError(line) }
             switch ReloadSignal.takePending() ? watcher.reload() : watcher.poll() {
             case .unchanged:
                 break

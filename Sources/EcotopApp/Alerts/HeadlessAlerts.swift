@@ -1,11 +1,12 @@
+import Dispatch
 import EcotopConfig
 import EcotopCore
 import EcotopStore
 
 /// Alerts for `ecotop collect`: evaluated from the store the collectors write, every
 /// `AlertMonitor.interval` seconds, each change said as a line on stderr (sanitized: subjects
-/// come from labels and configuration).
-public final class HeadlessAlerts {
+/// come from labels and configuration). Used by one task at a time.
+public final class HeadlessAlerts: @unchecked Sendable {
     private let monitor: AlertMonitor
     private let reader: StoreReader
     private var inputs: AlertInputs
@@ -37,6 +38,15 @@ public final class HeadlessAlerts {
             return records.filter { $0.change != .updated }.map(Self.line)
         } catch {
             return ["ecotop: cannot evaluate alerts: \(error)"]
+        }
+    }
+
+    /// `evaluate(at:)` on a thread outside Swift's concurrency pool: an evaluation reads a week
+    /// of history for anomalies, and the collectors' tasks share that pool (two threads on a
+    /// two-core machine) and must not wait for it.
+    public func evaluateAside(at time: Double) async -> [String] {
+        await withCheckedContinuation { done in
+            DispatchQueue.global().async { done.resume(returning: self.evaluate(at: time)) }
         }
     }
 
