@@ -54,10 +54,13 @@ public struct ConfigValidator {
         let errorPolicy = ErrorsSection.read(fields, ecosystem: ecosystem)
         let source = fields.mapping("source").flatMap(readSource)
         let governance = fields.mapping("governance").map(GovernanceSection(catalog: catalog, ecosystem: ecosystem).read) ?? Governance()
+        let alerts = fields.mapping("alerts").map(AlertsSection.read) ?? AlertSettings()
         fields.finish()
-        return EcotopConfiguration(
+        var configuration = EcotopConfiguration(
             file: file, ecosystem: ecosystem, collectors: collectors, catalog: catalog, metricOverrides: overrides, health: health,
             store: store, errorPolicy: errorPolicy, source: source, governance: governance)
+        configuration.alerts = alerts
+        return configuration
     }
 
     // MARK: - Collectors

@@ -20,6 +20,8 @@ public struct EcotopConfiguration: Sendable {
     public var source: SourceSettings?
     /// Sources of truth that must agree, and who owns which data and components.
     public var governance: Governance
+    /// The bell and the hook of alerts (`alerts:`).
+    public var alerts = AlertSettings()
 
     public init(
         file: String, ecosystem: Ecosystem, collectors: [CollectorConfig], catalog: MetricCatalog? = nil,

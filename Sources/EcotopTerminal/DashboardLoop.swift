@@ -75,6 +75,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
 
     private func perform(_ effects: [AppEffect]) {
         for case .load(let request) in effects { refresher.submit(request) }
+        if effects.contains(.bell) { device.ringBell() }
     }
 
     /// Renders and shows a frame, with the timings overlay when it is on, and times both.

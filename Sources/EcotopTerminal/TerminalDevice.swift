@@ -8,6 +8,13 @@ public protocol TerminalDevice: AnyObject {
     /// The next key or resize, or nil when `timeoutMilliseconds` pass without one.
     func readInput(timeoutMilliseconds: Int32) -> TerminalScreen.Input?
     func draw(_ frame: FrameBuffer)
+    /// Rings the terminal's bell (an alert opened, with `alerts.bell` on).
+    func ringBell()
+}
+
+extension TerminalDevice {
+    /// A terminal without a bell stays silent.
+    public func ringBell() {}
 }
 
 extension TerminalScreen: TerminalDevice {}

@@ -143,6 +143,11 @@ public final class TerminalScreen {
 
     /// Waits up to `timeoutMilliseconds` for a key or a resize; nil on timeout or when a
     /// signal interrupted the wait.
+    /// Rings the bell (or flashes the screen where the terminal has no bell).
+    public func ringBell() {
+        beep()
+    }
+
     public func readInput(timeoutMilliseconds: Int32) -> Input? {
         wtimeout(window, timeoutMilliseconds)
         var character: wint_t = 0

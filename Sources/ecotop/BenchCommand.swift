@@ -15,7 +15,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the dashboard's code paths (see Benchmarks/README.md).",
-        subcommands: [FirstFrameBench.self, ScrapeBench.self, PluginSweepBench.self, MapLayoutBench.self]
+        subcommands: [FirstFrameBench.self, ScrapeBench.self, PluginSweepBench.self, MapLayoutBench.self, AlertsBench.self]
     )
 }
 

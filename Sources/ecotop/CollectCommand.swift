@@ -44,18 +44,23 @@ struct CollectCommand: AsyncParsableCommand {
             throw error
         }
         let sink = StoreSink(writer: writer, latest: endpoint?.latest)
+        let alerts = try reportingStoreErrors { try HeadlessAlerts(writer: writer, configuration: configured.configuration) }
+        for line in alerts.damagedLines { printError("ecotop: \(line)") }
         if once {
             let scheduler = configured.makeScheduler(sink: sink, clock: SystemWallClock())
             endpoint?.track(scheduler, catalog: configured.configuration.metricCatalog())
             let health = await scheduler.runOnce()
             await scheduler.stop()
             await endpoint?.stop()
+            for line in alerts.evaluate(at: SystemWallClock().now(), force: true) { printError(line) }
+            await alerts.waitForHook(timeout: (configured.configuration.alerts.hook?.timeout ?? 0) + 5)
+            for line in alerts.hookFailureLines() { printError(line) }
             print(CollectorHealthTable.render(health))
             try reportingStoreErrors { try writer.close() }
             if health.contains(where: { $0.status == .failing }) { throw ExitCode.failure }
             return
         }
-        try await runUntilStopped(configured, sink: sink, endpoint: endpoint, store: layout.root)
+        try await runUntilStopped(configured, sink: sink, endpoint: endpoint, alerts: alerts, store: layout.root)
         await endpoint?.stop()
         try reportingStoreErrors { try writer.close() }
     }
@@ -76,9 +81,10 @@ struct CollectCommand: AsyncParsableCommand {
         return endpoint
     }
 
-    /// Collects until SIGINT or SIGTERM, reloading the configuration when it changes.
+    /// Collects until SIGINT or SIGTERM, reloading the configuration when it changes, and
+    /// evaluates alerts every `AlertMonitor.interval` seconds.
     private func runUntilStopped(
-        _ configured: ConfiguredCollectors, sink: StoreSink, endpoint: MetricsEndpoint?, store: String
+        _ configured: ConfiguredCollectors, sink: StoreSink, endpoint: MetricsEndpoint?, alerts: HeadlessAlerts, store: String
     ) async throws {
         TerminationSignal.install()
         ReloadSignal.install()
@@ -94,6 +100,7 @@ struct CollectCommand: AsyncParsableCommand {
         while TerminationSignal.received == nil {
             try? await Task.sleep(for: .milliseconds(250))
             for line in failures.lines(for: scheduler.health, at: SystemWallClock().now()) { printError(line) }
+            for line in await alerts.evaluateAside(at: SystemWallClock().now()) + alerts.hookFailureLines() { printError(line) }
             switch ReloadSignal.takePending() ? watcher.reload() : watcher.poll() {
             case .unchanged:
                 break
@@ -102,6 +109,7 @@ struct CollectCommand: AsyncParsableCommand {
                 scheduler = reloaded.makeScheduler(sink: sink, clock: SystemWallClock())
                 endpoint?.track(scheduler, catalog: reloaded.configuration.metricCatalog())
                 scheduler.start()
+                alerts.reconfigure(reloaded.configuration)
                 printError("ecotop: reloaded \(watcher.path): \(counted(reloaded.collectors.count, "collector"))")
             case .rejected(let errors):
                 printConfigErrors(errors)

@@ -25,7 +25,10 @@ struct ConfigCommand: ParsableCommand {
             let ecosystem = configured.configuration.ecosystem
             print("\(options.path): ok (\(ecosystem.components.count) components, \(ecosystem.integrations.count) integrations, \(configured.collectors.count) collectors)")
             let collectors = configured.configuration.collectors, environment = ProcessEnvironment.current
-            for warning in Self.unsetVariables(in: collectors, environment: environment) + Self.missingPrograms(in: collectors, environment: environment) {
+            let warnings = Self.unsetVariables(in: collectors, environment: environment)
+                + Self.missingPrograms(in: collectors, environment: environment)
+                + Self.missingHook(in: configured.configuration.alerts, environment: environment)
+            for warning in warnings {
                 printError("warning: \(warning)")
             }
         }
@@ -36,13 +39,25 @@ struct ConfigCommand: ParsableCommand {
             collectors.enumerated().compactMap { index, collector in
                 guard collector.type == .exec || collector.type == .daemon, let program = collector.argv.first else { return nil }
                 let directory = collector.cwd.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
-                let candidates = program.contains("/")
-                    ? [program.hasPrefix("/") ? program : directory + program]
-                    : (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/\(program)" }
-                guard !candidates.contains(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
-                return "collectors[\(index)].argv (\(collector.name)): no executable '\(program)'"
-                    + (program.contains("/") ? "" : " on PATH")
+                return missing(program, in: directory, environment: environment).map { "collectors[\(index)].argv (\(collector.name)): \($0)" }
             }
+        }
+
+        /// The alert hook's program, when it cannot be found now: alerts would be recorded, the
+        /// hook's runs would fail.
+        static func missingHook(in settings: AlertSettings, environment: [String: String]) -> [String] {
+            guard let program = settings.hook?.command.first else { return [] }
+            return missing(program, in: "", environment: environment).map { ["alerts.on_alert.command: \($0)"] } ?? []
+        }
+
+        /// `no executable 'PROGRAM'` (`on PATH` for a bare name) when `program` is not an
+        /// executable file at its path (relative to `directory`) or on PATH; nil when it is.
+        private static func missing(_ program: String, in directory: String, environment: [String: String]) -> String? {
+            let candidates = program.contains("/")
+                ? [program.hasPrefix("/") ? program : directory + program]
+                : (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/\(program)" }
+            guard !candidates.contains(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+            return "no executable '\(program)'" + (program.contains("/") ? "" : " on PATH")
         }
 
         /// `${NAME}` secrets in collectors' URLs and headers whose variable is not set now: the

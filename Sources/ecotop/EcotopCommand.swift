@@ -17,7 +17,7 @@ struct EcotopCommand: AsyncParsableCommand {
             DashCommand.self, ThemesCommand.self, ScreenshotCommand.self, BenchCommand.self, IngestCommand.self, ImportCommand.self,
             QueryCommand.self, ErrorsCommand.self, EventsCommand.self, StoreCommand.self, DemoCommand.self, CollectCommand.self,
             CollectorsCommand.self, ConfigCommand.self, AnnotateCommand.self, ReviewCommand.self,
-            InitCommand.self, ReportCommand.self, CheckCommand.self, ExportCommand.self,
+            InitCommand.self, ReportCommand.self, CheckCommand.self, ExportCommand.self, AlertsCommand.self,
         ],
         defaultSubcommand: DashCommand.self
     )

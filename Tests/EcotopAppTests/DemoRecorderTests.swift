@@ -36,6 +36,27 @@ import EcotopTestSupport
         #expect(try reader.rawPoints(series: [id], from: 0, to: 2e9)[0].last?.value == simulator.value(of: "usage.transactions", at: start + 630))
     }
 
+    @Test func theRecordingDemoDashboardRecordsAlerts() throws {
+        let store = try demoStore(upTo: start)
+        guard case .recording(let recorder) = try DemoRecorder.open(layout: store.layout, simulator: simulator, clock: FixedWallClock(start + 600))
+        else {
+            Issue.record("a demo store nobody writes is recorded into")
+            return
+        }
+        let loader = DataLoader.demo(simulator: simulator, history: try store.reader(), recorder: recorder)
+        defer { try? loader.close() }
+        guard case .success(.alerts(let read)) = loader.load(LoadRequest(.alerts, at: start + 600)).outcome else {
+            Issue.record("the alerts were not read")
+            return
+        }
+        #expect(read.isRecording, "the recorder holds the lock: its dashboard evaluates and records alerts")
+        let stale = try recorder.alerts.evaluate(
+            [AlertCondition(kind: .freshness, subject: "crm.customers", severity: .warning, value: 900, higherIsWorse: true, summary: "")],
+            at: start + 600)
+        #expect(stale.map(\.change) == [.opened])
+        #expect(try AlertLog.read(store.layout).history.open.count == 1, "recorded in the demo store")
+    }
+
     @Test func leavesStoresWithOtherDataAndBusyStoresAlone() throws {
         let store = try demoStore(upTo: start)
         let writer = try store.writer(now: start)

@@ -8,7 +8,7 @@ import Testing
 /// the frame's own check that nothing runs over a border or into a title.
 @Suite struct SmallTerminalViewTests {
     static let screens: [(name: String, keys: String)] = [
-        ("dashboard", ""), ("detail", "\n"), ("errors", "e"), ("collectors", "c"), ("map", "m"), ("help", "?"),
+        ("dashboard", ""), ("detail", "\n"), ("errors", "e"), ("collectors", "c"), ("map", "m"), ("alerts", "a"), ("help", "?"),
     ]
 
     @Test(arguments: [Size(width: 60, height: 16), Size(width: 80, height: 24)])

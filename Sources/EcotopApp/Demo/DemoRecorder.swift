@@ -1,4 +1,5 @@
 import EcotopCollectors
+import EcotopConfig
 import EcotopCore
 import EcotopStore
 
@@ -19,11 +20,17 @@ public final class DemoRecorder {
     private let writer: StoreWriter
     private let simulator: DemoSimulator
     private var recordedUpTo: Double
+    /// The demo store's alerts, evaluated and recorded here: the recorder holds the writer lock.
+    public let alerts: AlertMonitor
 
-    private init(writer: StoreWriter, simulator: DemoSimulator, recordedUpTo: Double) {
+    /// The demo store.
+    public var layout: StoreLayout { writer.layout }
+
+    private init(writer: StoreWriter, simulator: DemoSimulator, recordedUpTo: Double) throws {
         self.writer = writer
         self.simulator = simulator
         self.recordedUpTo = recordedUpTo
+        alerts = try AlertMonitor(writer: writer, settings: AlertSettings())
     }
 
     /// Whether a store can be recorded into, and why not.
@@ -56,7 +63,12 @@ public final class DemoRecorder {
         let now = clock.now()
         let probe = SeriesKey(name: simulator.catalog.metrics[0].id.rawValue)
         let last = try reader.latest(of: probe, at: now, lookback: longestGap)?.timestamp ?? now
-        return .recording(DemoRecorder(writer: writer, simulator: simulator, recordedUpTo: max(last, now - longestGap)))
+        do {
+            return .recording(try DemoRecorder(writer: writer, simulator: simulator, recordedUpTo: max(last, now - longestGap)))
+        } catch {
+            try? writer.close()
+            throw error
+        }
     }
 
     /// Appends one sample of every metric per interval, and the events, from the last recorded

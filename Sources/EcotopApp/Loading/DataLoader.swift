@@ -40,6 +40,8 @@ public final class DataLoader {
     private var lastMapLayout: MapLayout?
     /// Where review sessions are read and saved.
     public var reviewArchive = ReviewArchive(environment: ProcessEnvironment.current)
+    /// The recorded alerts, when this loader reads a store (`DataLoader+Alerts.swift`).
+    var alertReads: DataLoaderAlerts?
 
     /// A loader over `builder`'s source and `events`, with the collectors of `runtime` (which
     /// it stops on `close`) or a demo `recorder` (which it closes). `governance`'s agreements
@@ -66,44 +68,59 @@ public final class DataLoader {
         dataNote: String? = nil
     ) -> DataLoader {
         let source: any SeriesSource = history.map { $0 as any SeriesSource } ?? DemoSeriesSource(simulator: simulator)
-        return DataLoader(
+        let loader = DataLoader(
             builder: SnapshotBuilder(source: source), events: DemoAnnotatedEvents(base: history ?? simulator),
             ecosystem: simulator.ecosystem, recorder: recorder, dataNote: dataNote, governance: DemoGovernance.governance,
             agreementSource: DemoGovernanceSource(base: source, simulator: simulator))
+        loader.alertReads = recorder.map { DataLoaderAlerts(layout: $0.layout, monitor: $0.alerts) }
+            ?? (history as? StoreReader).map { DataLoaderAlerts(layout: $0.layout) }
+        return loader
     }
 
     /// A configured ecosystem read from its store without running its collectors (for a
     /// screenshot, or a dashboard whose collectors run elsewhere).
     public static func reading(_ configuration: EcotopConfiguration, from reader: StoreReader) -> DataLoader {
-        DataLoader(
+        let loader = DataLoader(
             builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
             ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy, governance: configuration.governance)
+        loader.alertReads = DataLoaderAlerts(layout: reader.layout)
+        return loader
     }
 
     /// A store read without a configuration and without recording into it: the standard
     /// catalog, named after the store rather than passed off as the demo.
     public static func store(_ reader: StoreReader) -> DataLoader {
-        DataLoader(
+        let loader = DataLoader(
             builder: SnapshotBuilder(source: reader), events: reader,
             ecosystem: Ecosystem(name: "store " + reader.layout.root, components: [], integrations: [], partners: []),
             dataNote: "not demo data: shown as stored, nothing recorded")
+        loader.alertReads = DataLoaderAlerts(layout: reader.layout)
+        return loader
     }
 
     /// A configured ecosystem: history and events from the store its collectors write to.
     public static func configured(_ runtime: CollectorRuntime, reader: StoreReader) -> DataLoader {
         let configuration = runtime.configured.configuration
-        return DataLoader(
+        let loader = DataLoader(
             builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
             ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy, runtime: runtime,
             governance: configuration.governance)
+        loader.alertReads = DataLoaderAlerts(layout: reader.layout, monitor: runtime.alerts, bell: configuration.alerts.bell)
+        return loader
     }
+
+    /// What alerts are evaluated from: the reads this loader makes.
+    var alertInputs: AlertInputs { AlertInputs(builder: builder, events: events, ecosystem: ecosystem, governance: governance) }
 
     /// The session as it stands: ecosystem, catalog, collectors and configuration problems.
     public var status: SessionStatus {
-        SessionStatus(
+        var status = SessionStatus(
             ecosystemName: ecosystem.name, catalog: builder.catalog,
-            collectors: runtime?.health.map(CollectorStatus.init) ?? [], configProblems: runtime?.problems ?? [],
+            collectors: runtime?.health ?? [], configProblems: runtime?.problems ?? [],
             configurationVersion: configurationVersion, dataNote: dataNote, owners: governance.governance.owners)
+        status.alertsNeedingAttention = alertReads?.needingAttention
+        status.alertBells = alertReads?.bells ?? 0
+        return status
     }
 
     /// Reads what `request` asks for. A changed configuration is taken up first, so the data
@@ -146,6 +163,7 @@ public final class DataLoader {
             snapshot.agreements = try governance.agreements(at: time)
             // The quick first read leaves the annotations, like the anomalies, to the full one.
             snapshot.annotations = detectingAnomalies ? try governance.dashboardAnnotations(in: range, at: time, from: events) : []
+            if detectingAnomalies { evaluateAlerts(at: time) }
             snapshot.health = HealthScore(
                 summaries: snapshot.summaries, weights: builder.weights, metricWeights: builder.metricWeights,
                 integrations: latestIntegrationHealth)
@@ -169,6 +187,10 @@ public final class DataLoader {
             let freshness = try governance.freshness(of: try catalogKeys(), at: time, policy: builder.staleness)
             return .governance(try governance.report(
                 range: range, at: time, freshness: freshness, events: events, catalog: builder.catalog, ecosystem: ecosystem))
+        case .alerts:
+            return .alerts(try readAlerts(at: time, change: nil))
+        case .changeAlert(let change):
+            return .alerts(try readAlerts(at: time, change: change))
         case .status:
             return .status
         case .review(let start):
@@ -244,6 +266,7 @@ public final class DataLoader {
         lastDashboard = nil
         lastErrors = nil
         configurationVersion += 1
+        alertReads?.bell = configuration.alerts.bell
     }
 }
 

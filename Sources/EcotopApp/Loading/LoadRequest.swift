@@ -20,6 +20,10 @@ public struct LoadRequest: Hashable, Sendable {
         case map(TimeRange)
         /// The governance screen: freshness, sources of truth, owners and the range's annotations.
         case governance(TimeRange)
+        /// Every recorded alert.
+        case alerts
+        /// Acknowledge or silence an alert, then read them all.
+        case changeAlert(AlertChange)
         /// Only the collectors' health and the configuration's state (while paused).
         case status
         /// A review session: a new one built from its period's data, or one resumed.
@@ -38,8 +42,9 @@ public struct LoadRequest: Hashable, Sendable {
     }
 
     /// Requests in the same slot replace each other while they wait: only the newest dashboard
-    /// read, metric read, and so on, is worth doing.
-    public var slot: Int {
+    /// read, metric read, and so on, is worth doing. A change the user asked for (an alert
+    /// acknowledged or silenced) has none: each one must reach the loader.
+    public var slot: Int? {
         switch kind {
         case .dashboard: 0
         case .metric: 1
@@ -51,6 +56,8 @@ public struct LoadRequest: Hashable, Sendable {
         case .governance: 7
         case .review: 8
         case .saveReview: 9
+        case .alerts: 10
+        case .changeAlert: nil
         }
     }
 }

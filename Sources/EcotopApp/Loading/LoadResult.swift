@@ -28,6 +28,7 @@ public enum LoadedData: Sendable {
     case review(ReviewSession)
     /// A review session was saved.
     case reviewSaved
+    case alerts(AlertsRead)
     case status
 }
 
@@ -59,6 +60,10 @@ public struct SessionStatus: Sendable {
     public var dataNote: String?
     /// Who owns which data and components (`governance.owners`), for every screen that names owners.
     public var owners: Ownership
+    /// How many alerts are open, neither acknowledged nor silenced; nil when no store is read.
+    public var alertsNeedingAttention: Int?
+    /// How many times an alert opened with `alerts.bell` on: the dashboard rings when it grows.
+    public var alertBells = 0
 
     public init(
         ecosystemName: String, catalog: MetricCatalog, collectors: [CollectorStatus] = [], configProblems: [String] = [],

@@ -26,11 +26,12 @@ public final class Refresher: Sendable {
         self.loader = Mutex(loader)
     }
 
-    /// Queues a read, replacing a waiting one of the same slot.
+    /// Queues a read, replacing a waiting one of the same slot (a request without a slot is
+    /// never replaced).
     public func submit(_ request: LoadRequest) {
         let startsWorker = queue.withLock { queue -> Bool in
             guard !queue.isClosed else { return false }
-            if let waiting = queue.pending.firstIndex(where: { $0.slot == request.slot }) {
+            if request.slot != nil, let waiting = queue.pending.firstIndex(where: { $0.slot == request.slot }) {
                 queue.pending[waiting] = request
             } else {
                 queue.pending.append(request)

@@ -8,6 +8,7 @@ extension AppModel {
         case .map(let model)? where model.isListFocused: model.list
         case .governance(let model)?: model.annotations
         case .collectors(let model)?: model.list
+        case .alerts(let model)?: model.list
         default: nil
         }
     }
@@ -30,6 +31,9 @@ extension AppModel {
         case .collectors(var model)?:
             change(&model.list)
             screens[screens.count - 1] = .collectors(model)
+        case .alerts(var model)?:
+            change(&model.list)
+            screens[screens.count - 1] = .alerts(model)
         default:
             return false
         }
@@ -82,6 +86,8 @@ extension AppModel {
             updateTopList { $0.cycleSort(of: ErrorsLists.integrations) }
         case .governance:
             updateTopList { $0.cycleSort(of: GovernanceModel.annotationList) }
+        case .alerts:
+            updateTopList { $0.cycleSort(of: AlertsModel.alertList) }
         default:
             notice = "nothing to sort here"
         }

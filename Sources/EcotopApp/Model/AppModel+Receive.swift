@@ -64,6 +64,17 @@ extension AppModel {
                 }
                 screen = .governance(model)
             }
+        case (.alerts, let outcome), (.changeAlert, let outcome):
+            updateTop { screen in
+                guard case .alerts(var model) = screen else { return }
+                switch outcome {
+                case .success(.alerts(let read)): model.receive(read)
+                case .failure(let failure): model.error = failure
+                default: return
+                }
+                screen = .alerts(model)
+            }
+            if case .success(.alerts(let read)) = result.outcome, let message = read.message { notice = message }
         case let (.freshness, outcome):
             updateTop { screen in
                 guard case .collectors(var model) = screen else { return }

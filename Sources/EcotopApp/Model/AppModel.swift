@@ -83,8 +83,10 @@ public struct AppModel: Sendable {
             self.columns = columns
             return topScreen.map { _ in reload() } ?? []
         case .loaded(let result):
+            let bells = session.alertBells
             receive(result)
-            return receiveReview(result, at: time)
+            let effects = receiveReview(result, at: time)
+            return session.alertBells > bells ? effects + [.bell] : effects
         case .edit(let edit):
             guard textEntry?.purpose == .filter else { return editReviewText(edit, at: time) }
             editFilter(edit)
@@ -130,7 +132,12 @@ public struct AppModel: Sendable {
             return open(.review(ReviewModel()))
         case .review:
             return []
+        case .showAlerts:
+            return open(.alerts(AlertsModel()))
+        case .acknowledgeAlert, .silenceAlert:
+            return changeSelectedAlert(command)
         case .openDetail:
+            if case .alerts? = topScreen { return openAlertContext() }
             if case .errors(var model)? = topScreen {
                 if model.drillDown() { screens[screens.count - 1] = .errors(model) }
                 return []
@@ -223,6 +230,9 @@ public struct AppModel: Sendable {
         case .governance(var model):
             model.moveSelection(by: step)
             screens[screens.count - 1] = .governance(model)
+        case .alerts(var model):
+            model.moveSelection(by: step)
+            screens[screens.count - 1] = .alerts(model)
         case .collectors, .map, .review:
             break
         }

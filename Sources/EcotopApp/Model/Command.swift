@@ -25,6 +25,12 @@ public enum Command: Hashable, Sendable {
     case startFilter
     /// `s`: the next sort order of the list on view.
     case cycleSort
+    /// Open the alerts screen: open alerts, then recently resolved ones.
+    case showAlerts
+    /// `A`: acknowledge the selected alert.
+    case acknowledgeAlert
+    /// `S`: silence the selected alert for 1 h, 4 h, 24 h, then not.
+    case silenceAlert
     /// `b`: divide the detail's metric by component, then by partner, then not.
     case splitMetric
     /// `r`: open a review session of the last 30 days.
@@ -55,4 +61,6 @@ public enum AppEffect: Hashable, Sendable {
     case quit
     /// Read data off the input thread; the result comes back as `AppAction.loaded`.
     case load(LoadRequest)
+    /// Ring the terminal bell: an alert opened (`alerts.bell`).
+    case bell
 }

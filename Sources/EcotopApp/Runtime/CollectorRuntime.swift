@@ -23,6 +23,8 @@ public final class CollectorRuntime {
     private let endpoint: MetricsEndpoint?
     private let watcher: ConfigWatcher<ConfiguredCollectors>
     private var scheduler: CollectorScheduler
+    /// Alerts, evaluated and recorded here: this process holds the store's writer lock.
+    public let alerts: AlertMonitor
     /// Problems of the last rejected reload, cleared by the next successful one.
     public private(set) var problems: [String] = []
 
@@ -43,6 +45,12 @@ public final class CollectorRuntime {
             try? writer.close()
             throw error
         }
+        do {
+            alerts = try AlertMonitor(writer: writer, settings: configured.configuration.alerts)
+        } catch {
+            try? writer.close()
+            throw error
+        }
         sink = StoreSink(writer: writer, latest: endpoint?.latest)
         let home = ProcessEnvironment.current["HOME"]
         watcher = ConfigWatcher(path: path, current: configured) { path throws(ConfigErrors) in
@@ -56,8 +64,8 @@ public final class CollectorRuntime {
     /// The configuration in force.
     public var configured: ConfiguredCollectors { watcher.current }
 
-    /// Each collector's health now.
-    public var health: [CollectorHealth] { scheduler.health }
+    /// Each collector's health now, and the alert hook's last run as a row of its own.
+    public var health: [CollectorStatus] { scheduler.health.map(CollectorStatus.init) + (alerts.hook.map { [$0.status] } ?? []) }
 
     /// Looks for a changed configuration (or a SIGHUP) and swaps the collectors when one loads;
     /// returns the new configuration when it did.
@@ -74,6 +82,7 @@ public final class CollectorRuntime {
             scheduler = reloaded.makeScheduler(sink: sink, clock: SystemWallClock())
             endpoint?.track(scheduler, catalog: reloaded.configuration.metricCatalog())
             scheduler.start()
+            alerts.configure(reloaded.configuration.alerts)
             return reloaded
         }
     }

@@ -60,10 +60,10 @@ public struct KeyMap: Sendable {
     private static let trailing: [Binding] = [
         Binding(
             keys: [.up, .character("k")], label: "Up  k", summary: "select the previous row",
-            command: .selectPrevious, screens: [.dashboard, .detail, .errors, .governance]),
+            command: .selectPrevious, screens: [.dashboard, .detail, .errors, .governance, .alerts]),
         Binding(
             keys: [.down, .character("j")], label: "Down  j", summary: "select the next row",
-            command: .selectNext, screens: [.dashboard, .detail, .errors, .governance]),
+            command: .selectNext, screens: [.dashboard, .detail, .errors, .governance, .alerts]),
         Binding(keys: [.left, .character("h")], label: "Left  h", summary: "focus the pane before", command: .focusPrevious, screens: [.dashboard]),
         Binding(keys: [.right, .character("l")], label: "Right  l", summary: "focus the pane after", command: .focusNext, screens: [.dashboard]),
         Binding(
@@ -88,29 +88,41 @@ public struct KeyMap: Sendable {
             keys: [.enter], label: "Enter", summary: "list the component's integrations; on one, open its errors", command: .openDetail,
             screens: [.map]),
         Binding(
+            keys: [.enter], label: "Enter", summary: "open the alert's context: metric detail, integration errors, sources",
+            command: .openDetail, screens: [.alerts]),
+        Binding(
+            keys: [.character("A")], label: "A", summary: "acknowledge the selected alert", command: .acknowledgeAlert,
+            screens: [.alerts]),
+        Binding(
+            keys: [.character("S")], label: "S", summary: "silence the selected alert for 1h, 4h, 24h, then not",
+            command: .silenceAlert, screens: [.alerts]),
+        Binding(
             keys: [.character("/")], label: "/", summary: "filter the list (a regex; ! inverts)",
-            command: .startFilter, screens: [.dashboard, .errors, .map, .governance, .collectors]),
+            command: .startFilter, screens: [.dashboard, .errors, .map, .governance, .collectors, .alerts]),
         Binding(
             keys: [.character("s")], label: "s", summary: "next sort order of the list", command: .cycleSort,
-            screens: [.errors, .map, .governance]),
+            screens: [.errors, .map, .governance, .alerts]),
         Binding(
             keys: [.character("b")], label: "b", summary: "divide the metric by component, by partner, or not",
             command: .splitMetric, screens: [.detail]),
         Binding(
             keys: [.character("e")], label: "e", summary: "integration errors: health and error groups", command: .showErrors,
-            screens: [.dashboard, .detail, .collectors, .map, .governance]),
+            screens: [.dashboard, .detail, .collectors, .map, .governance, .alerts]),
         Binding(
             keys: [.character("c")], label: "c", summary: "collectors: last run, records, errors", command: .showCollectors,
-            screens: [.dashboard, .detail, .errors, .map, .governance]),
+            screens: [.dashboard, .detail, .errors, .map, .governance, .alerts]),
         Binding(
             keys: [.character("m")], label: "m", summary: "ecosystem map: components, integrations, their health",
-            command: .showMap, screens: [.dashboard, .detail, .errors, .collectors, .governance]),
+            command: .showMap, screens: [.dashboard, .detail, .errors, .collectors, .governance, .alerts]),
         Binding(
             keys: [.character("g")], label: "g", summary: "data governance: agreements, owners, annotations",
-            command: .showGovernance, screens: [.dashboard, .detail, .errors, .collectors, .map]),
+            command: .showGovernance, screens: [.dashboard, .detail, .errors, .collectors, .map, .alerts]),
+        Binding(
+            keys: [.character("a")], label: "a", summary: "alerts: open ones first, then recently resolved",
+            command: .showAlerts, screens: [.dashboard, .detail, .errors, .collectors, .map, .governance]),
         Binding(
             keys: [.character("r")], label: "r", summary: "review: walk through the agenda of the last 30 days",
-            command: .showReview, screens: [.dashboard, .detail, .errors, .collectors, .map, .governance]),
+            command: .showReview, screens: [.dashboard, .detail, .errors, .collectors, .map, .governance, .alerts]),
         Binding(
             keys: [.escape], label: "Esc", summary: "close help, clear a filter, go back", command: .back),
         Binding(keys: [.character("p")], label: "p", summary: "pause or resume live updates", command: .togglePause),

@@ -60,6 +60,8 @@ struct ScreenView: Widget {
             GovernanceView(governance: governance, context: context).render(in: area, buffer: &buffer)
         case .review(let review):
             ReviewView(review: review, context: context).render(in: area, buffer: &buffer)
+        case .alerts(let alerts):
+            AlertsView(alerts: alerts, catalog: model.catalog, context: context).render(in: area, buffer: &buffer)
         }
     }
 }

@@ -66,6 +66,8 @@ struct FooterView: Widget {
         switch screen {
         case .collectors:
             return [("Esc", "back"), ("e", "errors"), ("q", "quit")]
+        case .alerts:
+            return [("Esc", "back"), (arrows, "select"), ("Enter", "context"), ("A", "ack"), ("S", "silence"), ("/", "filter"), ("s", "sort"), ("q", "quit")]
         case .governance:
             return [("Esc", "back"), (arrows, "annotation"), ("/", "filter"), ("s", "sort"), ("+/-", "range"), ("q", "quit")]
         case .errors:

@@ -79,6 +79,11 @@ struct HeaderView: Widget {
             parts.append(StatusPart(
                 spans: [Span("  \(counted(diverged, "source")) of truth diverged (g)", style: theme.style(.critical, .bold))], priority: 2))
         }
+        if let alerts = model.session.alertsNeedingAttention, alerts > 0 {
+            // Open, neither acknowledged nor silenced: what someone has to look at.
+            parts.append(StatusPart(
+                spans: [Span("  \(counted(alerts, "open alert")) (a)", style: theme.style(.critical, .bold))], priority: 5))
+        }
         if let note = model.session.dataNote {
             parts.append(StatusPart(spans: [Span("  " + TerminalText.sanitize(note), style: theme.style(.warn))], priority: 2))
         }

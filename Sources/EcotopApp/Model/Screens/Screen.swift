@@ -10,6 +10,7 @@ public enum Screen: Sendable {
     case map(MapModel)
     case governance(GovernanceModel)
     case review(ReviewModel)
+    case alerts(AlertsModel)
 
     /// What the screen reads at each refresh, beside the dashboard's own read.
     func loads(range: TimeRange, columns: Int) -> [LoadRequest.Kind] {
@@ -20,6 +21,7 @@ public enum Screen: Sendable {
         case .map: [.map(range)]
         case .governance: [.governance(range)]
         case .review(let model): model.loads
+        case .alerts: [.alerts]
         }
     }
 
@@ -32,6 +34,7 @@ public enum Screen: Sendable {
         case .map: .map
         case .governance: .governance
         case .review: .review
+        case .alerts: .alerts
         }
     }
 
@@ -41,5 +44,5 @@ public enum Screen: Sendable {
 
 /// The screens a key binding can apply to: the panes, or a screen over them.
 public enum ScreenKind: Hashable, Sendable, CaseIterable {
-    case dashboard, detail, errors, collectors, map, governance, review
+    case dashboard, detail, errors, collectors, map, governance, review, alerts
 }
