@@ -12,7 +12,7 @@ import Synchronization
 ///
 /// An entry keeps the lines of the series it has been asked for only: a dashboard reads a few
 /// dozen catalog series from segments that may also hold thousands of others (a node
-/// exporter's scrape every second), whose lines would otherwise fill the budget within minutes
+/// exporter's scrape every second), whose lines would otherwise fill the budget within the hour
 /// and the memory with it. Asking for a series an entry does not keep parses its file afresh.
 final class SegmentCache: Sendable {
     /// One segment's lines by series id, and what parsing it met.
