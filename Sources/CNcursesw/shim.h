@@ -14,6 +14,12 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+/// terminfo's setupterm, declared here rather than by including term.h, whose capability macros
+/// (`lines`, `columns`...) would clash with ordinary names.
+extern int setupterm(const char *term, int filedes, int *errret);
 
 static inline WINDOW *ecotop_stdscr(void) { return stdscr; }
 /// newterm on the process's own terminal: unlike initscr, it returns NULL on failure
@@ -24,6 +30,25 @@ static inline SCREEN *ecotop_newterm(void) { return newterm(NULL, stdout, stdin)
 static inline int ecotop_can_address_cursor(void) {
     char *cup = tigetstr("cup");
     return cup != NULL && cup != (char *)-1;
+}
+/// Loads the terminfo entry of `term` (NULL: $TERM) without taking over the screen, for reading
+/// capabilities with tigetnum/tigetstr; 1 when the entry was found.
+static inline int ecotop_load_terminfo(const char *term) {
+    int error = 0;
+    return setupterm(term, STDOUT_FILENO, &error) == OK ? 1 : 0;
+}
+/// Whether terminfo has the string capability `name` (e.g. "kmous") for the loaded entry.
+static inline int ecotop_has_string_capability(const char *name) {
+    char *value = tigetstr(name);
+    return value != NULL && value != (char *)-1;
+}
+/// The window size of the terminal on `fd` (TIOCGWINSZ); 0 when `fd` is no terminal.
+static inline int ecotop_window_size(int fd, int *columns, int *rows) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) return 0;
+    *columns = size.ws_col;
+    *rows = size.ws_row;
+    return 1;
 }
 static inline int ecotop_lines(void) { return LINES; }
 static inline int ecotop_cols(void) { return COLS; }

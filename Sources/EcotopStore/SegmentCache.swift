@@ -9,6 +9,11 @@ import Synchronization
 /// Segments only grow by appends or are replaced whole by a rewrite, so an entry is extended
 /// by parsing just the bytes appended since, and parsed afresh when the file's inode changed or
 /// it shrank. The least recently used entries go when the lines kept exceed the budget.
+///
+/// An entry keeps the lines of the series it has been asked for only: a dashboard reads a few
+/// dozen catalog series from segments that may also hold thousands of others (a node
+/// exporter's scrape every second), whose lines would otherwise fill the budget within the hour
+/// and the memory with it. Asking for a series an entry does not keep parses its file afresh.
 final class SegmentCache: Sendable {
     /// One segment's lines by series id, and what parsing it met.
     struct Entry: Sendable {
@@ -23,7 +28,12 @@ final class SegmentCache: Sendable {
         /// Lines of larger ids by id: a damaged or hostile line with id 4,000,000,000 must not
         /// make the array above take 32 GB.
         fileprivate var sparse: [Int: [StoreLine]] = [:]
+        /// The series (by id) whose lines are kept; the others are scanned, counted and dropped.
+        fileprivate var keeps: [Bool] = []
+        /// Lines of the segment, kept or not.
         var lines = 0
+        /// Lines kept, which count against the cache's budget.
+        var keptLines = 0
         var damaged = 0
         var firstDamage: StoreError?
 
@@ -37,8 +47,25 @@ final class SegmentCache: Sendable {
             }
         }
 
+        /// Whether some series of `selected` is not kept.
+        fileprivate func lacksAny(of selected: [Bool]) -> Bool {
+            selected.indices.contains { selected[$0] && ($0 >= keeps.count || !keeps[$0]) }
+        }
+
+        /// An empty entry for the same file that keeps what this one keeps and `selected`.
+        fileprivate func emptied(keepingAlso selected: [Bool] = []) -> Entry {
+            var entry = Entry()
+            entry.inode = inode
+            entry.keeps = (0..<Swift.max(keeps.count, selected.count)).map {
+                ($0 < keeps.count && keeps[$0]) || ($0 < selected.count && selected[$0])
+            }
+            return entry
+        }
+
         fileprivate mutating func append(_ line: StoreLine, reserving capacity: Int) {
             let series = Int(line.series)
+            guard line.series >= 0, series < keeps.count, keeps[series] else { return }
+            keptLines += 1
             guard series < SegmentCache.denseSeriesLimit else {
                 sparse[series, default: []].append(line)
                 return
@@ -75,28 +102,29 @@ final class SegmentCache: Sendable {
     /// How many lines the cache holds now, over all segments.
     var keptLines: Int { state.withLock { $0.keptLines } }
 
-    /// The lines of `path` as they are now; nil when the file does not exist.
-    func entry(for path: String, requiring required: StoreLine.Fields) throws -> Entry? {
+    /// The lines of `path` as they are now, holding those of the series in `selected` (indexed
+    /// by id) at least; nil when the file does not exist.
+    func entry(for path: String, requiring required: StoreLine.Fields, selected: [Bool]) throws -> Entry? {
         var info = stat()
         guard stat(path, &info) == 0 else {
             state.withLock { state in
-                if let gone = state.entries.removeValue(forKey: path) { state.keptLines -= gone.lines }
+                if let gone = state.entries.removeValue(forKey: path) { state.keptLines -= gone.keptLines }
             }
             return nil
         }
         return try state.withLock { state -> Entry? in
             state.clock += 1
             var entry = state.entries.removeValue(forKey: path) ?? Entry()
-            let before = entry.lines
-            if entry.inode != UInt64(info.st_ino) || Int(info.st_size) < entry.parsedLength {
-                entry = Entry()
+            let before = entry.keptLines
+            if entry.inode != UInt64(info.st_ino) || Int(info.st_size) < entry.parsedLength || entry.lacksAny(of: selected) {
+                entry = entry.emptied(keepingAlso: selected)
                 entry.inode = UInt64(info.st_ino)
             }
             if Int(info.st_size) > entry.parsedLength {
                 try extend(&entry, path: path, required: required, reader: &state.reader)
             }
             entry.lastUse = state.clock
-            state.keptLines += entry.lines - before
+            state.keptLines += entry.keptLines - before
             state.entries[path] = entry
             evict(&state, keeping: path)
             return entry
@@ -107,9 +135,7 @@ final class SegmentCache: Sendable {
         guard let file = try PosixFile.openForReading(path) else { return }
         let overlap = entry.parsedTail.count
         if try file.read(at: entry.parsedLength - overlap, count: overlap) != entry.parsedTail {
-            let inode = entry.inode
-            entry = Entry()
-            entry.inode = inode
+            entry = entry.emptied()
         }
         let firstLine = entry.lines
         let capacity = (try file.size() - entry.parsedLength) / 100
@@ -134,7 +160,7 @@ final class SegmentCache: Sendable {
     private func evict(_ state: inout State, keeping kept: String) {
         while state.keptLines > lineBudget, state.entries.count > 1 {
             guard let oldest = state.entries.filter({ $0.key != kept }).min(by: { $0.value.lastUse < $1.value.lastUse }) else { return }
-            state.keptLines -= oldest.value.lines
+            state.keptLines -= oldest.value.keptLines
             state.entries[oldest.key] = nil
         }
     }

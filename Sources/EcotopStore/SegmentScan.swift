@@ -26,7 +26,7 @@ struct SegmentScan {
         in path: String, requiring required: StoreLine.Fields, selected: [Bool] = [], _ body: (StoreLine) -> Void
     ) throws {
         if let cache {
-            guard let entry = try cache.entry(for: path, requiring: required) else { return }
+            guard let entry = try cache.entry(for: path, requiring: required, selected: selected) else { return }
             try account(damaged: entry.damaged, of: entry.lines, first: entry.firstDamage, path: path)
             entry.forEachLine(selected: selected, body)
             return

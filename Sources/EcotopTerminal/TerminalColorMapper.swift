@@ -1,3 +1,4 @@
+import EcotopApp
 import EcotopUI
 
 /// Maps theme colours to the colour numbers a terminal of a given `ColorDepth` has: 24-bit

@@ -1,3 +1,4 @@
+import EcotopApp
 import CNcursesw
 import EcotopUI
 

@@ -27,7 +27,7 @@ struct AnnotateCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("When it happened (now, -15m, unix seconds, RFC 3339).", valueName: "time"))
     var at = "now"
 
-    @Option(help: ArgumentHelp("Check --component against this configuration's ecosystem and write to its store.", valueName: "file"))
+    @Option(help: ArgumentHelp("Check --component against this configuration's ecosystem and write to its store.", valueName: "file"), completion: .configFiles)
     var config: String?
 
     @OptionGroup var storeOptions: StoreOptions

@@ -31,7 +31,7 @@ struct FirstFrameBench: ParsableCommand {
     @OptionGroup var sourceOptions: SourceOptions
     @Flag(help: "Also time a second refresh with anomaly detection, as the dashboard's later refreshes are.")
     var secondRefresh = false
-    @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.", transform: TimeRange.argument) var range: TimeRange = .oneHour
+    @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.", completion: .timeRanges, transform: TimeRange.argument) var range: TimeRange = .oneHour
     @Option(help: "Frame width in columns.") var width = 160
     @Option(help: "Frame height in rows.") var height = 48
 

@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var origin: ReportOriginOptions
 
-    @Option(help: "Time range: 15m, 1h, 6h, 24h, 7d or 30d.") var range = TimeRange.oneHour.label
+    @Option(help: "Time range: 15m, 1h, 6h, 24h, 7d or 30d.", completion: .timeRanges) var range = TimeRange.oneHour.label
 
     @Option(help: ArgumentHelp("Judge only this family's metrics, e.g. usage (repeatable).", valueName: "id"))
     var family: [String] = []

@@ -10,7 +10,7 @@ import EcotopUI
 struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The configuration file (default: $XDG_CONFIG_HOME/ecotop/config.yaml, else ~/.config/ecotop/config.yaml).",
-        valueName: "file"))
+        valueName: "file"), completion: .configFiles)
     var config: String?
 
     /// The file named by `--config`, or the default location.

@@ -25,7 +25,7 @@ struct DashCommand: ParsableCommand {
 
     @OptionGroup var configOptions: ConfigOptions
 
-    @Option(help: "Colour theme; `ecotop themes` lists them.")
+    @Option(help: "Colour theme; `ecotop themes` lists them.", completion: .themeNames)
     var theme = "dark"
 
     @Option(help: "Seconds between data refreshes.")

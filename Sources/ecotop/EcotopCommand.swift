@@ -18,6 +18,7 @@ struct EcotopCommand: AsyncParsableCommand {
             QueryCommand.self, ErrorsCommand.self, EventsCommand.self, StoreCommand.self, DemoCommand.self, CollectCommand.self,
             CollectorsCommand.self, ConfigCommand.self, AnnotateCommand.self, ReviewCommand.self,
             InitCommand.self, ReportCommand.self, CheckCommand.self, ExportCommand.self, AlertsCommand.self,
+            DoctorCommand.self,
         ],
         defaultSubcommand: DashCommand.self
     )

@@ -17,7 +17,7 @@ struct ErrorsCommand: ParsableCommand {
 
     @OptionGroup var origin: EventOriginOptions
 
-    @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.", transform: TimeRange.argument)
+    @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.", completion: .timeRanges, transform: TimeRange.argument)
     var range: TimeRange = .oneHour
 
     @Option(help: ArgumentHelp("One integration, as from->to.", valueName: "id")) var integration: String?

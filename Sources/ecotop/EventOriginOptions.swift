@@ -7,7 +7,7 @@ import EcotopStore
 /// Where `errors` and `events` read integration events: a configuration's store, the store
 /// (`--store` or the default location), or, when there is none, the demo simulator.
 struct EventOriginOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Read the events of this configuration's ecosystem from its store.", valueName: "file"))
+    @Option(help: ArgumentHelp("Read the events of this configuration's ecosystem from its store.", valueName: "file"), completion: .configFiles)
     var config: String?
 
     @OptionGroup var storeOptions: StoreOptions

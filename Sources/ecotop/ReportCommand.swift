@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var origin: ReportOriginOptions
 
-    @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.", transform: TimeRange.argument)
+    @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.", completion: .timeRanges, transform: TimeRange.argument)
     var range: TimeRange = .oneHour
 
     @Option(help: "The output format.") var format: ReportFormat = .text

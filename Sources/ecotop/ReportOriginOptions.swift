@@ -6,7 +6,7 @@ import EcotopStore
 /// What `report` and `check` read, and at which moment: the origins of `screenshot` (the demo
 /// by default, `--config`, `--store`, `--source prometheus --url URL`) and `--time`.
 struct ReportOriginOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Read the ecosystem of this configuration from its store (collectors are not run).", valueName: "file"))
+    @Option(help: ArgumentHelp("Read the ecosystem of this configuration from its store (collectors are not run).", valueName: "file"), completion: .configFiles)
     var config: String?
 
     @OptionGroup var storeOptions: StoreOptions

@@ -20,14 +20,14 @@ struct ScreenshotCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The moment to draw: RFC 3339, Unix seconds, or relative such as -2h (default: now).")
     var time: String?
     @Option(help: "Seed of the demo simulator.") var seed: UInt64 = 42
-    @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.", transform: TimeRange.argument) var range: TimeRange = .oneHour
-    @Option(help: "Theme name.") var theme = "dark"
+    @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.", completion: .timeRanges, transform: TimeRange.argument) var range: TimeRange = .oneHour
+    @Option(help: "Theme name.", completion: .themeNames) var theme = "dark"
     @Option(help: "Keys to press before the frame is taken, e.g. \"2j\\n\" (\\n is Enter, ? help).")
     var keys = ""
     @Option(help: "Output format: text or svg.") var format: ScreenshotFormat = .text
     @Flag(help: "Draw with ASCII glyphs only.") var ascii = false
     @Flag(help: "Show times in UTC rather than the local time zone (TZ).") var utc = false
-    @Option(help: ArgumentHelp("Draw the ecosystem of this configuration from its store (collectors are not run).", valueName: "file"))
+    @Option(help: ArgumentHelp("Draw the ecosystem of this configuration from its store (collectors are not run).", valueName: "file"), completion: .configFiles)
     var config: String?
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var sourceOptions: SourceOptions

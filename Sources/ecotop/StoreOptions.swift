@@ -9,7 +9,7 @@ import Glibc
 /// `--store DIR`, shared by every command that reads or writes the store.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The store directory (default: $XDG_DATA_HOME/ecotop, else ~/.local/share/ecotop).", valueName: "dir"))
+        "The store directory (default: $XDG_DATA_HOME/ecotop, else ~/.local/share/ecotop).", valueName: "dir"), completion: .directory)
     var store: String?
 
     /// The store's layout, from `--store` or the default location.

@@ -26,13 +26,21 @@ public enum ColorDepth: Int, Comparable, Sendable, CustomStringConvertible {
     ///   - environment: the process environment.
     ///   - terminalColors: terminfo's `colors` for TERM (0 or less when it has none).
     public static func detect(environment: [String: String], terminalColors: Int) -> ColorDepth {
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .none }
+        ColorDepth(noColor: !(environment["NO_COLOR"] ?? "").isEmpty, terminalColors: terminalColors)
+    }
+
+    /// The depth when `NO_COLOR` is set (`noColor`) or not, for a terminal of `terminalColors`.
+    public init(noColor: Bool, terminalColors: Int) {
+        guard !noColor else {
+            self = .none
+            return
+        }
         switch terminalColors {
-        case Self.truecolor.rawValue...: return .truecolor
-        case 256...: return .palette256
-        case 16...: return .sixteen
-        case 8...: return .eight
-        default: return .none
+        case Self.truecolor.rawValue...: self = .truecolor
+        case 256...: self = .palette256
+        case 16...: self = .sixteen
+        case 8...: self = .eight
+        default: self = .none
         }
     }
 
