@@ -46,7 +46,7 @@ import Testing
         let lines = run.output.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("WARN terminal: standard output is not a terminal") })
         #expect(lines.contains("OK   TERM: xterm-256color"))
-        #expect(lines.contains("OK   colours: 256 (terminfo)"))
+        #expect(lines.contains("OK   colours: 256 colours (terminfo)"))
         #expect(lines.contains { $0.hasPrefix("OK   configuration: \(config) (1 component, 0 integrations, 1 collector)") })
         #expect(lines.contains("OK   store check: no damage found"))
         #expect(lines.contains("OK   collector orders: exec: 1 record read"))
