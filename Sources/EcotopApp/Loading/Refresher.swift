@@ -65,15 +65,23 @@ public final class Refresher: Sendable {
         return true
     }
 
-    /// Drops waiting reads, lets the one in progress finish, then closes the loader (stopping
+    /// Drops waiting reads, lets the one in progress finish, writes the waiting saves (a review
+    /// decision taken just before quitting is never lost), then closes the loader (stopping
     /// collectors, closing the store). Call after the terminal is restored: this may take a
-    /// collector's grace period.
+    /// collector's grace period. Throws the first save that failed, after closing.
     public func close() throws {
-        queue.withLock { queue in
+        let saves = queue.withLock { queue in
             queue.isClosed = true
-            queue.pending = []
+            defer { queue.pending = [] }
+            return queue.pending.filter { $0.kind.isSave }
         }
-        try loader.withLock { loader in try loader.close() }
+        try loader.withLock { loader in
+            let failure = saves.compactMap { save -> LoadFailure? in
+                if case .failure(let failure) = loader.load(save).outcome { failure } else { nil }
+            }.first
+            try loader.close()
+            if let failure { throw failure }
+        }
     }
 
     private func work() {
