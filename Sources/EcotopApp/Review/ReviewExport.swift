@@ -47,8 +47,8 @@ public enum ReviewExport {
             if !item.figures.isEmpty {
                 lines += ["", "| Figure | This period | Period before | Change |", "|---|---:|---:|---:|"]
                 lines += item.figures.map { figure in
-                    "| \(cell(figure.name)) | \(ReviewFigureText.value(figure.current, unit: cell(figure.unit))) | "
-                        + "\(ReviewFigureText.value(figure.previous, unit: cell(figure.unit))) | \(cell(ReviewFigureText.change(of: figure))) |"
+                    "| \(cell(figure.name)) | \(cell(ReviewFigureText.value(figure.current, unit: figure.unit))) | "
+                        + "\(cell(ReviewFigureText.value(figure.previous, unit: figure.unit))) | \(cell(ReviewFigureText.change(of: figure))) |"
                 }
             }
             if !item.errorGroups.isEmpty {
@@ -63,7 +63,7 @@ public enum ReviewExport {
             let item = entry.item
             let figures = item.figures.map { figure in
                 "{\"name\":\(quoted(figure.name)),\"current\":\(JSONText.number(figure.current)),"
-                    + "\"previous\":\(JSONText.number(figure.previous)),\"unit\":\(quoted(figure.unit))}"
+                    + "\"previous\":\(JSONText.number(figure.previous)),\"unit\":\(quoted(figure.unit.name))}"
             }
             let carried = entry.carried.map { carried in
                 "{\"review\":\(quoted(carried.review)),\"decision\":\(quoted(carried.decision.rawValue)),"

@@ -62,8 +62,8 @@ struct ReviewView: Widget {
             lines.write(row(["Figure", "This period", "Period before", "Change"]).map { Span($0, style: theme.style(.muted, .bold)) }, buffer: &buffer)
             for figure in item.figures where lines.remaining > 0 {
                 let cells = row([
-                    text(figure.name), ReviewFigureText.value(figure.current, unit: text(figure.unit)),
-                    ReviewFigureText.value(figure.previous, unit: text(figure.unit)), ReviewFigureText.change(of: figure),
+                    text(figure.name), ReviewFigureText.value(figure.current, unit: figure.unit),
+                    ReviewFigureText.value(figure.previous, unit: figure.unit), ReviewFigureText.change(of: figure),
                 ])
                 lines.write(cells.map { Span($0, style: theme.style(.text)) }, buffer: &buffer)
             }
