@@ -93,6 +93,9 @@ public struct ReviewSession: Sendable, Hashable, Codable {
         return true
     }
 
+    /// Whether any item was on screen before: the session was opened earlier and is resumed.
+    public var wasShown: Bool { entries.contains { $0.shownAt != nil } }
+
     /// Notes that the entry on screen is shown at `time`, the first time only.
     mutating func markShown(at time: Double) -> Bool {
         guard let entry = current, entry.shownAt == nil else { return false }

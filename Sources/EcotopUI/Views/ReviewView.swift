@@ -23,7 +23,7 @@ struct ReviewView: Widget {
         var note = [Span(" decided \(session.decidedCount) ", style: theme.style(.muted))]
         if let saveError = review.saveError { note.insert(Span(" \(TerminalText.sanitize(saveError)) ", style: theme.style(.critical, .bold)), at: 0) }
         Pane(
-            title: [Span(" Review \(session.id) · \(session.period.label) · \(position) ", style: theme.style(.focus, .bold))], note: note,
+            title: [Span(" Review \(session.id)\(review.isResumed ? " (resumed)" : "") · \(session.period.label) · \(position) ", style: theme.style(.focus, .bold))], note: note,
             borderStyle: theme.style(.focus), glyphs: context.glyphs
         ).render(in: area, buffer: &buffer)
         let inner = Pane.inner(area).inset(horizontal: 1)
