@@ -22,6 +22,10 @@ extension AppModel {
             session.updateCurrent { $0.decision = decision }
             notice = decision.rawValue
             if session.move(by: 1) { _ = session.markShown(at: time) }
+        case .scorecards:
+            model.showsScorecards.toggle()
+            screens[screens.count - 1] = .review(model)
+            return []
         case .comment:
             textEntry = TextEntry(.comment, text: session.current?.comment ?? "")
             return []
@@ -42,6 +46,7 @@ extension AppModel {
             return [save(session)] + reload()
         }
         model.session = session
+        model.showsScorecards = false
         screens[screens.count - 1] = .review(model)
         return [save(session)]
     }

@@ -26,6 +26,8 @@ public struct ReviewModel: Sendable {
     public var saveError: String?
     /// Whether the session on screen was resumed rather than started now.
     public var isResumed = false
+    /// Whether the scorecard overview (`v`) is on screen instead of the item.
+    public var showsScorecards = false
 
     public init(start: Start = .latest(.standard), exitsOnFinish: Bool = false) {
         self.start = start
@@ -48,4 +50,6 @@ public enum ReviewCommand: Hashable, Sendable {
     case comment, owner
     /// `q`: finish the review.
     case finish
+    /// `v`: the scorecard overview, or back to the item.
+    case scorecards
 }
