@@ -7,21 +7,29 @@ import EcotopTestSupport
 import Synchronization
 import Testing
 
-/// Closing the refresher (Ctrl-C, `q`) while a review save waits behind a slow read still
-/// writes the save: a decision the screen acknowledged is on disk when Ecotop ends.
+/// A review save is never dropped or kept waiting behind reads: closing the refresher (Ctrl-C,
+/// `q`) while it waits behind a slow read still writes it, and it goes before the reads that
+/// wait, so a killed terminal loses at most the write in flight.
 @Suite struct RefresherCloseTests {
-    @Test func aSaveWaitingBehindASlowReadIsWrittenOnClose() throws {
-        let scratch = TemporaryStore()
+    let now = 1_764_245_100.0
+
+    /// A refresher over the demo saving reviews in `archive`, with a dashboard read in flight
+    /// that waits until `gate` is signalled.
+    private func refresherWithSlowRead(archive: String) throws -> (Refresher, DispatchSemaphore) {
         let simulator = DemoSimulator(seed: 42)
         let gate = DispatchSemaphore(value: 0)
         let source = GatedSeriesSource(base: DemoSeriesSource(simulator: simulator), gate: gate, delay: 10)
         var loader = DataLoader(builder: SnapshotBuilder(source: source), events: simulator, ecosystem: simulator.ecosystem)
-        let archive = ReviewArchive(directory: scratch.root + "-reviews")
-        loader.reviewArchive = archive
+        loader.reviewArchive = ReviewArchive(directory: archive)
         let refresher = Refresher(loader: loader)
-        let now = 1_764_245_100.0
         refresher.submit(LoadRequest(.dashboard(.oneHour, detectingAnomalies: false), at: now))
         try wait(for: "the slow read in flight") { refresher.isBusy }
+        return (refresher, gate)
+    }
+    @Test func aSaveWaitingBehindASlowReadIsWrittenOnClose() throws {
+        let scratch = TemporaryStore()
+        let (refresher, gate) = try refresherWithSlowRead(archive: scratch.root + "-reviews")
+        let archive = ReviewArchive(directory: scratch.root + "-reviews")
         var session = ReviewSession.start(
             id: "closing", ecosystem: "demo", period: .standard, at: now,
             agenda: ReviewAgenda(items: [ReviewItem(kind: .staleSource, subject: "a", reason: "old", severity: 45)], scorecards: []), after: nil)
@@ -35,5 +43,22 @@ import Testing
         gate.signal()
         try wait(for: "close to return") { closed.withLock { $0 } }
         #expect(try archive.load("closing") == session, "the decision taken before closing was saved")
+    }
+
+    @Test func aSaveIsAnsweredBeforeTheReadsWaiting() throws {
+        let scratch = TemporaryStore()
+        let (refresher, gate) = try refresherWithSlowRead(archive: scratch.root + "-reviews")
+        defer { try? refresher.close() }
+        refresher.submit(LoadRequest(.freshness, at: now))
+        let session = ReviewSession.start(
+            id: "first", ecosystem: "demo", period: .standard, at: now, agenda: ReviewAgenda(items: [], scorecards: []), after: nil)
+        refresher.submit(LoadRequest(.saveReview(session), at: now))
+        gate.signal()
+        var kinds: [LoadRequest.Kind] = []
+        try wait(for: "three answers") {
+            kinds += refresher.takeResults().map(\.request.kind)
+            return kinds.count == 3
+        }
+        #expect(kinds.map(\.isSave) == [false, true, false], "the save is written right after the read in flight")
     }
 }

@@ -25,12 +25,16 @@ public final class Refresher: Sendable {
         self.loader = Mutex(loader)
     }
 
-    /// Queues a read, replacing a waiting one of the same slot.
+    /// Queues a read, replacing a waiting one of the same slot; a save waits before the reads.
     public func submit(_ request: LoadRequest) {
         let startsWorker = queue.withLock { queue -> Bool in
             guard !queue.isClosed else { return false }
             if let waiting = queue.pending.firstIndex(where: { $0.slot == request.slot }) {
                 queue.pending[waiting] = request
+            } else if request.kind.isSave {
+                // A save goes before the reads waiting: a decision is on disk as soon as the
+                // read in progress ends, so a killed terminal loses at most that one write.
+                queue.pending.insert(request, at: queue.pending.firstIndex { !$0.kind.isSave } ?? queue.pending.endIndex)
             } else {
                 queue.pending.append(request)
             }
