@@ -30,17 +30,21 @@ struct ReviewCommand: ParsableCommand {
         }
     }
 
-    /// `ecotop review [--period 30d]`, `ecotop review --resume [ID]`: the dashboard with the
-    /// review open; finishing the review (`q`) ends it.
+    /// `ecotop review [--period 30d]` (the newest unfinished review, else a new one),
+    /// `ecotop review --new`, `ecotop review --resume [ID]`: the dashboard with the review open;
+    /// finishing the review (`q`) ends it.
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "start", abstract: "Start a review (the default), or resume one with --resume [ID].")
+            commandName: "start", abstract: "Continue the newest unfinished review, else start one (--new: always start one).")
 
         @Option(help: "The period reviewed, against the one before it: 7d, 30d, 90d, 12w...", transform: Start.period)
         var period = ReviewPeriod.standard
 
         @Flag(help: "Continue a review at the item where it stopped: the one named, else the newest unfinished one.")
         var resume = false
+
+        @Flag(help: "Start a new review even when an unfinished one exists.")
+        var new = false
 
         @Argument(help: ArgumentHelp("With --resume, the review to continue (`ecotop review list`).", valueName: "id"))
         var id: String?
@@ -49,11 +53,12 @@ struct ReviewCommand: ParsableCommand {
 
         func validate() throws {
             if id != nil, !resume { throw ValidationError("a review id is given with --resume only") }
+            if new, resume { throw ValidationError("--new and --resume exclude each other") }
         }
 
         func run() throws {
             let start: ReviewModel.Start = try ReviewCommand.reportingArchiveErrors {
-                guard resume else { return .new(period) }
+                guard resume else { return new ? .new(period) : .latest(period) }
                 let archive = ReviewCommand.archive
                 guard let session = try id.map(archive.load) ?? archive.latestUnfinished() else {
                     throw ReviewArchiveError.noUnfinishedReview(directory: archive.directory)

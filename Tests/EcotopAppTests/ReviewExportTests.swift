@@ -26,7 +26,7 @@ import Testing
         for expected in [
             "# Review 20270115-080000: shop", "- Period: 30d ending 2027-01-15T08:00:00Z", "- State: finished 2027-01-15T09:00:00Z",
             "- Decided: 1 of 4 items", "## Since review q1", "## 1. degraded integration: shop->pay", "- Decision: fix",
-            "- Owner: Payments | Ops", "- Comment: Prüfen — 検討 ", "| failures | 30 | 4 | +26 |", "| failure rate | 12.5% | n/a | n/a |",
+            "- Owner: Payments | Ops", "- Comment: Prüfen — 検討 ", "| failures | 30 | 4 | +650% |", "| failure rate | 12.50% | n/a | n/a |",
             "- `502  bad gateway <num>  ×30`", "## 2. stale source: usage.transactions{component=\"rent\"}",
             "- Carried over from review q1: watch", "- Decision: none",
         ] {
@@ -48,6 +48,7 @@ import Testing
         let figures = try #require(items[0]["figures"] as? [[String: Any]])
         #expect(figures[0]["current"] as? Double == 30 && figures[0]["previous"] as? Double == 4)
         #expect(figures[1]["previous"] is NSNull, "an unknown figure is null, not 0")
+        #expect(figures.map { $0["unit"] as? String } == ["count", "percent"], "units by name, numbers raw")
         #expect(items[1]["decision"] is NSNull)
         #expect((items[1]["carried"] as? [String: Any])?["decision"] as? String == "watch")
         #expect(!text.contains("\u{1B}"), "the escape is written as \\u001b")

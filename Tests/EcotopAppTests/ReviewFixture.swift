@@ -10,7 +10,7 @@ enum ReviewFixture {
     static let items = [
         ReviewItem(
             kind: .degradedIntegration, subject: "shop->pay", reason: "critical integration unhealthy over the period", severity: 90,
-            figures: [ReviewFigure(name: "failures", current: 30, previous: 4), ReviewFigure(name: "failure rate", current: 12.5, previous: nil, unit: "%")],
+            figures: [ReviewFigure(name: "failures", current: 30, previous: 4), ReviewFigure(name: "failure rate", current: 12.5, previous: nil, unit: .metric(.percent))],
             chart: [0, 1, 5, 2], errorGroups: ["502  bad gateway <num>  ×30"]),
         ReviewItem(kind: .staleSource, subject: "usage.transactions{component=\"rent\"}", reason: "no data within the lookback", severity: 45),
         ReviewItem(kind: .retirementCandidate, subject: "lonely", reason: "no integrations: an isolated tool", severity: 35),

@@ -103,7 +103,7 @@ import Testing
         var model = AppModel(session: SessionStatus(ecosystemName: "shop", catalog: .standard), now: time)
         _ = model.update(.command(.showReview), at: time)
         let failure = LoadFailure(ReviewArchiveError.noUnfinishedReview(directory: "/r"))
-        _ = model.update(.loaded(result(.review(.new(.standard)), .failure(failure))), at: time)
+        _ = model.update(.loaded(result(.review(.latest(.standard)), .failure(failure))), at: time)
         guard case .review(let review)? = model.topScreen else { Issue.record("no review screen"); return }
         #expect(review.error != nil)
         #expect(review.exitsOnFinish == false)

@@ -100,7 +100,7 @@ import Testing
         #expect(degraded.figures.first { $0.name == "failure rate" }?.current == 50)
         #expect(degraded.errorGroups == ["502  bad gateway <num>  ×30"])
         #expect(degraded.chart.reduce(0, +) == 30)
-        let effect = try #require(agenda.items[4].figures.first { $0.name == "rent usage.transactions" })
+        let effect = try #require(agenda.items[4].figures.first { $0.name == "rent Transactions" })
         #expect((effect.previous, effect.current) == (10, 30), "transactions before and after the integration was first seen")
     }
 

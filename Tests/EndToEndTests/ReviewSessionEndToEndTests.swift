@@ -66,7 +66,7 @@ struct ReviewSessionEndToEndTests {
         let report = export.output
         for expected in [
             "# Review \(id): Review shop", "- Period: 7d ending ",
-            "## 1. retirement candidate: alpha", "| monthly cost | 100 | 100 | 0 |", "| integrations | 0 | n/a | n/a |", "- State: finished ", "- Decided: 3 of \(count) items",
+            "## 1. retirement candidate: alpha", "| monthly cost | $100/mo | $100/mo | 0.0% |", "| integrations | 0 | n/a | n/a |", "- State: finished ", "- Decided: 3 of \(count) items",
             "## 1. ", "- Decision: fix", "## 2. ", "- Decision: watch", "## 3. ", "- Decision: keep", "## 4. ",
             "- Comment: \(Self.comment)", "| Figure | This period | Period before | Change |",
         ] {

@@ -212,8 +212,8 @@ public final class DataLoader {
         return report
     }
 
-    /// The session a review screen opens: one resumed from the archive, or a new one of its
-    /// period built from the data, starting from the last finished review. The metric statuses
+    /// The session a review screen opens: one resumed from the archive (the newest unfinished
+    /// one for `.latest`), or a new one of its period built from the data, starting from the last finished review. The metric statuses
     /// are the dashboard's last snapshot's, else a snapshot of the default range.
     private func reviewSession(_ start: ReviewModel.Start, at time: Double) throws -> ReviewSession {
         switch start {
@@ -223,6 +223,8 @@ public final class DataLoader {
             }
             guard !session.isFinished else { throw ReviewArchiveError.finished(id: session.id) }
             return session
+        case .latest(let period):
+            return try reviewArchive.latestUnfinished() ?? reviewSession(.new(period), at: time)
         case .new(let period):
             let summaries = try lastDashboard?.snapshot?.summaries ?? builder.snapshot(at: time, range: .oneHour, buckets: 60).summaries
             let evidence = try ReviewEvidence.read(

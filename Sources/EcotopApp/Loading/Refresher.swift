@@ -27,12 +27,16 @@ public final class Refresher: Sendable {
     }
 
     /// Queues a read, replacing a waiting one of the same slot (a request without a slot is
-    /// never replaced).
+    /// never replaced); a save waits before the reads.
     public func submit(_ request: LoadRequest) {
         let startsWorker = queue.withLock { queue -> Bool in
             guard !queue.isClosed else { return false }
             if request.slot != nil, let waiting = queue.pending.firstIndex(where: { $0.slot == request.slot }) {
                 queue.pending[waiting] = request
+            } else if request.kind.isSave {
+                // A save goes before the reads waiting: a decision is on disk as soon as the
+                // read in progress ends, so a killed terminal loses at most that one write.
+                queue.pending.insert(request, at: queue.pending.firstIndex { !$0.kind.isSave } ?? queue.pending.endIndex)
             } else {
                 queue.pending.append(request)
             }
@@ -67,15 +71,23 @@ public final class Refresher: Sendable {
         return true
     }
 
-    /// Drops waiting reads, lets the one in progress finish, then closes the loader (stopping
+    /// Drops waiting reads, lets the one in progress finish, writes the waiting saves (a review
+    /// decision taken just before quitting is never lost), then closes the loader (stopping
     /// collectors, closing the store). Call after the terminal is restored: this may take a
-    /// collector's grace period.
+    /// collector's grace period. Throws the first save that failed, after closing.
     public func close() throws {
-        queue.withLock { queue in
+        let saves = queue.withLock { queue in
             queue.isClosed = true
-            queue.pending = []
+            defer { queue.pending = [] }
+            return queue.pending.filter { $0.kind.isSave }
         }
-        try loader.withLock { loader in try loader.close() }
+        try loader.withLock { loader in
+            let failure = saves.compactMap { save -> LoadFailure? in
+                if case .failure(let failure) = loader.load(save).outcome { failure } else { nil }
+            }.first
+            try loader.close()
+            if let failure { throw failure }
+        }
     }
 
     private func work() {

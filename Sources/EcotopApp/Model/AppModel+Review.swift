@@ -22,6 +22,10 @@ extension AppModel {
             session.updateCurrent { $0.decision = decision }
             notice = decision.rawValue
             if session.move(by: 1) { _ = session.markShown(at: time) }
+        case .scorecards:
+            model.showsScorecards.toggle()
+            screens[screens.count - 1] = .review(model)
+            return []
         case .comment:
             textEntry = TextEntry(.comment, text: session.current?.comment ?? "")
             return []
@@ -42,6 +46,7 @@ extension AppModel {
             return [save(session)] + reload()
         }
         model.session = session
+        model.showsScorecards = false
         screens[screens.count - 1] = .review(model)
         return [save(session)]
     }
@@ -73,8 +78,8 @@ extension AppModel {
         return []
     }
 
-    /// Takes in a review read or save: a session arriving is shown at its item and saved (a
-    /// new one exists on disk from then on); a failed save is shown until a save succeeds; a
+    /// Takes in a review read or save: a session arriving is shown at its item (a resumed one
+    /// says so) and saved (a new one exists on disk from then on); a failed save is shown until a save succeeds; a
     /// finished review of `ecotop review` ends Ecotop once saved.
     mutating func receiveReview(_ result: LoadResult, at time: Double) -> [AppEffect] {
         switch (result.request.kind, result.outcome) {
@@ -82,6 +87,10 @@ extension AppModel {
             guard case .review(var model)? = topScreen, model.start == start, model.session == nil else { return [] }
             switch outcome {
             case .success(.review(var session)):
+                model.isResumed = session.wasShown
+                if model.isResumed {
+                    notice = "resumed review \(session.id) at item \(session.position + 1); `ecotop review --new` starts a fresh one"
+                }
                 _ = session.markShown(at: time)
                 model.session = session
                 model.error = nil

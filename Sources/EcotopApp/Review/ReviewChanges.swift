@@ -68,6 +68,7 @@ extension ReviewSession {
         return ReviewSession(
             id: id, ecosystem: ecosystem, period: period, started: time,
             entries: entries.enumerated().sorted { ($0.element.item.severity, -$0.offset) > ($1.element.item.severity, -$1.offset) }.map(\.element),
-            sinceLast: last.map { ReviewChanges(from: $0, to: agenda.items, scores: scores) }, scores: scores)
+            sinceLast: last.map { ReviewChanges(from: $0, to: agenda.items, scores: scores) }, scores: scores,
+            scorecards: agenda.scorecards.map(ReviewScorecardRow.init))
     }
 }

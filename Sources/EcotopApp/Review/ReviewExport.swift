@@ -35,6 +35,10 @@ public enum ReviewExport {
                 "- Value up: " + list(changes.scoresUp), "- Value down: " + list(changes.scoresDown),
             ]
         }
+        if let scorecards = session.scorecards, !scorecards.isEmpty {
+            lines += ["", "## Scorecards", "", row(ReviewScorecardText.header), "|---|---|" + String(repeating: "---:|", count: ReviewScorecardText.header.count - 2)]
+            lines += scorecards.map { row(ReviewScorecardText.cells($0)) }
+        }
         for (index, entry) in session.entries.enumerated() {
             let item = entry.item
             lines += ["", "## \(index + 1). \(item.kind.title): \(inline(item.subject))", "", inline(item.reason), ""]
@@ -47,8 +51,10 @@ public enum ReviewExport {
             if !item.figures.isEmpty {
                 lines += ["", "| Figure | This period | Period before | Change |", "|---|---:|---:|---:|"]
                 lines += item.figures.map { figure in
-                    "| \(cell(figure.name)) | \(ReviewFigureText.value(figure.current, unit: cell(figure.unit))) | "
-                        + "\(ReviewFigureText.value(figure.previous, unit: cell(figure.unit))) | \(cell(ReviewFigureText.change(of: figure))) |"
+                    row([
+                        figure.name, ReviewFigureText.value(figure.current, unit: figure.unit),
+                        ReviewFigureText.value(figure.previous, unit: figure.unit), ReviewFigureText.change(of: figure),
+                    ])
                 }
             }
             if !item.errorGroups.isEmpty {
@@ -61,10 +67,7 @@ public enum ReviewExport {
     static func json(_ session: ReviewSession) -> String {
         let items = session.entries.enumerated().map { index, entry in
             let item = entry.item
-            let figures = item.figures.map { figure in
-                "{\"name\":\(quoted(figure.name)),\"current\":\(JSONText.number(figure.current)),"
-                    + "\"previous\":\(JSONText.number(figure.previous)),\"unit\":\(quoted(figure.unit))}"
-            }
+            let figures = item.figures.map(figure)
             let carried = entry.carried.map { carried in
                 "{\"review\":\(quoted(carried.review)),\"decision\":\(quoted(carried.decision.rawValue)),"
                     + "\"owner\":\(optional(carried.owner)),\"comment\":\(optional(carried.comment))}"
@@ -75,6 +78,14 @@ public enum ReviewExport {
                 + "\"comment\":\(optional(entry.comment)),\"carried\":\(carried),\"figures\":[\(figures.joined(separator: ","))],"
                 + "\"error_groups\":[\(item.errorGroups.map(quoted).joined(separator: ","))]}"
         }
+        let scorecards = session.scorecards.map { rows in
+            "[" + rows.map { row in
+                "{\"component\":\(quoted(row.component)),\"role\":\(quoted(row.role.rawValue)),\"degree\":\(row.degree),"
+                    + "\"critical_edges\":\(row.criticalEdges),\"value\":\(figure(row.value)),\"monthly_cost\":\(JSONText.number(row.monthlyCost)),"
+                    + "\"value_per_cost\":\(figure(row.valuePerCost)),\"failures\":\(figure(row.failures)),"
+                    + "\"failure_rate\":\(JSONText.number(row.failureRate)),\"stale_sources\":\(row.staleSources)}"
+            }.joined(separator: ",") + "]"
+        } ?? "null"
         let changes = session.sinceLast.map { changes in
             "{\"previous_review\":\(quoted(changes.previousReview)),\"resolved\":\(strings(changes.resolved)),"
                 + "\"new\":\(strings(changes.new)),\"value_up\":\(strings(changes.scoresUp)),\"value_down\":\(strings(changes.scoresDown))}"
@@ -82,7 +93,18 @@ public enum ReviewExport {
         return "{\"id\":\(quoted(session.id)),\"ecosystem\":\(quoted(session.ecosystem)),\"period\":\(quoted(session.period.label)),"
             + "\"started\":\(quoted(Timestamp(seconds: session.started).rfc3339)),"
             + "\"finished\":\(optional(session.finished.map { Timestamp(seconds: $0).rfc3339 })),"
-            + "\"since_last\":\(changes),\"items\":[\(items.joined(separator: ","))]}\n"
+            + "\"since_last\":\(changes),\"scorecards\":\(scorecards),\"items\":[\(items.joined(separator: ","))]}\n"
+    }
+
+    /// A figure with its raw numbers and its unit's name.
+    private static func figure(_ figure: ReviewFigure) -> String {
+        "{\"name\":\(quoted(figure.name)),\"current\":\(JSONText.number(figure.current)),"
+            + "\"previous\":\(JSONText.number(figure.previous)),\"unit\":\(quoted(figure.unit.name))}"
+    }
+
+    /// A Markdown table row of `cells`.
+    private static func row(_ cells: [String]) -> String {
+        "| " + cells.map(cell).joined(separator: " | ") + " |"
     }
 
     /// Session text on one line, sanitized.

@@ -56,10 +56,13 @@ public struct ReviewSession: Sendable, Hashable, Codable {
     public var sinceLast: ReviewChanges?
     /// Each component's value (`ComponentScorecard.value`), for the next review's "scores up or down".
     public var scores: [String: Double]
+    /// Every component's scorecard, in the ecosystem's order; nil in sessions saved before
+    /// reviews kept them.
+    public var scorecards: [ReviewScorecardRow]?
 
     public init(
         id: String, ecosystem: String, period: ReviewPeriod, started: Double, entries: [Entry], sinceLast: ReviewChanges? = nil,
-        scores: [String: Double] = [:]
+        scores: [String: Double] = [:], scorecards: [ReviewScorecardRow]? = nil
     ) {
         self.id = id
         self.ecosystem = ecosystem
@@ -69,6 +72,7 @@ public struct ReviewSession: Sendable, Hashable, Codable {
         self.entries = entries
         self.sinceLast = sinceLast
         self.scores = scores
+        self.scorecards = scorecards
     }
 
     public var isFinished: Bool { finished != nil }
@@ -92,6 +96,9 @@ public struct ReviewSession: Sendable, Hashable, Codable {
         position = target
         return true
     }
+
+    /// Whether any item was on screen before: the session was opened earlier and is resumed.
+    public var wasShown: Bool { entries.contains { $0.shownAt != nil } }
 
     /// Notes that the entry on screen is shown at `time`, the first time only.
     mutating func markShown(at time: Double) -> Bool {

@@ -75,7 +75,7 @@ public struct ComponentScorecard: Sendable, Hashable, Identifiable {
     }
 
     private static func ratio(_ value: Double?, _ cost: Double?) -> Double? {
-        guard let cost, cost > 0 else { return nil }
-        return (value ?? 0) / cost
+        guard let value, let cost, cost > 0 else { return nil }
+        return value / cost
     }
 }

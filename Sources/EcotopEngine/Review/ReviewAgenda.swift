@@ -50,13 +50,13 @@ public struct ReviewAgenda: Sendable, Hashable {
                 severity: summary.integration.isCritical ? Severity.criticalIntegration : Severity.integration,
                 figures: [
                     ReviewFigure(name: "failures", current: Double(summary.failures), previous: known ? previous.map { Double($0.failures) } : nil),
-                    ReviewFigure(name: "failure rate", current: summary.failureRate, previous: known ? previous?.failureRate : nil, unit: "%"),
+                    ReviewFigure(name: "failure rate", current: summary.failureRate, previous: known ? previous?.failureRate : nil, unit: .metric(.percent)),
                     ReviewFigure(
                         name: "errors per minute", current: summary.health.errorsPerMinute,
-                        previous: known ? previous?.health.errorsPerMinute : nil, unit: "/min"),
+                        previous: known ? previous?.health.errorsPerMinute : nil, unit: .metric(.perMinute)),
                     ReviewFigure(
                         name: "p95 latency", current: summary.p95LatencyMilliseconds, previous: known ? previous?.p95LatencyMilliseconds : nil,
-                        unit: "ms"),
+                        unit: .milliseconds),
                 ],
                 chart: summary.failuresPerBucket.map(Double.init), errorGroups: groups(of: [summary.id], in: evidence))
         }
@@ -71,7 +71,7 @@ public struct ReviewAgenda: Sendable, Hashable {
             case .anomaly: severity = Severity.anomaly
             case .ok, .stale, .noData: return nil
             }
-            let unit = summary.definition.unit.suffix
+            let unit = ReviewFigure.Unit.metric(summary.definition.unit)
             return ReviewItem(
                 kind: .metricStatus, subject: summary.id.rawValue,
                 reason: "\(summary.definition.title) is \(summary.status.label) on the dashboard", severity: severity,
@@ -91,7 +91,7 @@ public struct ReviewAgenda: Sendable, Hashable {
                 figures: [
                     ReviewFigure(name: "reference", current: check.reference, previous: nil),
                     ReviewFigure(name: "compared", current: check.compared, previous: nil),
-                    ReviewFigure(name: "divergence", current: check.divergence.map { $0.share * 100 }, previous: nil, unit: "%"),
+                    ReviewFigure(name: "divergence", current: check.divergence.map { $0.share * 100 }, previous: nil, unit: .metric(.percent)),
                 ])
         }
     }
@@ -103,8 +103,8 @@ public struct ReviewAgenda: Sendable, Hashable {
                 reason: entry.age == nil ? "no data within the lookback" : "its newest point is older than its limit",
                 severity: Severity.staleSource,
                 figures: [
-                    ReviewFigure(name: "age", current: entry.age, previous: nil, unit: "s"),
-                    ReviewFigure(name: "limit", current: entry.limit, previous: nil, unit: "s"),
+                    ReviewFigure(name: "age", current: entry.age, previous: nil, unit: .seconds),
+                    ReviewFigure(name: "limit", current: entry.limit, previous: nil, unit: .seconds),
                 ])
         }
     }
@@ -118,6 +118,9 @@ public struct ReviewAgenda: Sendable, Hashable {
         } else if let ratio = card.valuePerCost, ratio < lowValuePerCost {
             reason = "low value per cost"
             severity = Severity.lowValue
+        } else if card.value == nil, let cost = card.monthlyCost, cost > 0 {
+            reason = "a cost but no value attributed to it"
+            severity = Severity.lowValue
         } else {
             return nil
         }
@@ -129,13 +132,13 @@ public struct ReviewAgenda: Sendable, Hashable {
     /// A scorecard's headline figures: its value against its cost, its connections and failures.
     static func figures(of card: ComponentScorecard) -> [ReviewFigure] {
         [
-            ReviewFigure(name: "value", current: card.value, previous: card.previousValue),
-            ReviewFigure(name: "monthly cost", current: card.monthlyCost, previous: card.monthlyCost),
-            ReviewFigure(name: "value per cost", current: card.valuePerCost, previous: card.previousValuePerCost),
+            ReviewFigure(name: "value", current: card.value, previous: card.previousValue, unit: .metric(.currency)),
+            ReviewFigure(name: "monthly cost", current: card.monthlyCost, previous: card.monthlyCost, unit: .currencyPerMonth),
+            ReviewFigure(name: "value per cost", current: card.valuePerCost, previous: card.previousValuePerCost, unit: .ratio),
             ReviewFigure(name: "integrations", current: Double(card.degree), previous: nil),
             ReviewFigure(name: "critical integrations", current: Double(card.criticalEdges), previous: nil),
             ReviewFigure(name: "failures", current: Double(card.failures), previous: card.previousFailures.map(Double.init)),
-        ] + card.attributed.map { ReviewFigure(name: $0.metric.id.rawValue, current: $0.current, previous: $0.previous, unit: $0.metric.unit.suffix) }
+        ] + card.attributed.map { ReviewFigure(name: $0.metric.shortTitle, current: $0.current, previous: $0.previous, unit: .metric($0.metric.unit)) }
     }
 
     /// Integrations first seen within the period, each with the outcomes attributed to its two
@@ -154,7 +157,7 @@ public struct ReviewAgenda: Sendable, Hashable {
                     let before = part.points.filter { $0.timestamp <= first }.map(\.value)
                     let after = part.points.filter { $0.timestamp - width >= first }.map(\.value)
                     return ReviewFigure(
-                        name: "\(card.id) \(part.metric.id.rawValue)", current: mean(after), previous: mean(before), unit: part.metric.unit.suffix)
+                        name: "\(card.id) \(part.metric.shortTitle)", current: mean(after), previous: mean(before), unit: .metric(part.metric.unit))
                 }
             }
             let summary = evidence.integrations.first { $0.id == integration.id }

@@ -77,7 +77,7 @@ struct FooterView: Widget {
         case .map:
             return [("Esc", "back"), (context.glyphs.hasBraille ? "↑↓←→" : "hjkl", "move"), ("Enter", "integrations"), ("+/-", "range"), ("q", "quit")]
         case .review:
-            return [("n/b", "next/back"), ("k w f x a", "keep watch fix retire ack"), ("c", "comment"), ("o", "owner"), ("?", "keys"), ("q", "finish")]
+            return [("n/b", "next/back"), ("k w f x a", "keep watch fix retire ack"), ("c", "comment"), ("o", "owner"), ("v", "scorecards"), ("?", "keys"), ("q", "finish")]
         case .detail:
             return [("Esc", "back"), (arrows, "metric"), ("b", "split"), ("+/-", "range"), pause, ("q", "quit")]
         case nil:

@@ -12,6 +12,8 @@ struct ReviewView: Widget {
 
     /// The columns of the figures table: name, this period, the period before, the change.
     static let figureColumns = [28, 14, 14, 12]
+    /// The columns of the scorecard overview (`ReviewScorecardText.header`).
+    static let scorecardColumns = [20, 9, 18, 9, 10, 11, 13, 7, 10]
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
         guard let session = review.session else {
@@ -23,11 +25,15 @@ struct ReviewView: Widget {
         var note = [Span(" decided \(session.decidedCount) ", style: theme.style(.muted))]
         if let saveError = review.saveError { note.insert(Span(" \(TerminalText.sanitize(saveError)) ", style: theme.style(.critical, .bold)), at: 0) }
         Pane(
-            title: [Span(" Review \(session.id) · \(session.period.label) · \(position) ", style: theme.style(.focus, .bold))], note: note,
+            title: [Span(" Review \(session.id)\(review.isResumed ? " (resumed)" : "") · \(session.period.label) · \(position) ", style: theme.style(.focus, .bold))], note: note,
             borderStyle: theme.style(.focus), glyphs: context.glyphs
         ).render(in: area, buffer: &buffer)
         let inner = Pane.inner(area).inset(horizontal: 1)
         var lines = Lines(area: inner)
+        if review.showsScorecards {
+            renderScorecards(session.scorecards ?? [], lines: &lines, buffer: &buffer)
+            return
+        }
         guard let entry = session.current else {
             lines.write([Span("Nothing on the agenda: no degraded integration, stale source, divergence, alerting metric, retirement candidate or new integration.", style: theme.style(.ok))], buffer: &buffer)
             return
@@ -62,8 +68,8 @@ struct ReviewView: Widget {
             lines.write(row(["Figure", "This period", "Period before", "Change"]).map { Span($0, style: theme.style(.muted, .bold)) }, buffer: &buffer)
             for figure in item.figures where lines.remaining > 0 {
                 let cells = row([
-                    text(figure.name), ReviewFigureText.value(figure.current, unit: text(figure.unit)),
-                    ReviewFigureText.value(figure.previous, unit: text(figure.unit)), ReviewFigureText.change(of: figure),
+                    text(figure.name), ReviewFigureText.value(figure.current, unit: figure.unit),
+                    ReviewFigureText.value(figure.previous, unit: figure.unit), ReviewFigureText.change(of: figure),
                 ])
                 lines.write(cells.map { Span($0, style: theme.style(.text)) }, buffer: &buffer)
             }
@@ -84,13 +90,29 @@ struct ReviewView: Widget {
         }
     }
 
+    /// Every component's scorecard, one row each (`v`).
+    private func renderScorecards(_ rows: [ReviewScorecardRow], lines: inout Lines, buffer: inout FrameBuffer) {
+        let theme = context.theme
+        lines.write([Span("SCORECARDS  ", style: theme.style(.title, .bold)), Span("every component over the period; v returns to the item", style: theme.style(.muted))], buffer: &buffer)
+        guard !rows.isEmpty else {
+            lines.write([Span("This review kept no scorecards.", style: theme.style(.muted))], buffer: &buffer)
+            return
+        }
+        lines.skip()
+        lines.write(row(ReviewScorecardText.header, widths: Self.scorecardColumns).map { Span($0, style: theme.style(.muted, .bold)) }, buffer: &buffer)
+        for scorecard in rows where lines.remaining > 0 {
+            let role: ThemeRole = scorecard.degree == 0 || (scorecard.valuePerCost.current ?? .infinity) < ReviewAgenda.lowValuePerCost ? .warn : .text
+            lines.write(row(ReviewScorecardText.cells(scorecard), widths: Self.scorecardColumns).map { Span($0, style: theme.style(role)) }, buffer: &buffer)
+        }
+    }
+
     /// The colour of a severity: critical from 80, warning from 40.
     private func severityRole(_ severity: Int) -> ThemeRole {
         severity >= 80 ? .critical : severity >= 40 ? .warn : .accent
     }
 
-    private func row(_ cells: [String]) -> [String] {
-        zip(cells, Self.figureColumns).enumerated().map { index, pair in
+    private func row(_ cells: [String], widths: [Int] = figureColumns) -> [String] {
+        zip(cells, widths).enumerated().map { index, pair in
             let (cell, width) = pair
             let clipped = cell.terminalWidth > width - 1 ? String(cell.prefix(width - 2)) + context.glyphs.ellipsis : cell
             let padding = String(repeating: " ", count: max(0, width - clipped.terminalWidth))

@@ -10,6 +10,9 @@ public struct ReviewModel: Sendable {
         case new(ReviewPeriod)
         /// The review with this id, or without one the newest unfinished review.
         case resume(String?)
+        /// The newest unfinished review, else a new one of the period (`r`, `ecotop review`):
+        /// an interrupted review is not left behind by opening another.
+        case latest(ReviewPeriod)
     }
 
     public var start: Start
@@ -21,8 +24,12 @@ public struct ReviewModel: Sendable {
     public var error: LoadFailure?
     /// Why the last save failed; nil after a save that succeeded.
     public var saveError: String?
+    /// Whether the session on screen was resumed rather than started now.
+    public var isResumed = false
+    /// Whether the scorecard overview (`v`) is on screen instead of the item.
+    public var showsScorecards = false
 
-    public init(start: Start = .new(.standard), exitsOnFinish: Bool = false) {
+    public init(start: Start = .latest(.standard), exitsOnFinish: Bool = false) {
         self.start = start
         self.exitsOnFinish = exitsOnFinish
     }
@@ -43,4 +50,6 @@ public enum ReviewCommand: Hashable, Sendable {
     case comment, owner
     /// `q`: finish the review.
     case finish
+    /// `v`: the scorecard overview, or back to the item.
+    case scorecards
 }

@@ -1,0 +1,11 @@
+extension LoadRequest.Kind {
+    /// Whether the request writes something the user was told about (a review decision, an
+    /// alert acknowledged or silenced): such a request is never dropped, even when Ecotop
+    /// closes while it waits.
+    public var isSave: Bool {
+        switch self {
+        case .saveReview, .changeAlert: true
+        default: false
+        }
+    }
+}
