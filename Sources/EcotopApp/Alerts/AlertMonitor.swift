@@ -15,7 +15,8 @@ public final class AlertMonitor {
     public static let interval: Double = 15
 
     private var tracker: AlertTracker
-    private let log: AlertLog
+    /// The store's alerts file; nil for a monitor that keeps its alerts in memory.
+    private let log: AlertLog?
     /// Runs the hook; nil without `on_alert`.
     public private(set) var hook: AlertHookRunner?
     /// Lines of the alerts file that could not be read when it was opened (`FILE:LINE: why`).
@@ -30,6 +31,18 @@ public final class AlertMonitor {
         log = try AlertLog(writer: writer)
         configure(settings)
     }
+
+    /// A monitor that keeps its alerts in memory only, for the demo on its simulator, which has
+    /// no store to record them in: they last as long as the dashboard runs.
+    public init(inMemory settings: AlertSettings) {
+        damaged = []
+        tracker = AlertTracker(history: AlertHistory(), resolveAfter: settings.resolveAfter)
+        log = nil
+        configure(settings)
+    }
+
+    /// Whether the alerts are recorded in a store's alerts file (else only kept in memory).
+    public var isRecorded: Bool { log != nil }
 
     /// Takes up changed settings (a reloaded configuration); a hook that did not change keeps
     /// its status.
@@ -52,7 +65,7 @@ public final class AlertMonitor {
     /// Records the changes `firing` makes at `time` and runs the hook for them.
     public func evaluate(_ firing: [AlertCondition], at time: Double) throws -> [AlertRecord] {
         let records = tracker.evaluate(firing, at: time)
-        try log.append(records)
+        try log?.append(records)
         hook?.run(for: records.filter { Self.notifies($0, at: time) })
         return records
     }
@@ -60,14 +73,14 @@ public final class AlertMonitor {
     /// Acknowledges the open alert `id`; false when there is none.
     public func acknowledge(_ id: Int, at time: Double) throws -> Bool {
         guard let record = tracker.acknowledge(id, at: time) else { return false }
-        try log.append([record])
+        try log?.append([record])
         return true
     }
 
     /// Silences the open alert `id` for `seconds` (0 ends a silence); false when there is none.
     public func silence(_ id: Int, for seconds: Double, at time: Double) throws -> Bool {
         guard let record = tracker.silence(id, until: time + seconds, at: time) else { return false }
-        try log.append([record])
+        try log?.append([record])
         return true
     }
 

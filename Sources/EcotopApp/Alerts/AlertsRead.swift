@@ -7,7 +7,8 @@ public struct AlertsRead: Sendable {
     /// it runs the collectors); otherwise it shows what the process holding it recorded, and
     /// acknowledging or silencing is left to that process's dashboard.
     public var isRecording: Bool
-    /// Whether there is a store to record alerts in; the demo without one records none.
+    /// Whether there is a store to record alerts in; the demo without one keeps them in memory
+    /// (`isRecording`) or, read from elsewhere, has none.
     public var hasStore = true
     /// Lines of the alerts file that could not be read.
     public var damagedLines: Int

@@ -6,8 +6,8 @@ import EcotopStore
 /// holding it writes (only what was appended since the last read), at most every
 /// `AlertMonitor.interval` seconds for the header's count.
 struct DataLoaderAlerts {
-    /// The alerts file, read from where the last read stopped.
-    let file: AlertLogFollower
+    /// The alerts file, read from where the last read stopped; nil without a store.
+    let file: AlertLogFollower?
     var monitor: AlertMonitor?
     /// Ring the bell when an alert opens (`alerts.bell`).
     var bell = false
@@ -19,8 +19,8 @@ struct DataLoaderAlerts {
     /// Why the last evaluation failed, shown on the alerts screen until one succeeds.
     private var evaluationProblem: String?
 
-    init(layout: StoreLayout, monitor: AlertMonitor? = nil, bell: Bool = false) {
-        file = AlertLogFollower(layout: layout)
+    init(layout: StoreLayout?, monitor: AlertMonitor? = nil, bell: Bool = false) {
+        file = layout.map(AlertLogFollower.init)
         self.monitor = monitor
         self.bell = bell
     }
@@ -48,14 +48,12 @@ extension DataLoader {
 
     /// Every recorded alert, after `change` when one is asked for.
     func readAlerts(at time: Double, change: AlertChange?) throws -> AlertsRead {
-        guard var reads = alertReads else {
-            var read = AlertsRead(history: AlertHistory(), isRecording: false, message: change.map { _ in "no store: no alerts" })
-            read.hasStore = false
-            return read
-        }
+        var noStore = AlertsRead(history: AlertHistory(), isRecording: false, message: change.map { _ in "no store: no alerts" })
+        noStore.hasStore = false
+        guard var reads = alertReads else { return noStore }
         defer { alertReads = reads }
         guard let monitor = reads.monitor else {
-            let contents = try reads.readFile(at: time)
+            guard let contents = try reads.readFile(at: time) else { return noStore }
             return AlertsRead(
                 history: contents.history, isRecording: false, damagedLines: contents.damaged.count,
                 message: change.map { _ in "alerts are recorded by the process that runs the collectors; change them there" })
@@ -72,7 +70,9 @@ extension DataLoader {
             break
         }
         reads.count(monitor.history, at: time)
-        return AlertsRead(history: monitor.history, isRecording: true, damagedLines: monitor.damaged.count, message: message)
+        var read = AlertsRead(history: monitor.history, isRecording: true, damagedLines: monitor.damaged.count, message: message)
+        read.hasStore = monitor.isRecorded
+        return read
     }
 }
 
@@ -88,10 +88,10 @@ extension DataLoaderAlerts {
         needingAttention = history.alerts.filter { $0.needsAttention(at: time) }.count
     }
 
-    /// Reads the alerts file and counts the alerts needing attention.
-    mutating func readFile(at time: Double) throws -> AlertLog.Contents {
+    /// Reads the alerts file and counts the alerts needing attention; nil without a file.
+    mutating func readFile(at time: Double) throws -> AlertLog.Contents? {
         lastFileRead = time
-        let contents = try file.refresh()
+        guard let contents = try file?.refresh() else { return nil }
         count(contents.history, at: time)
         return contents
     }

@@ -74,6 +74,7 @@ public final class DataLoader {
             agreementSource: DemoGovernanceSource(base: source, simulator: simulator))
         loader.alertReads = recorder.map { DataLoaderAlerts(layout: $0.layout, monitor: $0.alerts) }
             ?? (history as? StoreReader).map { DataLoaderAlerts(layout: $0.layout) }
+            ?? (history == nil ? DataLoaderAlerts(layout: nil, monitor: AlertMonitor(inMemory: AlertSettings())) : nil)
         return loader
     }
 

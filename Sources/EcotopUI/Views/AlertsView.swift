@@ -31,7 +31,8 @@ struct AlertsView: Widget {
         }
         status.append(Span("  sort \(AlertsModel.alertList.sortName(alerts.list))", style: theme.style(.muted)))
         if !read.hasStore {
-            status.append(Span("  no store: the demo's simulator records no alerts", style: theme.style(.muted)))
+            let text = read.isRecording ? "kept in memory: the demo's simulator has no store to record them in" : "no store: no alerts recorded"
+            status.append(Span("  " + text, style: theme.style(.muted)))
         } else if !read.isRecording {
             status.append(Span("  read-only: recorded by the process running the collectors", style: theme.style(.muted)))
         }
