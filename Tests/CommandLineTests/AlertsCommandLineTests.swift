@@ -40,7 +40,7 @@ import Testing
         let config = try configuration(rate: 7.5)
         let first = try EcotopBinary.run(["collect", "--config", config, "--once"])
         #expect(first.status == 0, "\(first.errors)")
-        #expect(first.errors.contains("ecotop: alert 1 opened: CRIT Error rates in integrations: 7.5 > 5"), "\(first.errors)")
+        #expect(first.errors.contains("ecotop: alert 1 opened: CRIT Error rates in integrations: 7.50% > 5.00%"), "\(first.errors)")
         let environment = try String(contentsOfFile: directory + "/env", encoding: .utf8)
         #expect(environment.contains("ECOTOP_ALERT_STATE=opened\n") && environment.contains("ECOTOP_ALERT_VALUE=7.5\n"), "\(environment)")
 
@@ -75,7 +75,7 @@ import Testing
         let printed = { (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? "" }
         // The first evaluation may come before the plugin's first run; the next is 15 s later.
         try await wait(for: "collect to raise the alert; it printed: \(printed())") {
-            printed().contains("ecotop: alert 1 opened: CRIT Error rates in integrations: 9 > 5")
+            printed().contains("ecotop: alert 1 opened: CRIT Error rates in integrations: 9.00% > 5.00%")
         }
         try await wait(for: "the hook to run") { FileManager.default.fileExists(atPath: directory + "/env") }
         child.signal(SIGTERM)

@@ -32,9 +32,11 @@ public enum AlertConditions {
             let value = summary.latest?.value
             let limit = summary.status == .critical ? metric.thresholds.critical : metric.thresholds.warn
             let comparison = metric.direction == .higherIsBetter ? "<" : ">"
+            // In the metric's unit, as the panes write it (`3.24% > 1%`, `$369k`).
+            let shown = { (number: Double?) in number.map { NumberFormat.value($0, unit: metric.unit) } ?? "-" }
             let text = summary.status == .anomaly
-                ? "\(number(value)), far from its usual level (ANOM)"
-                : "\(number(value)) \(comparison) \(number(limit))"
+                ? "\(shown(value)), far from its usual level (ANOM)"
+                : "\(shown(value)) \(comparison) \(shown(limit))"
             return AlertCondition(
                 kind: .metric, subject: metric.id.rawValue, severity: severity, value: value,
                 higherIsWorse: metric.direction == .lowerIsBetter, summary: "\(metric.title): \(text)")
