@@ -16,7 +16,14 @@ public struct DashboardLoop<Device: TerminalDevice> {
     /// How often the loop looks for finished loads while one is in flight, in milliseconds.
     static var busyPollMilliseconds: Int32 { 15 }
 
-    public init(device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance) {
+    /// The keys in force: the configuration's (`KeyMap.configured`), read once, so a live reload
+    /// of the configuration keeps them; nil for the standard keys of the model's catalog.
+    let keyMap: KeyMap?
+
+    public init(
+        device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance, keyMap: KeyMap? = nil
+    ) {
+        self.keyMap = keyMap
         self.device = device
         self.refresher = refresher
         self.clock = clock
@@ -51,7 +58,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
             let wait = refresher.isBusy ? Double(Self.busyPollMilliseconds) / 1_000 : min(max(0, nextRefresh - now), 1)
             switch device.readInput(timeoutMilliseconds: Int32(wait * 1_000)) {
             case .key(let key)?:
-                guard let action = KeyInput.action(for: key, in: model, keyMap: KeyMap(families: model.catalog.families)) else { break }
+                guard let action = KeyInput.action(for: key, in: model, keyMap: keyMap ?? KeyMap(families: model.catalog.families)) else { break }
                 let effects = model.update(action, at: clock.now())
                 if effects.contains(.quit) { return nil }
                 if effects.contains(where: { if case .load = $0 { true } else { false } }) {
@@ -81,7 +88,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
     /// Renders and shows a frame, with the timings overlay when it is on, and times both.
     private func draw(_ model: AppModel, size: Size, timings: inout FrameTimings) {
         let start = ContinuousClock.now
-        var frame = DashboardView.render(model, size: size, appearance: appearance)
+        var frame = DashboardView.render(model, size: size, appearance: appearance, keyMap: keyMap)
         if model.showsTimings {
             timings.residentBytes = ResidentMemory.current()
             TimingOverlay(timings: timings, appearance: appearance, themeIndex: model.themeIndex).render(into: &frame)
