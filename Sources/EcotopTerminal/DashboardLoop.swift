@@ -1,4 +1,5 @@
 import EcotopApp
+import EcotopConfig
 import EcotopCore
 import EcotopUI
 
@@ -16,14 +17,14 @@ public struct DashboardLoop<Device: TerminalDevice> {
     /// How often the loop looks for finished loads while one is in flight, in milliseconds.
     static var busyPollMilliseconds: Int32 { 15 }
 
-    /// The keys in force: the configuration's (`KeyMap.configured`), read once, so a live reload
-    /// of the configuration keeps them; nil for the standard keys of the model's catalog.
-    let keyMap: KeyMap?
+    /// The configuration's `keys:` as the dashboard started, applied to the key map of the
+    /// model's catalog (which a reload may change); a reload keeps these remaps.
+    let remaps: [KeyRemap]
 
     public init(
-        device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance, keyMap: KeyMap? = nil
+        device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance, remaps: [KeyRemap] = []
     ) {
-        self.keyMap = keyMap
+        self.remaps = remaps
         self.device = device
         self.refresher = refresher
         self.clock = clock
@@ -58,7 +59,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
             let wait = refresher.isBusy ? Double(Self.busyPollMilliseconds) / 1_000 : min(max(0, nextRefresh - now), 1)
             switch device.readInput(timeoutMilliseconds: Int32(wait * 1_000)) {
             case .key(let key)?:
-                guard let action = KeyInput.action(for: key, in: model, keyMap: keyMap ?? KeyMap(families: model.catalog.families)) else { break }
+                guard let action = KeyInput.action(for: key, in: model, keyMap: keyMap(of: model)) else { break }
                 let effects = model.update(action, at: clock.now())
                 if effects.contains(.quit) { return nil }
                 if effects.contains(where: { if case .load = $0 { true } else { false } }) {
@@ -80,6 +81,11 @@ public struct DashboardLoop<Device: TerminalDevice> {
         }
     }
 
+    /// The keys in force for the model's catalog.
+    private func keyMap(of model: AppModel) -> KeyMap {
+        remaps.isEmpty ? KeyMap(families: model.catalog.families) : KeyMap.configured(families: model.catalog.families, remaps: remaps).map
+    }
+
     private func perform(_ effects: [AppEffect]) {
         for case .load(let request) in effects { refresher.submit(request) }
         if effects.contains(.bell) { device.ringBell() }
@@ -88,7 +94,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
     /// Renders and shows a frame, with the timings overlay when it is on, and times both.
     private func draw(_ model: AppModel, size: Size, timings: inout FrameTimings) {
         let start = ContinuousClock.now
-        var frame = DashboardView.render(model, size: size, appearance: appearance, keyMap: keyMap)
+        var frame = DashboardView.render(model, size: size, appearance: appearance, keyMap: keyMap(of: model))
         if model.showsTimings {
             timings.residentBytes = ResidentMemory.current()
             TimingOverlay(timings: timings, appearance: appearance, themeIndex: model.themeIndex).render(into: &frame)

@@ -97,9 +97,9 @@ struct DashCommand: ParsableCommand {
         let appearance = Appearance(
             themes: themes.themes, glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, clock: utc ? .utc : .local,
             isColorless: !screen.capabilities.hasColor)
-        let keyMap = KeyMap.configured(families: model.catalog.families, remaps: configured?.configuration.keys ?? []).map
         let loop = DashboardLoop(
-            device: screen, refresher: refresher, clock: clock, refreshInterval: refresh, appearance: appearance, keyMap: keyMap)
+            device: screen, refresher: refresher, clock: clock, refreshInterval: refresh, appearance: appearance,
+            remaps: configured?.configuration.keys ?? [])
         let signal = loop.run(&model)
         screen.restore()
         screenIsActive = false
