@@ -75,4 +75,13 @@ import Testing
         #expect(row.contains("E           integration errors"), "\(row)")
         #expect(!row.contains("e           integration errors"), "\(row)")
     }
+
+    @Test func theConfiguredMapFollowsAReloadedCatalogsFamiliesAndKeepsTheRemaps() throws {
+        var keys = ConfiguredKeyMap(remaps: try remaps("  show_errors: E\n"))
+        let standard = MetricCatalog.standard.families
+        #expect(keys.map(for: standard).command(for: .character("5")) == nil)
+        let reloaded = keys.map(for: standard + [MetricFamily(id: "cost", title: "Cost")])
+        #expect(reloaded.command(for: .character("5")) == .focusFamily(4))
+        #expect(reloaded.command(for: .character("E")) == .showErrors)
+    }
 }
