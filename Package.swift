@@ -35,7 +35,7 @@ let package = Package(
         ),
         .target(
             name: "EcotopUI",
-            dependencies: ["EcotopCore", "EcotopEngine", "EcotopApp", .product(name: "Yams", package: "Yams")],
+            dependencies: ["EcotopCore", "EcotopEngine", "EcotopConfig", "EcotopApp", .product(name: "Yams", package: "Yams")],
             plugins: ["ThemeEmbedderPlugin"]
         ),
         .executableTarget(name: "ThemeEmbedder"),

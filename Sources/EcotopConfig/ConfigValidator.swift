@@ -55,11 +55,13 @@ public struct ConfigValidator {
         let source = fields.mapping("source").flatMap(readSource)
         let governance = fields.mapping("governance").map(GovernanceSection(catalog: catalog, ecosystem: ecosystem).read) ?? Governance()
         let alerts = fields.mapping("alerts").map(AlertsSection.read) ?? AlertSettings()
+        let keys = fields.mapping("keys").map(KeysSection.read) ?? []
         fields.finish()
         var configuration = EcotopConfiguration(
             file: file, ecosystem: ecosystem, collectors: collectors, catalog: catalog, metricOverrides: overrides, health: health,
             store: store, errorPolicy: errorPolicy, source: source, governance: governance)
         configuration.alerts = alerts
+        configuration.keys = keys
         return configuration
     }
 

@@ -22,6 +22,8 @@ public struct EcotopConfiguration: Sendable {
     public var governance: Governance
     /// The bell and the hook of alerts (`alerts:`).
     public var alerts = AlertSettings()
+    /// Actions bound to other keys (`keys:`), checked and applied by the dashboard's key map.
+    public var keys: [KeyRemap] = []
 
     public init(
         file: String, ecosystem: Ecosystem, collectors: [CollectorConfig], catalog: MetricCatalog? = nil,

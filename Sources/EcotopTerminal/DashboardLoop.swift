@@ -1,4 +1,5 @@
 import EcotopApp
+import EcotopConfig
 import EcotopCore
 import EcotopUI
 
@@ -16,7 +17,14 @@ public struct DashboardLoop<Device: TerminalDevice> {
     /// How often the loop looks for finished loads while one is in flight, in milliseconds.
     static var busyPollMilliseconds: Int32 { 15 }
 
-    public init(device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance) {
+    /// The configuration's `keys:` as the dashboard started, applied to the key map of the
+    /// model's catalog (which a reload may change); a reload keeps these remaps.
+    let remaps: [KeyRemap]
+
+    public init(
+        device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance, remaps: [KeyRemap] = []
+    ) {
+        self.remaps = remaps
         self.device = device
         self.refresher = refresher
         self.clock = clock
@@ -30,9 +38,10 @@ public struct DashboardLoop<Device: TerminalDevice> {
     public func run(_ model: inout AppModel, stop: () -> Int32? = { TerminationSignal.received }) -> Int32? {
         var size = device.size
         var timings = FrameTimings()
+        var keys = ConfiguredKeyMap(remaps: remaps)
         _ = model.update(.resized(columns: size.width, rows: size.height), at: clock.now())
         perform(model.start())
-        draw(model, size: size, timings: &timings)
+        draw(model, size: size, keyMap: keys.map(for: model.catalog.families), timings: &timings)
         var nextRefresh = clock.now() + refreshInterval
         while true {
             if let signal = stop() { return signal }
@@ -51,7 +60,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
             let wait = refresher.isBusy ? Double(Self.busyPollMilliseconds) / 1_000 : min(max(0, nextRefresh - now), 1)
             switch device.readInput(timeoutMilliseconds: Int32(wait * 1_000)) {
             case .key(let key)?:
-                guard let action = KeyInput.action(for: key, in: model, keyMap: KeyMap(families: model.catalog.families)) else { break }
+                guard let action = KeyInput.action(for: key, in: model, keyMap: keys.map(for: model.catalog.families)) else { break }
                 let effects = model.update(action, at: clock.now())
                 if effects.contains(.quit) { return nil }
                 if effects.contains(where: { if case .load = $0 { true } else { false } }) {
@@ -69,7 +78,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
                 nextRefresh = clock.now() + refreshInterval
                 changed = true
             }
-            if changed { draw(model, size: size, timings: &timings) }
+            if changed { draw(model, size: size, keyMap: keys.map(for: model.catalog.families), timings: &timings) }
         }
     }
 
@@ -79,9 +88,9 @@ public struct DashboardLoop<Device: TerminalDevice> {
     }
 
     /// Renders and shows a frame, with the timings overlay when it is on, and times both.
-    private func draw(_ model: AppModel, size: Size, timings: inout FrameTimings) {
+    private func draw(_ model: AppModel, size: Size, keyMap: KeyMap, timings: inout FrameTimings) {
         let start = ContinuousClock.now
-        var frame = DashboardView.render(model, size: size, appearance: appearance)
+        var frame = DashboardView.render(model, size: size, appearance: appearance, keyMap: keyMap)
         if model.showsTimings {
             timings.residentBytes = ResidentMemory.current()
             TimingOverlay(timings: timings, appearance: appearance, themeIndex: model.themeIndex).render(into: &frame)

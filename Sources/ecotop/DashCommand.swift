@@ -97,7 +97,9 @@ struct DashCommand: ParsableCommand {
         let appearance = Appearance(
             themes: themes.themes, glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, clock: utc ? .utc : .local,
             isColorless: !screen.capabilities.hasColor)
-        let loop = DashboardLoop(device: screen, refresher: refresher, clock: clock, refreshInterval: refresh, appearance: appearance)
+        let loop = DashboardLoop(
+            device: screen, refresher: refresher, clock: clock, refreshInterval: refresh, appearance: appearance,
+            remaps: configured?.configuration.keys ?? [])
         let signal = loop.run(&model)
         screen.restore()
         screenIsActive = false

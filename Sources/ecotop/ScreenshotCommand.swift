@@ -63,11 +63,12 @@ struct ScreenshotCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: reviews) }
         var model = AppModel(
             session: loader.status, now: moment, range: range, themeNames: themes.themes.map(\.name), themeIndex: themeIndex)
-        let keyMap = KeyMap(families: model.catalog.families)
+        let remaps = try config.map { try ConfigOptions.load($0).configuration.keys } ?? []
+        let keyMap = KeyMap.configured(families: model.catalog.families, remaps: remaps).map
         model.start(
             typing: KeySequence.parse(keys), after: [.resized(columns: width, rows: height)], keyMap: keyMap, at: moment, loader: loader)
         let appearance = Appearance(themes: themes.themes, glyphs: ascii ? .ascii : .unicode, clock: utc ? .utc : .local)
-        let frame = DashboardView.render(model, size: Size(width: width, height: height), appearance: appearance)
+        let frame = DashboardView.render(model, size: Size(width: width, height: height), appearance: appearance, keyMap: keyMap)
         switch format {
         case .text: print(frame.text)
         case .svg: print(SVGFrameWriter.render(frame, theme: appearance.theme(at: model.themeIndex)))

@@ -14,6 +14,6 @@ extension KeyMap {
         Binding(keys: [.character("o")], label: "o", summary: "set the item's owner", command: .review(.owner), screens: [.review]),
         Binding(keys: [.character("v")], label: "v", summary: "scorecards of every component, or back to the item", command: .review(.scorecards), screens: [.review]),
         Binding(keys: [.character("q")], label: "q", summary: "finish the review", command: .review(.finish), screens: [.review]),
-        Binding(keys: [.control("c")], label: "Ctrl-C", summary: "quit (the review stays resumable)", command: .quit, screens: [.review]),
+        Binding(keys: [.control("c")], label: "Ctrl-C", summary: "quit (the review stays resumable)", command: .quit, screens: [.review], actionName: "review_quit"),
     ]
 }

@@ -13,6 +13,8 @@ public struct KeyMap: Sendable {
         public var command: Command
         /// The screens where the keys do something; the help of other screens leaves them out.
         public var screens: Set<ScreenKind> = Set(ScreenKind.allCases)
+        /// The name `keys:` remaps it by where the command's own name (`action`) would not do.
+        var actionName: String? = nil
 
         /// Whether the binding does something on `screen`.
         public func applies(to screen: ScreenKind) -> Bool { screens.contains(screen) }
@@ -64,8 +66,8 @@ public struct KeyMap: Sendable {
         Binding(
             keys: [.down, .character("j")], label: "Down  j", summary: "select the next row",
             command: .selectNext, screens: [.dashboard, .detail, .errors, .governance, .alerts]),
-        Binding(keys: [.left, .character("h")], label: "Left  h", summary: "focus the pane before", command: .focusPrevious, screens: [.dashboard]),
-        Binding(keys: [.right, .character("l")], label: "Right  l", summary: "focus the pane after", command: .focusNext, screens: [.dashboard]),
+        Binding(keys: [.left, .character("h")], label: "Left  h", summary: "focus the pane before", command: .focusPrevious, screens: [.dashboard], actionName: "move_left"),
+        Binding(keys: [.right, .character("l")], label: "Right  l", summary: "focus the pane after", command: .focusNext, screens: [.dashboard], actionName: "move_right"),
         Binding(
             keys: [.up, .character("k")], label: "Up  k", summary: "select the component above, or the previous integration",
             command: .selectPrevious, screens: [.map]),
@@ -74,10 +76,10 @@ public struct KeyMap: Sendable {
             command: .selectNext, screens: [.map]),
         Binding(
             keys: [.left, .character("h")], label: "Left  h", summary: "select the component to the left (the map pans along)",
-            command: .focusPrevious, screens: [.map]),
+            command: .focusPrevious, screens: [.map], actionName: "move_left"),
         Binding(
             keys: [.right, .character("l")], label: "Right  l", summary: "select the component to the right (the map pans along)",
-            command: .focusNext, screens: [.map]),
+            command: .focusNext, screens: [.map], actionName: "move_right"),
         Binding(
             keys: [.enter], label: "Enter", summary: "open the selected metric's detail chart", command: .openDetail,
             screens: [.dashboard]),

@@ -1,0 +1,75 @@
+import EcotopApp
+
+/// One action the command palette offers: its name, what it does, and the command it runs.
+public struct PaletteEntry: Sendable, Hashable {
+    /// The action's name, as `keys:` writes it (`show_errors`).
+    public var action: String
+    /// What it does, from its first binding.
+    public var summary: String
+    public var command: Command
+    /// Its keys, as the help shows them.
+    public var keys: String
+
+    /// Every action of `map` once, in the map's order, with its first binding's summary and keys.
+    public static func all(in map: KeyMap) -> [PaletteEntry] {
+        var seen: Set<String> = []
+        return map.bindings.compactMap { binding in
+            guard seen.insert(binding.action).inserted else { return nil }
+            return PaletteEntry(action: binding.action, summary: binding.summary, command: binding.command, keys: binding.label)
+        }
+    }
+}
+
+/// Fuzzy matching for the command palette: the typed characters must appear in order in an
+/// entry's name or summary (case aside); a match scores a point per character, more at the
+/// start of a word and more right after the previous match, less for each break in the run
+/// and for every character skipped in between.
+public enum PaletteMatcher {
+    /// The score of `query` in `text`, nil when its characters do not all appear in order.
+    /// Each character is matched right after the previous one when it can be, else at the next
+    /// word start that has it (if the rest still matches after it), else at its next occurrence.
+    public static func score(_ query: String, in text: String) -> Int? {
+        let haystack = Array(text.lowercased())
+        let needle = Array(query.lowercased().filter { !$0.isWhitespace })
+        var score = 0
+        var position = 0
+        var previous: Int?
+        for (offset, character) in needle.enumerated() {
+            let candidates = haystack.indices[position...].filter { haystack[$0] == character }
+            guard let first = candidates.first else { return nil }
+            let consecutive = previous.map { first == $0 + 1 } ?? false
+            let rest = needle[(offset + 1)...]
+            let chosen = consecutive ? first : candidates.first { index in
+                isWordStart(index, in: haystack) && isSubsequence(rest, of: haystack[(index + 1)...])
+            } ?? first
+            score += 1
+            if isWordStart(chosen, in: haystack) { score += 8 }
+            if let previous, chosen == previous + 1 { score += 6 } else if let previous { score -= 3 + min(chosen - previous - 1, 5) }
+            previous = chosen
+            position = chosen + 1
+        }
+        return score
+    }
+
+    /// The entries that match `query`, best first; equal scores go to the more recently used
+    /// (`recent`, most recent first), then to the map's order. An empty query lists every entry,
+    /// recently used first.
+    public static func rank(_ entries: [PaletteEntry], query: String, recent: [String]) -> [PaletteEntry] {
+        let scored = entries.enumerated().compactMap { index, entry in
+            let score = [score(query, in: entry.action.replacingOccurrences(of: "_", with: " ")), score(query, in: entry.summary)]
+                .compactMap { $0 }.max()
+            return score.map { (entry: entry, score: $0, recency: recent.firstIndex(of: entry.action) ?? recent.count, index: index) }
+        }
+        return scored.sorted { ($1.score, $0.recency, $0.index) < ($0.score, $1.recency, $1.index) }.map(\.entry)
+    }
+
+    private static func isSubsequence(_ characters: ArraySlice<Character>, of text: ArraySlice<Character>) -> Bool {
+        var remaining = characters[...]
+        for character in text where remaining.first == character { remaining = remaining.dropFirst() }
+        return remaining.isEmpty
+    }
+
+    private static func isWordStart(_ index: Int, in text: [Character]) -> Bool {
+        index == 0 || !(text[index - 1].isLetter || text[index - 1].isNumber)
+    }
+}
