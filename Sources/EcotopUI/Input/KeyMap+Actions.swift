@@ -49,6 +49,7 @@ extension KeyMap.Binding {
         case .comment: "comment"
         case .owner: "owner"
         case .finish: "finish"
+        case .scorecards: "scorecards"
         }
     }
 }
