@@ -21,12 +21,24 @@ struct MouseEndToEndTests {
         throw CancellationError()
     }
 
+    /// The colours and attributes `text` is drawn with: the escape sequences just before it on
+    /// the screen (`capture-pane -e`), where the row's selection shows.
+    private func style(of text: String, on session: TmuxSession) throws -> String {
+        let screen = try session.captureWithEscapes()
+        guard let range = screen.range(of: text) else { return "" }
+        return String(screen[..<range.lowerBound].suffix(24))
+    }
+
     @Test func clickSelectsARowOfAnotherPaneAndTheFooterHintsRun() async throws {
         let session = try TmuxSession(width: 160, height: 48, environment: ["TERM": "xterm-256color"])
         let screen = try await session.waitForScreen(showing: "2 Usage", "Active users")
         let row = try cell(of: "Active users", on: screen)
+        let unselected = try style(of: "Active users", on: session)
         try click(session, x: row.x + 2, y: row.y)
-        // Enter opens the selected metric of the focused pane: the one clicked.
+        // The row takes the selection's colours; then Enter opens the focused pane's selected
+        // metric: the one clicked. (A key in the same read as a click makes ncurses drop the
+        // click, so Enter waits for it to show.)
+        try await session.waitForScreen("the clicked row selected") { _ in (try? self.style(of: "Active users", on: session)) != unselected }
         try session.send("Enter")
         try await session.waitForScreen(showing: "Usage › Active users")
         let detail = try await session.waitForScreen(showing: "Esc back")
