@@ -77,6 +77,36 @@ static inline int ecotop_has_sync(void) {
     return sync != NULL && sync != (char *)-1;
 }
 
+/// Turns on mouse reporting of button 1 presses and releases and of the wheel (buttons 4 and
+/// 5), with ncurses' own click resolution off (the model times double-clicks itself); 1 when
+/// the terminal reports any of them. Presses and releases read in one go still come back
+/// merged into a click or a double-click, so those are asked for too.
+static inline int ecotop_enable_mouse(void) {
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
+        | BUTTON5_PRESSED;
+    mouseinterval(0);
+    return mousemask(wanted, NULL) != 0;
+}
+/// The mouse event behind a KEY_MOUSE: its cell and kind (0 none, 1 press, 2 release,
+/// 3 wheel up, 4 wheel down), a click counting as a press; a double-click is a press with a
+/// second one queued behind it (ungetmouse). 0 when there is none to read.
+static inline int ecotop_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_DOUBLE_CLICKED) {
+        event.bstate = BUTTON1_CLICKED;
+        ungetmouse(&event);
+        return 1;
+    }
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (event.bstate & BUTTON1_RELEASED) return 2;
+    if (event.bstate & BUTTON4_PRESSED) return 3;
+    if (event.bstate & BUTTON5_PRESSED) return 4;
+    return 0;
+}
+
 /// The locale's character set name after setlocale(LC_ALL, ""), e.g. "UTF-8" or "ANSI_X3.4-1968".
 static inline const char *ecotop_codeset(void) { return nl_langinfo(CODESET); }
 

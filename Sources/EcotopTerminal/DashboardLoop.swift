@@ -39,6 +39,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
         var size = device.size
         var timings = FrameTimings()
         var keys = ConfiguredKeyMap(remaps: remaps)
+        var mouse = MouseInput()
         _ = model.update(.resized(columns: size.width, rows: size.height), at: clock.now())
         perform(model.start())
         draw(model, size: size, keyMap: keys.map(for: model.catalog.families), timings: &timings)
@@ -61,12 +62,14 @@ public struct DashboardLoop<Device: TerminalDevice> {
             switch device.readInput(timeoutMilliseconds: Int32(wait * 1_000)) {
             case .key(let key)?:
                 guard let action = KeyInput.action(for: key, in: model, keyMap: keys.map(for: model.catalog.families)) else { break }
-                let effects = model.update(action, at: clock.now())
-                if effects.contains(.quit) { return nil }
-                if effects.contains(where: { if case .load = $0 { true } else { false } }) {
-                    nextRefresh = clock.now() + refreshInterval
-                }
-                perform(effects)
+                if apply([action], to: &model, nextRefresh: &nextRefresh) { return nil }
+                changed = true
+            case .mouse(let event)?:
+                let regions = ClickRegions(model: model, size: size, appearance: appearance)
+                let keyMap = keys.map(for: model.catalog.families)
+                let actions = mouse.actions(for: event, regions: regions, in: model, keyMap: keyMap, at: clock.now())
+                guard !actions.isEmpty else { break }
+                if apply(actions, to: &model, nextRefresh: &nextRefresh) { return nil }
                 changed = true
             case .resize(let newSize)?:
                 size = newSize
@@ -80,6 +83,20 @@ public struct DashboardLoop<Device: TerminalDevice> {
             }
             if changed { draw(model, size: size, keyMap: keys.map(for: model.catalog.families), timings: &timings) }
         }
+    }
+
+    /// Applies what the user did; true when it quits. A reload it asks for restarts the
+    /// refresh interval.
+    private func apply(_ actions: [AppAction], to model: inout AppModel, nextRefresh: inout Double) -> Bool {
+        for action in actions {
+            let effects = model.update(action, at: clock.now())
+            if effects.contains(.quit) { return true }
+            if effects.contains(where: { if case .load = $0 { true } else { false } }) {
+                nextRefresh = clock.now() + refreshInterval
+            }
+            perform(effects)
+        }
+        return false
     }
 
     private func perform(_ effects: [AppEffect]) {

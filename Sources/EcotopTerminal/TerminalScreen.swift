@@ -26,6 +26,8 @@ public final class TerminalScreen {
     public enum Input: Equatable, Sendable {
         case key(Key)
         case resize(Size)
+        /// A click or a turn of the wheel (when mouse reporting is on).
+        case mouse(MouseEvent)
     }
 
     public let capabilities: Capabilities
@@ -44,10 +46,13 @@ public final class TerminalScreen {
         var background: Int32
     }
 
-    /// Sets up the terminal: locale, raw mode, keypad, hidden cursor, colours.
-    /// - Parameter environment: the process environment, for `NO_COLOR`, `TERM` and
-    ///   `TERM_PROGRAM` (`ColorDepth`, `SynchronizedOutput`).
-    public init(environment: [String: String]) throws {
+    /// Sets up the terminal: locale, raw mode, keypad, hidden cursor, colours, mouse.
+    /// - Parameters:
+    ///   - environment: the process environment, for `NO_COLOR`, `TERM` and
+    ///     `TERM_PROGRAM` (`ColorDepth`, `SynchronizedOutput`).
+    ///   - mouse: whether to ask the terminal to report clicks and the wheel (`--no-mouse`
+    ///     turns it off, leaving the terminal's own text selection).
+    public init(environment: [String: String], mouse: Bool = true) throws {
         setlocale(LC_ALL, "")
         let codeset = String(cString: ecotop_codeset())
         let term = getenv("TERM").map { String(cString: $0) }
@@ -68,6 +73,7 @@ public final class TerminalScreen {
         set_escdelay(25)
         curs_set(0)
         leaveok(window, true)
+        if mouse { _ = ecotop_enable_mouse() }
         let depth = ColorDepth.detect(environment: environment, terminalColors: has_colors() ? Int(ecotop_terminal_colors()) : 0)
         if depth != .none {
             start_color()
@@ -156,12 +162,20 @@ public final class TerminalScreen {
         switch result {
         case KEY_CODE_YES:
             if Int32(character) == KEY_RESIZE { return .resize(size) }
+            if Int32(character) == KEY_MOUSE { return readMouse() }
             return KeyDecoder.functionKey(Int32(character)).map(Input.key)
         case OK:
             return KeyDecoder.character(UInt32(character)).map(Input.key)
         default:
             return nil
         }
+    }
+
+    /// The mouse event behind a KEY_MOUSE; nil for one the dashboard does not use.
+    private func readMouse() -> Input? {
+        var x: Int32 = 0, y: Int32 = 0
+        let kinds: [Int32: MouseEvent.Kind] = [1: .press, 2: .release, 3: .wheelUp, 4: .wheelDown]
+        return kinds[ecotop_read_mouse(&x, &y)].map { .mouse(MouseEvent($0, x: Int(x), y: Int(y))) }
     }
 
     // MARK: - Styles

@@ -43,6 +43,9 @@ struct DashCommand: ParsableCommand {
     @Flag(help: "Start with the overlay of frame timings and memory shown (F12 toggles it).")
     var debug = false
 
+    @Flag(help: "Leave the mouse to the terminal (its own text selection) instead of clicks and the wheel.")
+    var noMouse = false
+
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var listenOptions: ListenOptions
 
@@ -83,7 +86,7 @@ struct DashCommand: ParsableCommand {
     private func runOnTerminal(
         configured: ConfiguredCollectors?, themes: ThemeCatalog, themeIndex: Int, review: ReviewModel.Start?
     ) throws -> Int32? {
-        let screen = try TerminalScreen(environment: ProcessEnvironment.current)
+        let screen = try TerminalScreen(environment: ProcessEnvironment.current, mouse: !noMouse)
         var screenIsActive = true
         defer { if screenIsActive { screen.restore() } }
         let loader = try makeLoader(configured: configured)

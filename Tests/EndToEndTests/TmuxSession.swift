@@ -79,6 +79,12 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "main"] + keys)
     }
 
+    /// Types `text` as it is, escape sequences included (`send-keys -l`): how a terminal's
+    /// mouse reports reach the program.
+    func sendLiteral(_ text: String) throws {
+        try tmux(["send-keys", "-t", "main", "-l", text])
+    }
+
     /// Waits until the screen satisfies `condition` and returns it; fails, naming `what` and
     /// showing the last screen, after `timeout`.
     @discardableResult
@@ -119,6 +125,11 @@ final class TmuxSession {
     /// normal one (the restored terminal).
     func isAlternateScreenOn() throws -> Bool {
         try tmux(["display-message", "-p", "-t", "main", "#{alternate_on}"]).output.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// Whether the program asked the terminal to report the mouse (any of the modes 1000-1003).
+    func isMouseReportingOn() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", "main", "#{mouse_any_flag}"]).output.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
     @discardableResult

@@ -147,6 +147,10 @@ public struct AppModel: Sendable {
             return reload()
         case .selectPrevious, .selectNext:
             return moveSelection(by: command == .selectNext ? 1 : -1)
+        case .selectRow(let row) where screens.isEmpty:
+            dashboard.selectRow(row, catalog: catalog)
+        case .selectRow:
+            return []
         case .focusNext where screens.isEmpty:
             dashboard.moveFocus(by: 1, catalog: catalog)
         case .focusPrevious where screens.isEmpty:

@@ -8,6 +8,8 @@ public enum Command: Hashable, Sendable {
     /// Focus the family pane at this position of the catalog (keys `1`...`9`).
     case focusFamily(Int)
     case selectPrevious, selectNext
+    /// Select this row of the focused pane's list (a click on it).
+    case selectRow(Int)
     case openDetail
     /// Open the errors screen: integration health and grouped error events.
     case showErrors

@@ -19,6 +19,7 @@ extension KeyMap.Binding {
         case .focusFamily(let index): "focus_pane_\(index + 1)"
         case .selectPrevious: "select_previous"
         case .selectNext: "select_next"
+        case .selectRow(let row): "select_row_\(row + 1)"
         case .openDetail: "open"
         case .showErrors: "show_errors"
         case .showCollectors: "show_collectors"

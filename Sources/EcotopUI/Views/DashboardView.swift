@@ -15,9 +15,7 @@ public enum DashboardView {
             return buffer
         }
         HeaderView(model: model, context: context).render(in: layout.header, buffer: &buffer)
-        var footer = FooterView(screen: model.topScreen, isHelpVisible: model.help != nil, notice: model.notice, context: context)
-        footer.textEntry = model.textEntry
-        if model.topScreen == nil, !model.dashboard.list.filter.isEmpty { footer.activeFilter = model.dashboard.list.filter.text }
+        var footer = FooterView.of(model, context: context)
         if let screen = model.topScreen {
             ScreenView(screen: screen, model: model, context: context).render(in: layout.body, buffer: &buffer)
         } else {

@@ -15,10 +15,35 @@ struct FooterView: Widget {
     /// The filter in force over the panes, shown on the right (Esc clears it).
     var activeFilter: String?
 
+    /// The footer of `model`'s frame: the top screen's hints, the line typed, the filter in force.
+    static func of(_ model: AppModel, context: ViewContext) -> FooterView {
+        var footer = FooterView(screen: model.topScreen, isHelpVisible: model.help != nil, notice: model.notice, context: context)
+        footer.textEntry = model.textEntry
+        if model.topScreen == nil, !model.dashboard.list.filter.isEmpty { footer.activeFilter = model.dashboard.list.filter.text }
+        return footer
+    }
+
     func render(in area: Rect, buffer: inout FrameBuffer) {
         guard !area.isEmpty else { return }
         let theme = context.theme
         buffer.fill(area, style: theme.style(.text))
+        let rightLine = self.rightLine
+        let rightStart = max(area.x, area.maxX - rightLine.width)
+        rightLine.render(in: Rect(x: rightStart, y: area.y, width: area.maxX - rightStart, height: 1), buffer: &buffer)
+
+        if let textEntry {
+            renderEntry(textEntry, in: Rect(x: area.x, y: area.y, width: rightStart - area.x, height: 1), buffer: &buffer)
+            return
+        }
+        for placement in hintPlacements(in: area) {
+            let x = buffer.write(placement.label, x: placement.columns.lowerBound, y: area.y, style: theme.style(.accent, .bold))
+            buffer.write(" " + placement.action, x: x, y: area.y, style: theme.style(.muted))
+        }
+    }
+
+    /// The notices on the right: panes below, the filter in force, the model's notice.
+    private var rightLine: TextLine {
+        let theme = context.theme
         var right: [Span] = []
         if hiddenPanesBelow > 0 {
             right.append(Span("\(context.glyphs.down) \(hiddenPanesBelow) more  ", style: theme.style(.accent, .bold)))
@@ -27,20 +52,38 @@ struct FooterView: Widget {
             right.append(Span("/\(TerminalText.sanitize(activeFilter)) (Esc clears)  ", style: theme.style(.warn, .bold)))
         }
         if let notice { right.append(Span(notice + " ", style: theme.style(.title, .bold))) }
-        let rightLine = TextLine(right)
-        let rightStart = max(area.x, area.maxX - rightLine.width)
-        rightLine.render(in: Rect(x: rightStart, y: area.y, width: area.maxX - rightStart, height: 1), buffer: &buffer)
+        return TextLine(right)
+    }
 
-        if let textEntry {
-            renderEntry(textEntry, in: Rect(x: area.x, y: area.y, width: rightStart - area.x, height: 1), buffer: &buffer)
-            return
-        }
-        // Hints fill what the right side leaves, whole hints only.
+    /// Where each hint is drawn in `area`: they fill what the right side leaves, whole hints
+    /// only, and none while a line is typed. The columns span the key and its action, which a
+    /// click runs (`ClickRegions`).
+    func hintPlacements(in area: Rect) -> [(label: String, action: String, columns: Range<Int>)] {
+        guard !area.isEmpty, textEntry == nil else { return [] }
+        let rightStart = max(area.x, area.maxX - rightLine.width)
+        var placements: [(label: String, action: String, columns: Range<Int>)] = []
         var x = area.x + 1
         for (key, action) in hints {
-            guard x + (key + " " + action).terminalWidth < rightStart else { break }
-            x = buffer.write(key, x: x, y: area.y, style: theme.style(.accent, .bold))
-            x = buffer.write(" " + action, x: x, y: area.y, style: theme.style(.muted)) + 2
+            let width = (key + " " + action).terminalWidth
+            guard x + width < rightStart else { break }
+            placements.append((key, action, x..<x + width))
+            x += width + 2
+        }
+        return placements
+    }
+
+    /// The key a hint's label stands for: a single character, `Tab`, `Enter` or `Esc`, or the
+    /// first of a pair such as `+/-`; nil for labels naming several keys (`↑↓`, `k w f x a`).
+    static func key(forHint label: String) -> Key? {
+        switch label {
+        case "Tab": return .tab
+        case "Enter": return .enter
+        case "Esc": return .escape
+        case _ where label.count == 1: return label.first.map(Key.character)
+        default:
+            let parts = label.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count <= 2, parts.allSatisfy({ $0.count == 1 }), let first = parts.first?.first else { return nil }
+            return .character(first)
         }
     }
 

@@ -53,6 +53,13 @@ public struct DashboardModel: Sendable {
         selection[focus] = metrics[row].id
     }
 
+    /// Selects row `row` of the focused pane's list; a row past its end changes nothing.
+    mutating func selectRow(_ row: Int, catalog: MetricCatalog) {
+        let metrics = visibleMetrics(in: focus, catalog: catalog)
+        guard metrics.indices.contains(row) else { return }
+        selection[focus] = metrics[row].id
+    }
+
     /// Focuses the pane `step` places after the focused one, wrapping around.
     mutating func moveFocus(by step: Int, catalog: MetricCatalog) {
         let families = catalog.families
