@@ -22,7 +22,7 @@ struct ScreenshotCommand: ParsableCommand {
     @Option(help: "Seed of the demo simulator.") var seed: UInt64 = 42
     @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.", completion: .timeRanges, transform: TimeRange.argument) var range: TimeRange = .oneHour
     @Option(help: "Theme name.", completion: .themeNames) var theme = "dark"
-    @Option(help: "Screen to open before the frame is taken: \(OpeningView.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Screen to open before the frame is taken, as its key would.")
     var view: OpeningView = .dashboard
     @Option(help: "Keys to press before the frame is taken (after --view opens), e.g. \"2j\\n\" (\\n is Enter, ? help).")
     var keys = ""

@@ -7,7 +7,7 @@ import EcotopTestSupport
     static let moment = ["--time", "1764279900", "--seed", "42", "--utc", "--width", "120", "--height", "36"]
 
     private func frame(_ arguments: [String]) throws -> String {
-        let run = try EcotopBinary.run(["screenshot"] + Self.moment + arguments, timeout: 60)
+        let run = try EcotopBinary.run(["screenshot"] + Self.moment + arguments, timeout: .seconds(60))
         #expect(run.status == 0, "\(arguments): \(run.errors)")
         return run.output
     }
