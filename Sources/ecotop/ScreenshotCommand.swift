@@ -22,7 +22,9 @@ struct ScreenshotCommand: ParsableCommand {
     @Option(help: "Seed of the demo simulator.") var seed: UInt64 = 42
     @Option(help: "Time range: 15m, 1h (default), 6h, 24h, 7d or 30d.", completion: .timeRanges, transform: TimeRange.argument) var range: TimeRange = .oneHour
     @Option(help: "Theme name.", completion: .themeNames) var theme = "dark"
-    @Option(help: "Keys to press before the frame is taken, e.g. \"2j\\n\" (\\n is Enter, ? help).")
+    @Option(help: "Screen to open before the frame is taken, as its key would.")
+    var view: OpeningView = .dashboard
+    @Option(help: "Keys to press before the frame is taken (after --view opens), e.g. \"2j\\n\" (\\n is Enter, ? help).")
     var keys = ""
     @Option(help: "Output format: text or svg.") var format: ScreenshotFormat = .text
     @Flag(help: "Draw with ASCII glyphs only.") var ascii = false
@@ -65,8 +67,8 @@ struct ScreenshotCommand: ParsableCommand {
             session: loader.status, now: moment, range: range, themeNames: themes.themes.map(\.name), themeIndex: themeIndex)
         let remaps = try config.map { try ConfigOptions.load($0).configuration.keys } ?? []
         let keyMap = KeyMap.configured(families: model.catalog.families, remaps: remaps).map
-        model.start(
-            typing: KeySequence.parse(keys), after: [.resized(columns: width, rows: height)], keyMap: keyMap, at: moment, loader: loader)
+        let opening = [.resized(columns: width, rows: height)] + view.commands.map(AppAction.command)
+        model.start(typing: KeySequence.parse(keys), after: opening, keyMap: keyMap, at: moment, loader: loader)
         let appearance = Appearance(themes: themes.themes, glyphs: ascii ? .ascii : .unicode, clock: utc ? .utc : .local)
         let frame = DashboardView.render(model, size: Size(width: width, height: height), appearance: appearance, keyMap: keyMap)
         switch format {
@@ -75,6 +77,8 @@ struct ScreenshotCommand: ParsableCommand {
         }
     }
 }
+
+extension OpeningView: ExpressibleByArgument {}
 
 /// The forms `ecotop screenshot` writes.
 enum ScreenshotFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,7 +1,8 @@
 import EcotopCore
 
-/// Writes a frame as a standalone SVG image: one `<text>` per row with a `<tspan>` per run
-/// of equal style, and background rectangles where a cell has its own background.
+/// Writes a frame as a standalone SVG image whose text can be selected and copied: one
+/// `<text>` per run of characters that look alike (spaces kept), with background rectangles
+/// where a cell has its own background.
 public enum SVGFrameWriter {
     static let cellWidth = 8.4
     static let cellHeight = 17.0
@@ -15,7 +16,7 @@ public enum SVGFrameWriter {
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(number(width))" height="\(number(height))" \
             viewBox="0 0 \(number(width)) \(number(height))" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" \
-            font-size="14" xml:space="preserve">
+            font-size="14" xml:space="preserve" style="white-space: pre">
             <rect width="100%" height="100%" fill="\(defaultBackground)"/>
 
             """
@@ -23,64 +24,33 @@ public enum SVGFrameWriter {
             svg += backgrounds(of: frame, row: y)
         }
         for y in 0..<frame.size.height {
-            svg += "<text y=\"\(number(Double(y) * cellHeight + 13))\">"
-            for run in runs(of: frame, row: y) where !run.text.allSatisfy({ $0 == " " }) {
-                var attributes = "x=\"\(positions(of: run))\""
+            for run in TextRun.runs(of: frame, row: y) {
+                var attributes = "x=\"\(number(Double(run.x) * cellWidth))\" y=\"\(number(Double(y) * cellHeight + 13))\""
+                attributes += " textLength=\"\(number(Double(run.columns) * cellWidth))\" lengthAdjust=\"spacingAndGlyphs\""
                 attributes += " fill=\"\(run.style.foreground.hexString ?? defaultForeground)\""
                 if run.style.modifiers.contains(.bold) { attributes += " font-weight=\"bold\"" }
                 if run.style.modifiers.contains(.dim) { attributes += " opacity=\"0.6\"" }
                 if run.style.modifiers.contains(.italic) { attributes += " font-style=\"italic\"" }
                 if run.style.modifiers.contains(.underline) { attributes += " text-decoration=\"underline\"" }
-                svg += "<tspan \(attributes)>\(escape(run.text))</tspan>"
+                svg += "<text \(attributes)>\(escape(run.text))</text>\n"
             }
-            svg += "</text>\n"
         }
         return svg + "</svg>"
     }
 
-    /// One x position per character, so that glyphs from fallback fonts (braille, blocks)
-    /// stay on the cell grid whatever their advance width.
-    private static func positions(of run: Run) -> String {
-        var column = run.x
-        return run.text.unicodeScalars.map { scalar in
-            defer { column += max(1, scalar.terminalWidth) }
-            return number(Double(column) * cellWidth)
-        }.joined(separator: " ")
-    }
-
-    private struct Run {
-        var x: Int
-        var columns: Int
-        var text: String
-        var style: Style
-    }
-
-    /// Consecutive cells of one row that share a style.
-    private static func runs(of frame: FrameBuffer, row y: Int) -> [Run] {
-        var runs: [Run] = []
-        for x in 0..<frame.size.width {
-            let cell = frame[x, y]
-            if cell.isContinuation, !runs.isEmpty {
-                runs[runs.count - 1].columns += 1
-                continue
-            }
-            if var last = runs.last, last.style == cell.style {
-                last.text.unicodeScalars.append(cell.scalar)
-                last.columns += 1
-                runs[runs.count - 1] = last
-            } else {
-                runs.append(Run(x: x, columns: 1, text: String(Character(cell.scalar)), style: cell.style))
-            }
-        }
-        return runs
-    }
-
+    /// Consecutive cells of one row with the same background colour, each drawn as one rectangle.
     private static func backgrounds(of frame: FrameBuffer, row y: Int) -> String {
         var svg = ""
-        for run in runs(of: frame, row: y) {
-            guard let fill = run.style.background.hexString else { continue }
-            svg += "<rect x=\"\(number(Double(run.x) * cellWidth))\" y=\"\(number(Double(y) * cellHeight))\" "
-            svg += "width=\"\(number(Double(run.columns) * cellWidth))\" height=\"\(number(cellHeight))\" fill=\"\(fill)\"/>\n"
+        var x = 0
+        while x < frame.size.width {
+            let fill = frame[x, y].style.background.hexString
+            var end = x + 1
+            while end < frame.size.width, frame[end, y].style.background.hexString == fill { end += 1 }
+            if let fill {
+                svg += "<rect x=\"\(number(Double(x) * cellWidth))\" y=\"\(number(Double(y) * cellHeight))\" "
+                svg += "width=\"\(number(Double(end - x) * cellWidth))\" height=\"\(number(cellHeight))\" fill=\"\(fill)\"/>\n"
+            }
+            x = end
         }
         return svg
     }
