@@ -63,6 +63,16 @@ import Testing
         #expect(objects.first?["state"] as? String == "open")
         #expect(objects.first?["worst_value"] as? Double == 7.5)
         #expect(objects.first?["ended_at"] is NSNull)
+
+        // `report` lists the same open alert, read through the dashboard's loader.
+        let report = try EcotopBinary.run(["report", "--config", config, "--format", "json"])
+        #expect(report.status == 0, "\(report.errors)")
+        let reported = try #require(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any])
+        let alerts = try #require(reported["open_alerts"] as? [[String: Any]], "\(report.output)")
+        #expect(alerts.count == 1 && alerts.first?["severity"] as? String == "CRIT", "\(alerts)")
+        #expect(alerts.first?["subject"] as? String == "usage.integration_error_rate" && alerts.first?["worst_value"] as? Double == 7.5)
+        let text = try EcotopBinary.run(["report", "--config", config])
+        #expect(text.output.contains("Open alerts") && text.output.contains("Error rates in integrations: 7.50% > 5.00%"), "\(text.output)")
     }
 
     @Test func collectEvaluatesWhileItRunsAndStopsOnSIGTERM() async throws {

@@ -18,6 +18,9 @@ public struct EcosystemReport: Sendable {
     public var errors: IntegrationErrorsReport
     /// How current each source is, as the collectors screen shows it.
     public var freshness: DataFreshness
+    /// The alerts open at the report's moment, most severe first, as the alerts screen lists
+    /// them: the store's alerts file, or the demo's own when it has no store.
+    public var openAlerts: [Alert] = []
 
     /// How many failing integrations a report lists, and how many error groups under each.
     public static let failingIntegrationLimit = 5
@@ -37,6 +40,7 @@ public struct EcosystemReport: Sendable {
         self.snapshot = snapshot
         self.errors = errors
         self.freshness = freshness
+        if case .alerts(let read) = try Self.load(.alerts, at: time, from: loader) { openAlerts = read.history.open }
     }
 
     /// A loader answered a request with the data of another kind.

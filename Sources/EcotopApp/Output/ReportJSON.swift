@@ -10,7 +10,6 @@ struct ReportJSON {
     func render() -> String {
         let snapshot = report.snapshot, health = snapshot.health
         let families = report.catalog.families.map { "\(quoted($0.id)):\(number(health.families[$0]))" }
-        // Open alerts, once they are recorded, are one more member after "divergences".
         let members = [
             "\"ecosystem\":\(quoted(report.ecosystemName))", "\"data_note\":\(report.dataNote.map(quoted) ?? "null")",
             "\"time\":\(number(snapshot.time))", "\"range\":\(quoted(snapshot.range.label))",
@@ -21,8 +20,15 @@ struct ReportJSON {
             "\"failing_integrations\":[" + report.failingIntegrations.map(integration).joined(separator: ",") + "]",
             "\"stale_sources\":[" + report.staleSources.map(staleSource).joined(separator: ",") + "]",
             "\"divergences\":[" + report.divergences.map(divergence).joined(separator: ",") + "]",
+            "\"open_alerts\":[" + report.openAlerts.map(alert).joined(separator: ",") + "]",
         ]
         return "{" + members.joined(separator: ",") + "}\n"
+    }
+
+    private func alert(_ alert: Alert) -> String {
+        "{\"id\":\(alert.id),\"kind\":\(quoted(alert.kind.rawValue)),\"subject\":\(quoted(alert.subject)),"
+            + "\"severity\":\(quoted(alert.severity.label)),\"started_at\":\(number(alert.startedAt)),"
+            + "\"worst_value\":\(number(alert.worstValue)),\"acknowledged\":\(alert.isAcknowledged),\"summary\":\(quoted(alert.summary))}"
     }
 
     private func metric(_ summary: MetricSummary) -> String {

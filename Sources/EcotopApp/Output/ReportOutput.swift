@@ -40,10 +40,22 @@ public struct ReportOutput {
     }
 
     /// The report's tables in order: one per family, then the failing integrations and their
-    /// error groups, the stale sources and the divergences. Open alerts, once they are
-    /// recorded, are one more section after the divergences.
+    /// error groups, the stale sources, the divergences and the open alerts.
     var sections: [Section] {
-        familySections + [integrationSection, groupSection, staleSection, divergenceSection]
+        familySections + [integrationSection, groupSection, staleSection, divergenceSection, alertSection]
+    }
+
+    private var alertSection: Section {
+        Section(
+            title: "Open alerts",
+            header: ["id", "severity", "what", "since", "acknowledged", "summary"],
+            rows: report.openAlerts.map { alert in
+                [
+                    "\(alert.id)", alert.severity.label, "\(alert.kind.rawValue) \(alert.subject)", TimeExpression.rfc3339(alert.startedAt),
+                    alert.isAcknowledged ? "yes" : "no", alert.summary,
+                ]
+            },
+            empty: "none")
     }
 
     /// The line under the title: the range, the overall health and how many metrics report.
