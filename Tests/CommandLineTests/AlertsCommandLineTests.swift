@@ -72,7 +72,7 @@ import Testing
         #expect(alerts.count == 1 && alerts.first?["severity"] as? String == "CRIT", "\(alerts)")
         #expect(alerts.first?["subject"] as? String == "usage.integration_error_rate" && alerts.first?["worst_value"] as? Double == 7.5)
         let text = try EcotopBinary.run(["report", "--config", config])
-        #expect(text.output.contains("Open alerts") && text.output.contains("Error rates in integrations: 7.50% > 5.00%"), "\(text.output)")
+        #expect(text.output.contains("OPEN ALERTS") && text.output.contains("Error rates in integrations: 7.50% > 5.00%"), "\(text.output)")
     }
 
     @Test func collectEvaluatesWhileItRunsAndStopsOnSIGTERM() async throws {
