@@ -20,11 +20,15 @@ public struct DashboardLoop<Device: TerminalDevice> {
     /// The configuration's `keys:` as the dashboard started, applied to the key map of the
     /// model's catalog (which a reload may change); a reload keeps these remaps.
     let remaps: [KeyRemap]
+    /// Where the palette's "export" saves the screen.
+    let savedScreens: SavedScreens
 
     public init(
-        device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance, remaps: [KeyRemap] = []
+        device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance, remaps: [KeyRemap] = [],
+        savedScreens: SavedScreens = SavedScreens(environment: ProcessEnvironment.current)
     ) {
         self.remaps = remaps
+        self.savedScreens = savedScreens
         self.device = device
         self.refresher = refresher
         self.clock = clock
@@ -61,15 +65,16 @@ public struct DashboardLoop<Device: TerminalDevice> {
             let wait = refresher.isBusy ? Double(Self.busyPollMilliseconds) / 1_000 : min(max(0, nextRefresh - now), 1)
             switch device.readInput(timeoutMilliseconds: Int32(wait * 1_000)) {
             case .key(let key)?:
-                guard let action = KeyInput.action(for: key, in: model, keyMap: keys.map(for: model.catalog.families)) else { break }
-                if apply([action], to: &model, nextRefresh: &nextRefresh) { return nil }
+                let keyMap = keys.map(for: model.catalog.families)
+                guard let action = KeyInput.action(for: key, in: model, keyMap: keyMap) else { break }
+                if apply([action], to: &model, size: size, keyMap: keyMap, nextRefresh: &nextRefresh) { return nil }
                 changed = true
             case .mouse(let event)?:
                 let regions = ClickRegions(model: model, size: size, appearance: appearance)
                 let keyMap = keys.map(for: model.catalog.families)
                 let actions = mouse.actions(for: event, regions: regions, in: model, keyMap: keyMap, at: clock.now())
                 guard !actions.isEmpty else { break }
-                if apply(actions, to: &model, nextRefresh: &nextRefresh) { return nil }
+                if apply(actions, to: &model, size: size, keyMap: keyMap, nextRefresh: &nextRefresh) { return nil }
                 changed = true
             case .resize(let newSize)?:
                 size = newSize
@@ -86,8 +91,8 @@ public struct DashboardLoop<Device: TerminalDevice> {
     }
 
     /// Applies what the user did; true when it quits. A reload it asks for restarts the
-    /// refresh interval.
-    private func apply(_ actions: [AppAction], to model: inout AppModel, nextRefresh: inout Double) -> Bool {
+    /// refresh interval; a screen to save is saved as it is drawn now, on `size`.
+    private func apply(_ actions: [AppAction], to model: inout AppModel, size: Size, keyMap: KeyMap, nextRefresh: inout Double) -> Bool {
         for action in actions {
             let effects = model.update(action, at: clock.now())
             if effects.contains(.quit) { return true }
@@ -95,8 +100,25 @@ public struct DashboardLoop<Device: TerminalDevice> {
                 nextRefresh = clock.now() + refreshInterval
             }
             perform(effects)
+            for case .exportScreen(let format) in effects {
+                _ = model.update(.notice(save(model, as: format, size: size, keyMap: keyMap)), at: clock.now())
+            }
         }
         return false
+    }
+
+    /// Saves the frame of `model` as `format`; what to tell the user: where it went, or why not.
+    private func save(_ model: AppModel, as format: ScreenExportFormat, size: Size, keyMap: KeyMap) -> String {
+        let frame = DashboardView.render(model, size: size, appearance: appearance, keyMap: keyMap)
+        let contents = switch format {
+        case .svg: SVGFrameWriter.render(frame, theme: appearance.theme(at: model.themeIndex))
+        case .text: frame.text + "\n"
+        }
+        do {
+            return "saved " + (try savedScreens.save(contents, screen: model.screenKind, format: format, at: clock.now()))
+        } catch {
+            return "not saved: \(error)"
+        }
     }
 
     private func perform(_ effects: [AppEffect]) {

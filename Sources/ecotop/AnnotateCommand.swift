@@ -50,15 +50,7 @@ struct AnnotateCommand: ParsableCommand {
         try reportingStoreErrors {
             let time = try TimeExpression.time(at, now: clock.now())
             let annotation = Annotation(timestamp: time, kind: kind, text: text, component: component, integration: integration)
-            let writer = try StoreWriter(layout: layout, clock: clock)
-            var batch = writer.makeBatch()
-            do {
-                try batch.append(annotation.event)
-            } catch let error as RecordError {
-                throw StoreError(.invalidRequest, "annotation: \(error.message)")
-            }
-            try writer.append(batch)
-            try writer.close()
+            try AnnotationTarget.store(layout).record(annotation)
         }
     }
 

@@ -91,6 +91,11 @@ public final class DemoRecorder {
         }
     }
 
+    /// Appends `events` (an annotation) beside the recorded demo.
+    public func record(events: [IntegrationEvent]) throws {
+        try writer.append(samples: [], events: events)
+    }
+
     /// Syncs and releases the store.
     public func close() throws {
         try writer.close()

@@ -42,6 +42,8 @@ public final class DataLoader {
     public var reviewArchive = ReviewArchive(environment: ProcessEnvironment.current)
     /// The recorded alerts, when this loader reads a store (`DataLoader+Alerts.swift`).
     var alertReads: DataLoaderAlerts?
+    /// The store this loader reads without writing it, where annotations are recorded.
+    private var readStore: StoreLayout?
 
     /// A loader over `builder`'s source and `events`, with the collectors of `runtime` (which
     /// it stops on `close`) or a demo `recorder` (which it closes). `governance`'s agreements
@@ -72,6 +74,7 @@ public final class DataLoader {
             builder: SnapshotBuilder(source: source), events: DemoAnnotatedEvents(base: history ?? simulator),
             ecosystem: simulator.ecosystem, recorder: recorder, dataNote: dataNote, governance: DemoGovernance.governance,
             agreementSource: DemoGovernanceSource(base: source, simulator: simulator))
+        loader.readStore = (history as? StoreReader)?.layout
         loader.alertReads = recorder.map { DataLoaderAlerts(layout: $0.layout, monitor: $0.alerts) }
             ?? (history as? StoreReader).map { DataLoaderAlerts(layout: $0.layout) }
             ?? (history == nil ? DataLoaderAlerts(layout: nil, monitor: AlertMonitor(inMemory: AlertSettings())) : nil)
@@ -84,6 +87,7 @@ public final class DataLoader {
         let loader = DataLoader(
             builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
             ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy, governance: configuration.governance)
+        loader.readStore = reader.layout
         loader.alertReads = DataLoaderAlerts(layout: reader.layout)
         return loader
     }
@@ -95,6 +99,7 @@ public final class DataLoader {
             builder: SnapshotBuilder(source: reader), events: reader,
             ecosystem: Ecosystem(name: "store " + reader.layout.root, components: [], integrations: [], partners: []),
             dataNote: "not demo data: shown as stored, nothing recorded")
+        loader.readStore = reader.layout
         loader.alertReads = DataLoaderAlerts(layout: reader.layout)
         return loader
     }
@@ -108,6 +113,12 @@ public final class DataLoader {
             governance: configuration.governance)
         loader.alertReads = DataLoaderAlerts(layout: reader.layout, monitor: runtime.alerts, bell: configuration.alerts.bell)
         return loader
+    }
+
+    /// Where an annotation from the palette is recorded: through the writer this process
+    /// holds, else into the store it reads; nil on the simulator and over Prometheus.
+    var annotationTarget: AnnotationTarget? {
+        runtime.map(AnnotationTarget.runtime) ?? recorder.map(AnnotationTarget.recorder) ?? readStore.map(AnnotationTarget.store)
     }
 
     /// What alerts are evaluated from: the reads this loader makes.
@@ -199,6 +210,10 @@ public final class DataLoader {
         case .saveReview(let session):
             try reviewArchive.save(session)
             return .reviewSaved
+        case .annotate(let annotation):
+            guard let target = annotationTarget else { throw LoadError.noStoreToAnnotate }
+            try target.record(annotation)
+            return .annotated
         }
     }
 
@@ -277,10 +292,13 @@ public final class DataLoader {
 public enum LoadError: Error, CustomStringConvertible {
     /// The metric is no longer in the catalog (a configuration reload removed it).
     case unknownMetric(MetricID)
+    /// An annotation with no store to go to: the simulated demo, or data read from Prometheus.
+    case noStoreToAnnotate
 
     public var description: String {
         switch self {
         case .unknownMetric(let id): "metric \(id) is not in the configuration's catalog"
+        case .noStoreToAnnotate: "there is no store to record it in (start with --store DIR or --config FILE)"
         }
     }
 }

@@ -30,6 +30,8 @@ public struct LoadRequest: Hashable, Sendable {
         case review(ReviewModel.Start)
         /// Saves a review session (atomically, under the review archive).
         case saveReview(ReviewSession)
+        /// Records an annotation in the store's events log.
+        case annotate(Annotation)
     }
 
     public var kind: Kind
@@ -43,7 +45,7 @@ public struct LoadRequest: Hashable, Sendable {
 
     /// Requests in the same slot replace each other while they wait: only the newest dashboard
     /// read, metric read, and so on, is worth doing. A change the user asked for (an alert
-    /// acknowledged or silenced) has none: each one must reach the loader.
+    /// acknowledged or silenced, an annotation) has none: each one must reach the loader.
     public var slot: Int? {
         switch kind {
         case .dashboard: 0
@@ -57,7 +59,7 @@ public struct LoadRequest: Hashable, Sendable {
         case .review: 8
         case .saveReview: 9
         case .alerts: 10
-        case .changeAlert: nil
+        case .changeAlert, .annotate: nil
         }
     }
 }

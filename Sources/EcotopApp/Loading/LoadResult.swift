@@ -29,6 +29,8 @@ public enum LoadedData: Sendable {
     /// A review session was saved.
     case reviewSaved
     case alerts(AlertsRead)
+    /// An annotation was recorded.
+    case annotated
     case status
 }
 

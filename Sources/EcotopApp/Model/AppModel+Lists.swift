@@ -70,6 +70,18 @@ extension AppModel {
         }
     }
 
+    /// Filters the list on view by `text` as if it were typed after `/` (empty clears it).
+    mutating func applyFilter(_ text: String) {
+        guard topList != nil else {
+            notice = "nothing to filter here"
+            return
+        }
+        if !text.isEmpty { lastFilter = text }
+        let filter = ListFilter(text)
+        updateTopList { $0.filter = filter }
+        if let problem = filter.problem { notice = problem }
+    }
+
     /// Esc on a filtered list clears its filter; false when there was none to clear.
     mutating func clearFilter() -> Bool {
         guard let list = topList, !list.filter.isEmpty else { return false }

@@ -59,12 +59,12 @@ extension AppModel {
         case .submit:
             textEntry = nil
             guard case .review(var model)? = topScreen, var session = model.session else { return [] }
-            let text = String(entry.editor.text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+            let text = entry.editor.trimmedText
             session.updateCurrent { current in
                 switch entry.purpose {
                 case .comment: current.comment = text.isEmpty ? nil : text
                 case .owner: current.owner = text.isEmpty ? nil : text
-                case .filter: break
+                case .filter, .annotation: break
                 }
             }
             model.session = session

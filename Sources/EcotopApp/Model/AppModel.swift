@@ -31,6 +31,10 @@ public struct AppModel: Sendable {
     public var textEntry: TextEntry?
     /// The last filter typed, which `/` brings back.
     public var lastFilter = ""
+    /// The command palette, when open (`:`); every key edits its query until Enter or Esc.
+    public var palette: PaletteModel?
+    /// The actions run from the palette, most recent first, which it lists first.
+    public var recentActions: [String] = []
 
     public init(session: SessionStatus, now: Double, range: TimeRange = .oneHour, themeNames: [String] = ["dark"], themeIndex: Int = 0) {
         self.session = session
@@ -50,7 +54,7 @@ public struct AppModel: Sendable {
     public var topScreen: Screen? { screens.last }
 
     /// Whether keys are text being typed rather than commands.
-    public var isEditingText: Bool { textEntry != nil }
+    public var isEditingText: Bool { textEntry != nil || palette != nil }
 
     /// The `/` filter being typed, when one is.
     public var filterEditor: LineEditor? { textEntry?.purpose == .filter ? textEntry?.editor : nil }
@@ -85,11 +89,26 @@ public struct AppModel: Sendable {
         case .loaded(let result):
             let bells = session.alertBells
             receive(result)
+            receiveAnnotation(result)
             let effects = receiveReview(result, at: time)
             return session.alertBells > bells ? effects + [.bell] : effects
         case .edit(let edit):
-            guard textEntry?.purpose == .filter else { return editReviewText(edit, at: time) }
-            editFilter(edit)
+            if palette != nil { return editPalette(edit, at: time) }
+            switch textEntry?.purpose {
+            case .filter?:
+                editFilter(edit)
+                return []
+            case .annotation(let kind)?:
+                return editAnnotation(edit, kind: kind)
+            default:
+                return editReviewText(edit, at: time)
+            }
+        case .openPalette(let keyed):
+            notice = nil
+            openPalette(keyed: keyed)
+            return []
+        case .notice(let text):
+            notice = text
             return []
         }
     }
@@ -188,6 +207,28 @@ public struct AppModel: Sendable {
             return reload()
         case .toggleTimings:
             showsTimings.toggle()
+        case .openPalette:
+            // The palette opens through `AppAction.openPalette`, which carries the keys in force.
+            return []
+        case .showDashboard:
+            guard !screens.isEmpty else { return [] }
+            screens.removeAll()
+            return reload()
+        case .useTheme(let name):
+            guard let index = themeNames.firstIndex(of: name) else { return [] }
+            themeIndex = index
+            notice = "theme \(name)"
+        case .useRange(let newRange):
+            return changeRange(to: newRange)
+        case .applyFilter(let text):
+            applyFilter(text)
+        case .startNewReview:
+            screens = [.review(ReviewModel(start: .new(.standard)))]
+            return reload()
+        case .annotate(let kind):
+            textEntry = TextEntry(.annotation(kind))
+        case .exportScreen(let format):
+            return [.exportScreen(format)]
         }
         return []
     }

@@ -1,3 +1,5 @@
+import EcotopCore
+
 /// Everything the user can ask of the dashboard; keys map to these through the key map.
 public enum Command: Hashable, Sendable {
     case quit
@@ -41,6 +43,27 @@ public enum Command: Hashable, Sendable {
     case review(ReviewCommand)
     /// F12: show or hide the overlay of frame timings and memory (`--debug`).
     case toggleTimings
+    /// `:` or Ctrl-P: open the command palette.
+    case openPalette
+    /// Close every screen and show the family panes.
+    case showDashboard
+    /// Use the theme of this name.
+    case useTheme(String)
+    /// Show this time range.
+    case useRange(TimeRange)
+    /// Filter the list on view by this text, as if typed after `/`; empty clears the filter.
+    case applyFilter(String)
+    /// Start a new review of the last 30 days, even while one is unfinished.
+    case startNewReview
+    /// Type the text of an annotation of this kind, recorded at the time on view.
+    case annotate(Annotation.Kind)
+    /// Save the screen as it is drawn to a file in this form.
+    case exportScreen(ScreenExportFormat)
+}
+
+/// The forms a screen can be saved in: an SVG picture or plain text.
+public enum ScreenExportFormat: String, Hashable, Sendable, CaseIterable {
+    case svg, text
 }
 
 /// What changes the model: a command from the user, the refresh timer, a new terminal size,
@@ -55,6 +78,11 @@ public enum AppAction: Sendable {
     case loaded(LoadResult)
     /// A key while a line of text is being typed (`AppModel.isEditingText`).
     case edit(TextEdit)
+    /// Open the command palette offering the actions of the key map in force on the screen in
+    /// view, besides the palette's own (the key map is the terminal side's).
+    case openPalette(keyed: [PaletteEntry])
+    /// Say this in the footer: what came of an effect the loop ran (a screen saved).
+    case notice(String)
 }
 
 /// What the loop must do after an update, which the pure model cannot do itself.
@@ -65,4 +93,6 @@ public enum AppEffect: Hashable, Sendable {
     case load(LoadRequest)
     /// Ring the terminal bell: an alert opened (`alerts.bell`).
     case bell
+    /// Save the frame on view in this form; the loop answers with `AppAction.notice`.
+    case exportScreen(ScreenExportFormat)
 }

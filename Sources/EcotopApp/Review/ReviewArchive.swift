@@ -111,7 +111,8 @@ public struct ReviewArchive: Sendable {
         guard isValidID(id) else { throw ReviewArchiveError.badID(id) }
     }
 
-    private static func stamp(_ time: Double) -> String {
+    /// `20261202-101500`: the UTC time of `time` as file names carry it.
+    static func stamp(_ time: Double) -> String {
         let days = Int((time / 86_400).rounded(.down)), seconds = Int(time) - days * 86_400
         let day = CalendarDay(daysSinceEpoch: days)
         return String(format: "%04d%02d%02d-%02d%02d%02d", day.year, day.month, day.day, seconds / 3_600, seconds / 60 % 60, seconds % 60)

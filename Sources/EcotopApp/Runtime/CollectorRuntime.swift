@@ -64,6 +64,11 @@ public final class CollectorRuntime {
     /// The configuration in force.
     public var configured: ConfiguredCollectors { watcher.current }
 
+    /// Appends `events` (an annotation) through the collectors' writer.
+    public func record(events: [IntegrationEvent]) throws {
+        try sink.append(samples: [], events: events)
+    }
+
     /// Each collector's health now, and the alert hook's last run as a row of its own.
     public var health: [CollectorStatus] { scheduler.health.map(CollectorStatus.init) + (alerts.hook.map { [$0.status] } ?? []) }
 

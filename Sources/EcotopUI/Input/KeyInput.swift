@@ -5,7 +5,11 @@ import EcotopApp
 public enum KeyInput {
     /// The action of `key` for `model` as it is now; nil for a key that means nothing.
     public static func action(for key: Key, in model: AppModel, keyMap: KeyMap) -> AppAction? {
-        guard model.isEditingText else { return keyMap.command(for: key, on: model.screenKind).map(AppAction.command) }
+        guard model.isEditingText else {
+            let command = keyMap.command(for: key, on: model.screenKind)
+            if command == .openPalette { return .openPalette(keyed: PaletteEntry.all(in: keyMap, on: model.screenKind)) }
+            return command.map(AppAction.command)
+        }
         return edit(for: key).map(AppAction.edit)
     }
 
@@ -21,6 +25,8 @@ public enum KeyInput {
         case .control("d"): .delete
         case .control("w"): .deleteWord
         case .control("u"): .clear
+        case .up, .control("p"): .previousChoice
+        case .down, .control("n"): .nextChoice
         case .enter: .submit
         case .escape, .control("c"), .control("g"): .cancel
         default: nil

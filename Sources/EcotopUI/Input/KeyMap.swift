@@ -55,6 +55,9 @@ public struct KeyMap: Sendable {
             keys: [.character("q"), .control("c")], label: "q  Ctrl-C", summary: "quit", command: .quit,
             screens: Set(ScreenKind.allCases).subtracting([.review])),
         Binding(keys: [.character("?")], label: "?", summary: "show or hide this help", command: .toggleHelp),
+        Binding(
+            keys: [.character(":"), .control("p")], label: ":  Ctrl-P", summary: "command palette: find any action by name",
+            command: .openPalette),
         Binding(keys: [.tab], label: "Tab", summary: "focus the next pane", command: .focusNext, screens: [.dashboard]),
         Binding(keys: [.backTab], label: "Shift-Tab", summary: "focus the previous pane", command: .focusPrevious, screens: [.dashboard]),
     ]

@@ -27,6 +27,7 @@ public enum DashboardView {
                 help: help, keyMap: keyMap ?? KeyMap(families: model.catalog.families), screen: model.screenKind, context: context)
                 .render(in: layout.body, buffer: &buffer)
         }
+        if let palette = model.palette { PaletteOverlay(palette: palette, context: context).render(in: layout.body, buffer: &buffer) }
         return buffer
     }
 }

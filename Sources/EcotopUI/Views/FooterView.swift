@@ -6,6 +6,8 @@ struct FooterView: Widget {
     /// The screen on top; nil on the dashboard.
     let screen: Screen?
     let isHelpVisible: Bool
+    /// Whether the command palette is open: the hints are its keys then.
+    var isPaletteVisible = false
     let notice: String?
     let context: ViewContext
     /// Set when stacked panes continue below the visible ones.
@@ -19,6 +21,7 @@ struct FooterView: Widget {
     static func of(_ model: AppModel, context: ViewContext) -> FooterView {
         var footer = FooterView(screen: model.topScreen, isHelpVisible: model.help != nil, notice: model.notice, context: context)
         footer.textEntry = model.textEntry
+        footer.isPaletteVisible = model.palette != nil
         if model.topScreen == nil, !model.dashboard.list.filter.isEmpty { footer.activeFilter = model.dashboard.list.filter.text }
         return footer
     }
@@ -32,7 +35,9 @@ struct FooterView: Widget {
         rightLine.render(in: Rect(x: rightStart, y: area.y, width: area.maxX - rightStart, height: 1), buffer: &buffer)
 
         if let textEntry {
-            renderEntry(textEntry, in: Rect(x: area.x, y: area.y, width: rightStart - area.x, height: 1), buffer: &buffer)
+            EditorLine(
+                prompt: textEntry.purpose.prompt, editor: textEntry.editor, promptStyle: theme.style(.accent, .bold), textStyle: theme.style(.text)
+            ).render(in: Rect(x: area.x + 1, y: area.y, width: rightStart - area.x - 1, height: 1), buffer: &buffer)
             return
         }
         for placement in hintPlacements(in: area) {
@@ -87,24 +92,10 @@ struct FooterView: Widget {
         }
     }
 
-    /// `/stripe` or `comment: ...` with a block cursor, the end of the text kept in view.
-    private func renderEntry(_ entry: TextEntry, in area: Rect, buffer: inout FrameBuffer) {
-        let theme = context.theme
-        let editor = entry.editor
-        let characters = editor.characters.map { TerminalText.sanitize(String($0)) }
-        let room = max(1, area.width - 2 - entry.purpose.prompt.count)
-        let start = max(0, editor.cursor - room + 1)
-        var x = buffer.write(entry.purpose.prompt, x: area.x + 1, y: area.y, style: theme.style(.accent, .bold))
-        for (index, character) in characters.enumerated().dropFirst(start) where x < area.maxX - 1 {
-            let style = index == editor.cursor ? theme.style(.text, .reverse) : theme.style(.text)
-            x = buffer.write(character, x: x, y: area.y, style: style, limit: area.maxX)
-        }
-        if editor.cursor == characters.count { buffer.write(" ", x: x, y: area.y, style: theme.style(.text, .reverse), limit: area.maxX) }
-    }
-
     private var hints: [(String, String)] {
         let arrows = context.glyphs.hasBraille ? "↑↓" : "j/k"
         let pause = ("p", context.isPaused ? "resume" : "pause")
+        guard !isPaletteVisible else { return [(arrows, "choose"), ("Enter", "run"), ("Esc", "close")] }
         guard !isHelpVisible else { return [("?", "close help"), (arrows, "scroll"), ("q", "quit")] }
         switch screen {
         case .collectors:
@@ -125,7 +116,7 @@ struct FooterView: Widget {
             return [("Esc", "back"), (arrows, "metric"), ("b", "split"), ("+/-", "range"), pause, ("q", "quit")]
         case nil:
             return [
-                ("q", "quit"), ("?", "help"), ("Tab", "pane"), (arrows, "select"), ("Enter", "detail"), ("e", "errors"),
+                ("q", "quit"), ("?", "help"), (":", "commands"), ("Tab", "pane"), (arrows, "select"), ("Enter", "detail"), ("e", "errors"),
                 ("+/-", "range"), pause, ("t", "theme"),
             ]
         }

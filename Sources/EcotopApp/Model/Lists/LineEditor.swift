@@ -12,6 +12,11 @@ public struct LineEditor: Sendable, Hashable {
 
     public var text: String { String(characters) }
 
+    /// The text without the spaces around it, as Enter keeps a comment or an annotation.
+    public var trimmedText: String {
+        String(characters.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+
     /// Applies one editing key. Submit and cancel change nothing here: the owner of the
     /// editor handles them.
     public mutating func apply(_ edit: TextEdit) {
@@ -42,7 +47,7 @@ public struct LineEditor: Sendable, Hashable {
         case .clear:
             characters.removeSubrange(0..<cursor)
             cursor = 0
-        case .backspace, .delete, .submit, .cancel:
+        case .backspace, .delete, .submit, .cancel, .previousChoice, .nextChoice:
             break
         }
     }
@@ -61,4 +66,8 @@ public enum TextEdit: Hashable, Sendable {
     case submit
     /// Esc: drop the text.
     case cancel
+    /// Up or Ctrl-P: the choice above, where the text picks from a list (the palette).
+    case previousChoice
+    /// Down or Ctrl-N: the choice below.
+    case nextChoice
 }

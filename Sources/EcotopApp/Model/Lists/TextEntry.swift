@@ -1,9 +1,14 @@
-/// A line of text being typed and what it is for: the `/` filter of the list on view, or the
-/// comment (`c`) or owner (`o`) of the review item on screen. One editor serves all three.
+import EcotopCore
+
+/// A line of text being typed and what it is for: the `/` filter of the list on view, the
+/// comment (`c`) or owner (`o`) of the review item on screen, or an annotation from the
+/// palette. One editor serves them all.
 public struct TextEntry: Sendable, Hashable {
     /// What the text becomes on Enter.
     public enum Purpose: Sendable, Hashable {
         case filter, comment, owner
+        /// The text of an annotation of this kind.
+        case annotation(Annotation.Kind)
 
         /// What the footer shows before the text.
         public var prompt: String {
@@ -11,6 +16,7 @@ public struct TextEntry: Sendable, Hashable {
             case .filter: "/"
             case .comment: "comment: "
             case .owner: "owner: "
+            case .annotation(let kind): "\(kind.rawValue): "
             }
         }
     }

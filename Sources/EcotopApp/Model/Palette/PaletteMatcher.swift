@@ -1,25 +1,3 @@
-import EcotopApp
-
-/// One action the command palette offers: its name, what it does, and the command it runs.
-public struct PaletteEntry: Sendable, Hashable {
-    /// The action's name, as `keys:` writes it (`show_errors`).
-    public var action: String
-    /// What it does, from its first binding.
-    public var summary: String
-    public var command: Command
-    /// Its keys, as the help shows them.
-    public var keys: String
-
-    /// Every action of `map` once, in the map's order, with its first binding's summary and keys.
-    public static func all(in map: KeyMap) -> [PaletteEntry] {
-        var seen: Set<String> = []
-        return map.bindings.compactMap { binding in
-            guard seen.insert(binding.action).inserted else { return nil }
-            return PaletteEntry(action: binding.action, summary: binding.summary, command: binding.command, keys: binding.label)
-        }
-    }
-}
-
 /// Fuzzy matching for the command palette: the typed characters must appear in order in an
 /// entry's name or summary (case aside); a match scores a point per character, more at the
 /// start of a word and more right after the previous match, less for each break in the run
