@@ -100,7 +100,7 @@ import Testing
         #expect(events.map(\.kind) == [.deploy] && events.first?.message == "FedEx label API v2", "\(events)")
 
         let demo = try DemoDashboard.model(keys: ":annotate note\nchecked\n")
-        #expect(demo.notice?.hasPrefix("annotation not recorded: there is no store") == true, "\(demo.notice ?? "no notice")")
+        #expect(demo.notice?.hasPrefix("annotation not recorded: this dashboard reads no local store") == true, "\(demo.notice ?? "no notice")")
     }
 
     @Test(arguments: [Size(width: 160, height: 48), Size(width: 80, height: 24)])

@@ -298,7 +298,8 @@ public enum LoadError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownMetric(let id): "metric \(id) is not in the configuration's catalog"
-        case .noStoreToAnnotate: "there is no store to record it in (start with --store DIR or --config FILE)"
+        case .noStoreToAnnotate:
+            "this dashboard reads no local store (the simulated demo, or Prometheus); `ecotop annotate --store DIR` writes to one"
         }
     }
 }
