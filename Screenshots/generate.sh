@@ -12,6 +12,8 @@ for view in dashboard detail errors map review alerts collectors governance help
     ecotop --view "$view" > "Screenshots/$view-160x48.txt"
     ecotop --view "$view" --format svg > "Screenshots/$view-160x48.svg"
 done
+ecotop --keys ':' > Screenshots/palette-160x48.txt
+ecotop --keys ':' --format svg > Screenshots/palette-160x48.svg
 ecotop --width 80 --height 24 > Screenshots/dashboard-80x24.txt
 ecotop --keys $'2j\n' --range 24h --width 120 --height 32 > Screenshots/detail-active-users-24h.txt
 ecotop --keys $'2j\n' --range 24h --width 120 --height 32 --theme nord --format svg > Screenshots/detail-active-users-24h-nord.svg

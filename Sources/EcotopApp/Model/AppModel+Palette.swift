@@ -4,20 +4,21 @@ extension AppModel {
     /// How many actions the palette remembers as recently used.
     static let recentLimit = 20
 
-    /// Actions an empty query lists last, in this order, after the palette's own: Enter on an
-    /// empty query must not quit.
+    /// Actions an empty query lists last, in this order: Enter on an empty query must not quit.
     static let lastListed = ["help", "back", "review_quit", "quit"]
 
     /// `:`: opens the palette over the screen in view, offering `keyed` (the key map's actions
-    /// there, in its order) and the palette's own entries.
+    /// there) and the palette's own entries. An empty query lists the other screens first, then
+    /// the actions in the key map's order and the palette's own, then help, back and quit.
     mutating func openPalette(keyed: [PaletteEntry]) {
         help = nil
         textEntry = nil
         let keyedActions = Set(keyed.map(\.action))
-        let own = ownPaletteEntries.filter { !keyedActions.contains($0.action) }
-        let first = keyed.filter { !Self.lastListed.contains($0.action) }
-        let last = Self.lastListed.compactMap { action in keyed.first { $0.action == action } }
-        palette = PaletteModel(entries: first + own + last, recent: recentActions)
+        let offered = keyed + ownPaletteEntries.filter { !keyedActions.contains($0.action) }
+        let screens = offered.filter(\.command.opensScreen)
+        let rest = offered.filter { !$0.command.opensScreen && !Self.lastListed.contains($0.action) }
+        let last = Self.lastListed.compactMap { action in offered.first { $0.action == action } }
+        palette = PaletteModel(entries: screens + rest + last, recent: recentActions)
     }
 
     /// A key while the palette is open: Enter closes it and runs the selected entry (which

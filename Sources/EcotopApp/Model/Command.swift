@@ -61,6 +61,16 @@ public enum Command: Hashable, Sendable {
     case exportScreen(ScreenExportFormat)
 }
 
+extension Command {
+    /// Whether the command opens a screen (or closes them all for the panes).
+    public var opensScreen: Bool {
+        switch self {
+        case .showErrors, .showCollectors, .showMap, .showGovernance, .showAlerts, .showReview, .showDashboard: true
+        default: false
+        }
+    }
+}
+
 /// The forms a screen can be saved in: an SVG picture or plain text.
 public enum ScreenExportFormat: String, Hashable, Sendable, CaseIterable {
     case svg, text
