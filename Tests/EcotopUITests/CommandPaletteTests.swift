@@ -103,6 +103,17 @@ import Testing
         #expect(demo.notice?.hasPrefix("annotation not recorded: this dashboard reads no local store") == true, "\(demo.notice ?? "no notice")")
     }
 
+    @Test func theMatchedLettersAreUnderlinedAndTheRestIsNot() throws {
+        let frame = try DemoDashboard.render(try DemoDashboard.model(keys: ":gov"), size: Size(width: 160, height: 48))
+        let y = try #require(frame.lines.firstIndex { $0.contains("▶ data governance") })
+        let line = frame.lines[y]
+        let start = line.prefix(upTo: try #require(line.range(of: "data governance")).lowerBound).count
+        let underlined = (0..<15).filter { frame[start + $0, y].style.modifiers.contains(.underline) }
+        #expect(underlined == [5, 6, 7], "g, o, v of governance: \(underlined)")
+        #expect(PaletteMatcher.match("gov", in: "data governance")?.positions == [5, 6, 7])
+        #expect(PaletteMatcher.match("İx", in: "aİx")?.positions == [1, 2], "positions are the text's characters")
+    }
+
     @Test(arguments: [Size(width: 160, height: 48), Size(width: 80, height: 24)])
     func thePaletteFrame(size: Size) throws {
         let frame = try DemoDashboard.render(try DemoDashboard.model(keys: ":err"), size: size)

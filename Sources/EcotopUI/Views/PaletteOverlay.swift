@@ -41,7 +41,8 @@ struct PaletteOverlay: Widget {
         }
     }
 
-    /// `▶ summary ......... keys`, the keys muted and right-aligned, the summary cut to fit.
+    /// `▶ summary ......... keys`, the keys muted and right-aligned, the summary cut to fit
+    /// with the characters the query matched in bold and underlined.
     private func renderEntry(_ entry: PaletteEntry, isSelected: Bool, in row: Rect, buffer: inout FrameBuffer) {
         let theme = context.theme
         let base = isSelected ? context.selectionStyle : theme.style(.text)
@@ -49,11 +50,18 @@ struct PaletteOverlay: Widget {
         let keys = TerminalText.sanitize(entry.keys)
         let keysWidth = keys.isEmpty ? 0 : keys.terminalWidth + 1
         let marker = isSelected ? "\(context.glyphs.focusMarker) " : "  "
-        let x = buffer.write(marker, x: row.x, y: row.y, style: base.adding(.bold), limit: row.maxX)
-        let summaryWidth = max(0, row.maxX - keysWidth - x - 1)
-        buffer.write(Truncation.truncate(TerminalText.sanitize(entry.summary), width: summaryWidth, ellipsis: context.glyphs.ellipsis), x: x, y: row.y, style: base, limit: row.maxX)
+        var x = buffer.write(marker, x: row.x, y: row.y, style: base.adding(.bold), limit: row.maxX)
+        let summary = TerminalText.sanitize(entry.summary)
+        let shown = Truncation.truncate(summary, width: max(0, row.maxX - keysWidth - x - 1), ellipsis: context.glyphs.ellipsis)
+        // A cut summary ends in the ellipsis, which is no character of the summary.
+        let kept = shown == summary ? shown.count : max(0, shown.count - 1)
+        let matched = Set(PaletteMatcher.match(palette.editor.text, in: summary)?.positions ?? [])
+        let highlight = (isSelected ? base : theme.style(.accent)).adding([.bold, .underline])
+        for (index, character) in shown.enumerated() {
+            x = buffer.write(String(character), x: x, y: row.y, style: index < kept && matched.contains(index) ? highlight : base, limit: row.maxX)
+        }
         if !keys.isEmpty {
-            let keyStyle = isSelected ? base : theme.style(.accent)
+            let keyStyle = isSelected ? base : theme.style(.muted)
             buffer.write(keys, x: row.maxX - keys.terminalWidth, y: row.y, style: keyStyle, limit: row.maxX)
         }
     }

@@ -4,17 +4,25 @@
 /// and for every character skipped in between.
 public enum PaletteMatcher {
     /// The score of `query` in `text`, nil when its characters do not all appear in order.
-    /// Each character is matched right after the previous one when it can be, else at the next
-    /// word start that has it (if the rest still matches after it), else at its next occurrence.
     public static func score(_ query: String, in text: String) -> Int? {
-        let haystack = Array(text.lowercased())
-        let needle = Array(query.lowercased().filter { !$0.isWhitespace })
+        match(query, in: text)?.score
+    }
+
+    /// The score of `query` in `text` and the positions (in `Array(text)`) of the characters
+    /// it matched, nil when they do not all appear in order. Each character is matched right
+    /// after the previous one when it can be, else at the next word start that has it (if the
+    /// rest still matches after it), else at its next occurrence.
+    public static func match(_ query: String, in text: String) -> (score: Int, positions: [Int])? {
+        // Compared a character at a time, lower-cased, so positions stay those of `text`.
+        let haystack = text.map { $0.lowercased() }
+        let needle = query.filter { !$0.isWhitespace }.map { $0.lowercased() }
         var score = 0
+        var positions: [Int] = []
         var position = 0
-        var previous: Int?
         for (offset, character) in needle.enumerated() {
             let candidates = haystack.indices[position...].filter { haystack[$0] == character }
             guard let first = candidates.first else { return nil }
+            let previous = positions.last
             let consecutive = previous.map { first == $0 + 1 } ?? false
             let rest = needle[(offset + 1)...]
             let chosen = consecutive ? first : candidates.first { index in
@@ -23,10 +31,10 @@ public enum PaletteMatcher {
             score += 1
             if isWordStart(chosen, in: haystack) { score += 8 }
             if let previous, chosen == previous + 1 { score += 6 } else if let previous { score -= 3 + min(chosen - previous - 1, 5) }
-            previous = chosen
+            positions.append(chosen)
             position = chosen + 1
         }
-        return score
+        return (score, positions)
     }
 
     /// The entries that match `query`, best first; equal scores go to the more recently used
@@ -41,13 +49,13 @@ public enum PaletteMatcher {
         return scored.sorted { ($1.score, $0.recency, $0.index) < ($0.score, $1.recency, $1.index) }.map(\.entry)
     }
 
-    private static func isSubsequence(_ characters: ArraySlice<Character>, of text: ArraySlice<Character>) -> Bool {
+    private static func isSubsequence(_ characters: ArraySlice<String>, of text: ArraySlice<String>) -> Bool {
         var remaining = characters[...]
         for character in text where remaining.first == character { remaining = remaining.dropFirst() }
         return remaining.isEmpty
     }
 
-    private static func isWordStart(_ index: Int, in text: [Character]) -> Bool {
-        index == 0 || !(text[index - 1].isLetter || text[index - 1].isNumber)
+    private static func isWordStart(_ index: Int, in text: [String]) -> Bool {
+        index == 0 || !text[index - 1].allSatisfy { $0.isLetter || $0.isNumber }
     }
 }
