@@ -103,6 +103,30 @@ import Testing
         #expect(demo.notice?.hasPrefix("annotation not recorded: this dashboard reads no local store") == true, "\(demo.notice ?? "no notice")")
     }
 
+    @Test func anAnnotationConcernsTheIntegrationOrComponentInView() throws {
+        func recorded(_ keys: String) throws -> Annotation? {
+            var model = try DemoDashboard.model(keys: keys + "Rollback")
+            let effects = model.update(.edit(.submit), at: DemoDashboard.time)
+            guard case .load(let request)? = effects.first, case .annotate(let annotation) = request.kind else { return nil }
+            return annotation
+        }
+        let errors = try DemoDashboard.model(keys: "e\n")
+        guard case .errors(let drill)? = errors.topScreen, case .integration(let id) = drill.top.kind else {
+            Issue.record("Enter on the errors screen opened no integration")
+            return
+        }
+        #expect(try #require(try DemoDashboard.model(keys: "e\n:ann inc").palette?.selected?.summary).contains("of \(id)"))
+        let incident = try #require(try recorded("e\n:ann inc\n"))
+        #expect(incident.integration == id && incident.component == nil && incident.kind == .incident && incident.text == "Rollback")
+        let map = try DemoDashboard.model(keys: "m")
+        guard case .map(let mapModel)? = map.topScreen, let component = mapModel.selectedComponent else {
+            Issue.record("the map has no selected component")
+            return
+        }
+        #expect(try recorded("m:ann note\n")?.component == component.id)
+        #expect(try recorded(":ann note\n").map { $0.component == nil && $0.integration == nil } == true)
+    }
+
     @Test func theMatchedLettersAreUnderlinedAndTheRestIsNot() throws {
         let frame = try DemoDashboard.render(try DemoDashboard.model(keys: ":gov"), size: Size(width: 160, height: 48))
         let y = try #require(frame.lines.firstIndex { $0.contains("▶ data governance") })

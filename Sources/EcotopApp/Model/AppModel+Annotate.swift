@@ -13,7 +13,8 @@ extension AppModel {
                 notice = "no text: nothing recorded"
                 return []
             }
-            let annotation = Annotation(timestamp: now, kind: kind, text: text, component: nil, integration: nil)
+            let subject = annotationSubject
+            let annotation = Annotation(timestamp: now, kind: kind, text: text, component: subject.component, integration: subject.integration)
             return [.load(LoadRequest(.annotate(annotation), at: now))]
         case .cancel:
             textEntry = nil
@@ -21,6 +22,23 @@ extension AppModel {
             textEntry?.editor.apply(edit)
         }
         return []
+    }
+
+    /// What an annotation typed now concerns: the integration open in the errors drill-down or
+    /// selected in the map's list, else the component selected on the map; nothing elsewhere.
+    var annotationSubject: (component: String?, integration: String?) {
+        switch topScreen {
+        case .errors(let model)?:
+            for level in model.levels.reversed() {
+                if case .integration(let id) = level.kind { return (nil, id) }
+            }
+        case .map(let model)?:
+            if model.isListFocused, let integration = model.selectedIntegration { return (nil, integration.id) }
+            return (model.selectedComponent?.id, nil)
+        default:
+            break
+        }
+        return (nil, nil)
     }
 
     /// Says what came of recording an annotation; the screens show it from their next read.

@@ -49,7 +49,9 @@ extension AppModel {
         entries += TimeRange.allCases.filter { $0 != range }.map { entry(.useRange($0), "time range: the last \($0.label)") }
         entries += filterEntries
         entries.append(entry(.startNewReview, "review: start a new review of the last 30 days"))
-        entries += Annotation.Kind.allCases.map { entry(.annotate($0), "annotate: record \($0.article) \($0.rawValue) at the time on view") }
+        let subject = annotationSubject
+        let about = (subject.integration ?? subject.component).map { " of \(TerminalText.sanitize($0))" } ?? ""
+        entries += Annotation.Kind.allCases.map { entry(.annotate($0), "annotate: record \($0.article) \($0.rawValue)\(about) at the time on view") }
         entries += ScreenExportFormat.allCases.map { entry(.exportScreen($0), "export: save this screen as \($0.title)") }
         return entries
     }
