@@ -1,6 +1,7 @@
 import ArgumentParser
 import EcotopApp
 import EcotopCollectors
+import EcotopConfig
 import EcotopStore
 
 /// Where the commands that read as the dashboard does without running it (`screenshot`,
@@ -12,9 +13,8 @@ enum DashboardOrigin {
     /// - Parameter defaultLocation: whether the demo reads a store at the default location when
     ///   there is no `--store`; `screenshot` does not, so its frames stay a function of seed and time.
     static func loader(
-        config: String?, storeOptions: StoreOptions, sourceOptions: SourceOptions, seed: UInt64, defaultLocation: Bool
+        configuration: EcotopConfiguration?, storeOptions: StoreOptions, sourceOptions: SourceOptions, seed: UInt64, defaultLocation: Bool
     ) throws -> DataLoader {
-        let configuration = try config.map { try ConfigOptions.load($0).configuration }
         if let reading = try sourceOptions.prometheus(configuration: configuration) {
             let events = try reportingStoreErrors { try storeOptions.store.map { _ in try StoreReader(layout: storeOptions.layout) } }
             return reading.loader(configuration: configuration, events: events)

@@ -28,7 +28,7 @@ struct ReportOriginOptions: ParsableArguments {
             throw ValidationError("--time: \(error)")
         }
         let loader = try DashboardOrigin.loader(
-            config: config, storeOptions: storeOptions, sourceOptions: sourceOptions, seed: seed, defaultLocation: true)
+            configuration: try config.map { try ConfigOptions.load($0).configuration }, storeOptions: storeOptions, sourceOptions: sourceOptions, seed: seed, defaultLocation: true)
         defer { try? loader.close() }
         return try EcosystemReport(loader: loader, range: range, at: moment)
     }
