@@ -51,6 +51,6 @@ func printConfigErrors(_ errors: ConfigErrors) {
 extension StoreOptions {
     /// The store `--store` names, else the configuration's `store.path`, else the default.
     func layout(configured settings: StoreSettings) -> StoreLayout {
-        store == nil && settings.path != nil ? StoreLayout(root: settings.path!) : layout
+        settings.layout(named: named, else: defaultLayout)
     }
 }

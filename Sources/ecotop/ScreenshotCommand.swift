@@ -57,8 +57,8 @@ struct ScreenshotCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         let configuration = try config.map { try ConfigOptions.load($0).configuration }
-        let loader = try DashboardOrigin.loader(
-            configuration: configuration, storeOptions: storeOptions, sourceOptions: sourceOptions, seed: seed, defaultLocation: false)
+        let loader = try sourceOptions.dashboardLoader(
+            configuration: configuration, storeOptions: storeOptions, seed: seed, readsDefaultStore: false)
         // A review opened by --keys starts from no earlier review and leaves no session behind,
         // so the frame stays a function of seed and time, not of the user's reviews.
         let reviews = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-screenshot-reviews-\(getpid())").path
