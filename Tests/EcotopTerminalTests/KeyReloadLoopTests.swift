@@ -1,0 +1,76 @@
+import Dispatch
+import EcotopApp
+import EcotopCollectors
+import EcotopCore
+import EcotopTerminal
+import EcotopTestSupport
+import EcotopUI
+import Foundation
+import Synchronization
+import Testing
+
+/// A changed `keys:` is taken up while the dashboard runs, as the rest of the configuration
+/// is; one the key map refuses is reported where it is written and the keys in force stay.
+@Suite struct KeyReloadLoopTests {
+    private func configuration(keys: String) -> String {
+        "ecosystem: {name: Shop}\ncollectors: []\nkeys:\n  show_errors: \(keys)\n"
+    }
+
+    @Test func aReloadAppliesNewKeysAndReportsBadOnesKeepingTheKeysInForce() throws {
+        let store = TemporaryStore()
+        let path = store.root + ".config.yaml"
+        try configuration(keys: "E").write(toFile: path, atomically: true, encoding: .utf8)
+        let runtime = try CollectorRuntime(
+            configured: try ConfiguredCollectors.load(path, checks: KeyMap.problems(of:)), path: path, layout: store.layout,
+            checks: KeyMap.problems(of:))
+        let loader = DataLoader.configured(runtime, reader: try store.reader())
+        let session = loader.status
+        let refresher = Refresher(loader: loader)
+        let terminal = ScriptedTerminal(size: Size(width: 160, height: 40))
+        let themes = try ThemeCatalog.builtIn().themes
+        let loop = DashboardLoop(
+            device: terminal, refresher: refresher, clock: SystemWallClock(), refreshInterval: 0.1,
+            appearance: Appearance(themes: themes))
+        let stopping = Atomic<Bool>(false)
+        let ended = DispatchSemaphore(value: 0)
+        DispatchQueue(label: "loop").async {
+            var model = AppModel(session: session, now: SystemWallClock().now(), themeNames: themes.map(\.name))
+            _ = loop.run(&model, stop: { stopping.load(ordering: .relaxed) ? SIGTERM : nil })
+            ended.signal()
+        }
+        defer {
+            stopping.store(true, ordering: .relaxed)
+            ended.wait()
+            try? refresher.close()
+        }
+        /// Types `key` and waits for a frame after it that satisfies `condition`.
+        func press(_ key: Key, until what: String, _ condition: @escaping (String) -> Bool) throws {
+            let typed = terminal.type(key)
+            try wait(for: what, timeout: .seconds(10)) { terminal.frame(after: typed, where: condition) != nil }
+        }
+        let errorsScreen = { (text: String) in text.contains("╭─ Errors ") }
+
+        try wait(for: "the first frame") { terminal.frameCount > 0 }
+        try press(.character("E"), until: "E to open the errors screen", errorsScreen)
+        try press(.escape, until: "the dashboard again") { !errorsScreen($0) }
+
+        let rewritten = ScriptedTerminal.monotonicNow()
+        try configuration(keys: "X").write(toFile: path, atomically: true, encoding: .utf8)
+        try wait(for: "the reload", timeout: .seconds(10)) {
+            terminal.frame(after: rewritten) { $0.contains("configuration reloaded") } != nil
+        }
+        try press(.character("X"), until: "X, the reloaded key, to open the errors screen", errorsScreen)
+        try press(.escape, until: "the dashboard again") { !errorsScreen($0) }
+
+        let broken = ScriptedTerminal.monotonicNow()
+        try configuration(keys: "ctrl-").write(toFile: path, atomically: true, encoding: .utf8)
+        try wait(for: "the refused reload in the header", timeout: .seconds(10)) {
+            terminal.frame(after: broken) { $0.contains("config error (c)") } != nil
+        }
+        try press(.character("c"), until: "the collectors screen to say where the problem is written") {
+            $0.contains("\(path):4:16: keys.show_errors: 'ctrl-' is not a key")
+        }
+        try press(.escape, until: "the dashboard again") { !$0.contains("\(path):4:16") }
+        try press(.character("X"), until: "X, the key still in force, to open the errors screen", errorsScreen)
+    }
+}
