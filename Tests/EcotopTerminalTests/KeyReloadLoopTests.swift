@@ -43,10 +43,17 @@ import Testing
             ended.wait()
             try? refresher.close()
         }
-        /// Types `key` and waits for a frame after it that satisfies `condition`.
+        /// Waits for a frame drawn after `start` that satisfies `condition`.
+        func waitForFrame(after start: Double, _ what: String, _ condition: @escaping (String) -> Bool) throws {
+            try wait(for: what, timeout: .seconds(10)) { terminal.frame(after: start, where: condition) != nil }
+        }
         func press(_ key: Key, until what: String, _ condition: @escaping (String) -> Bool) throws {
-            let typed = terminal.type(key)
-            try wait(for: what, timeout: .seconds(10)) { terminal.frame(after: typed, where: condition) != nil }
+            try waitForFrame(after: terminal.type(key), what, condition)
+        }
+        func rewrite(keys: String, until text: String) throws {
+            let start = ScriptedTerminal.monotonicNow()
+            try configuration(keys: keys).write(toFile: path, atomically: true, encoding: .utf8)
+            try waitForFrame(after: start, "a frame showing \(text)") { $0.contains(text) }
         }
         let errorsScreen = { (text: String) in text.contains("╭─ Errors ") }
 
@@ -54,19 +61,11 @@ import Testing
         try press(.character("E"), until: "E to open the errors screen", errorsScreen)
         try press(.escape, until: "the dashboard again") { !errorsScreen($0) }
 
-        let rewritten = ScriptedTerminal.monotonicNow()
-        try configuration(keys: "X").write(toFile: path, atomically: true, encoding: .utf8)
-        try wait(for: "the reload", timeout: .seconds(10)) {
-            terminal.frame(after: rewritten) { $0.contains("configuration reloaded") } != nil
-        }
+        try rewrite(keys: "X", until: "configuration reloaded")
         try press(.character("X"), until: "X, the reloaded key, to open the errors screen", errorsScreen)
         try press(.escape, until: "the dashboard again") { !errorsScreen($0) }
 
-        let broken = ScriptedTerminal.monotonicNow()
-        try configuration(keys: "ctrl-").write(toFile: path, atomically: true, encoding: .utf8)
-        try wait(for: "the refused reload in the header", timeout: .seconds(10)) {
-            terminal.frame(after: broken) { $0.contains("config error (c)") } != nil
-        }
+        try rewrite(keys: "ctrl-", until: "config error (c)")
         try press(.character("c"), until: "the collectors screen to say where the problem is written") {
             $0.contains("\(path):4:16: keys.show_errors: 'ctrl-' is not a key")
         }
