@@ -43,11 +43,14 @@ import Testing
             ended.wait()
             try? refresher.close()
         }
-        /// Waits for a frame drawn after `start` that satisfies `condition`.
-        func waitForFrame(after start: Double, _ what: String, _ condition: @escaping (String) -> Bool) throws {
+        /// Waits for a frame drawn after `start` that satisfies `condition`; returns its text.
+        @discardableResult
+        func waitForFrame(after start: Double, _ what: String, _ condition: @escaping (String) -> Bool) throws -> String {
             try wait(for: what, timeout: .seconds(10)) { terminal.frame(after: start, where: condition) != nil }
+            return try #require(terminal.frame(after: start, where: condition)).text
         }
-        func press(_ key: Key, until what: String, _ condition: @escaping (String) -> Bool) throws {
+        @discardableResult
+        func press(_ key: Key, until what: String, _ condition: @escaping (String) -> Bool) throws -> String {
             try waitForFrame(after: terminal.type(key), what, condition)
         }
         func rewrite(keys: String, until text: String) throws {
@@ -66,9 +69,8 @@ import Testing
         try press(.escape, until: "the dashboard again") { !errorsScreen($0) }
 
         try rewrite(keys: "ctrl-", until: "config error (c)")
-        try press(.character("c"), until: "the collectors screen to say where the problem is written") {
-            $0.contains("\(path):4:16: keys.show_errors: 'ctrl-' is not a key")
-        }
+        let collectors = try press(.character("c"), until: "the collectors screen to show the problem") { $0.contains("keys.show_errors") }
+        #expect(collectors.contains("\(path):4:16: keys.show_errors: 'ctrl-' is not a key"), "where it is written: \(collectors)")
         try press(.escape, until: "the dashboard again") { !$0.contains("\(path):4:16") }
         try press(.character("X"), until: "X, the key still in force, to open the errors screen", errorsScreen)
     }
