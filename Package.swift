@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "EcotopStoreTests", dependencies: ["EcotopStore", "EcotopCore", "EcotopTestSupport"]),
         .testTarget(
             name: "EcotopAppTests",
-            dependencies: ["EcotopApp", "EcotopStore", "EcotopCore", "EcotopCollectors", "EcotopExporter", "EcotopTestSupport"]
+            dependencies: ["EcotopApp", "EcotopStore", "EcotopCore", "EcotopCollectors", "EcotopConfig", "EcotopExporter", "EcotopTestSupport"]
         ),
         .testTarget(name: "EcotopEngineTests", dependencies: ["EcotopEngine", "EcotopCollectors", "EcotopTestSupport"]),
         .testTarget(name: "EcotopConfigTests", dependencies: ["EcotopConfig", "EcotopCore"]),

@@ -1,5 +1,4 @@
 import EcotopApp
-import EcotopConfig
 import EcotopCore
 import EcotopUI
 
@@ -17,17 +16,13 @@ public struct DashboardLoop<Device: TerminalDevice> {
     /// How often the loop looks for finished loads while one is in flight, in milliseconds.
     static var busyPollMilliseconds: Int32 { 15 }
 
-    /// The configuration's `keys:` as the dashboard started, applied to the key map of the
-    /// model's catalog (which a reload may change); a reload keeps these remaps.
-    let remaps: [KeyRemap]
     /// Where the palette's "export" saves the screen.
     let savedScreens: SavedScreens
 
     public init(
-        device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance, remaps: [KeyRemap] = [],
+        device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance,
         savedScreens: SavedScreens = SavedScreens(environment: ProcessEnvironment.current)
     ) {
-        self.remaps = remaps
         self.savedScreens = savedScreens
         self.device = device
         self.refresher = refresher
@@ -42,11 +37,11 @@ public struct DashboardLoop<Device: TerminalDevice> {
     public func run(_ model: inout AppModel, stop: () -> Int32? = { TerminationSignal.received }) -> Int32? {
         var size = device.size
         var timings = FrameTimings()
-        var keys = ConfiguredKeyMap(remaps: remaps)
+        var keys = ConfiguredKeyMap()
         var mouse = MouseInput()
         _ = model.update(.resized(columns: size.width, rows: size.height), at: clock.now())
         perform(model.start())
-        draw(model, size: size, keyMap: keys.map(for: model.catalog.families), timings: &timings)
+        draw(model, size: size, keyMap: keys.map(for: model.session), timings: &timings)
         var nextRefresh = clock.now() + refreshInterval
         while true {
             if let signal = stop() { return signal }
@@ -65,13 +60,13 @@ public struct DashboardLoop<Device: TerminalDevice> {
             let wait = refresher.isBusy ? Double(Self.busyPollMilliseconds) / 1_000 : min(max(0, nextRefresh - now), 1)
             switch device.readInput(timeoutMilliseconds: Int32(wait * 1_000)) {
             case .key(let key)?:
-                let keyMap = keys.map(for: model.catalog.families)
+                let keyMap = keys.map(for: model.session)
                 guard let action = KeyInput.action(for: key, in: model, keyMap: keyMap) else { break }
                 if apply([action], to: &model, size: size, keyMap: keyMap, nextRefresh: &nextRefresh) { return nil }
                 changed = true
             case .mouse(let event)?:
                 let regions = ClickRegions(model: model, size: size, appearance: appearance)
-                let keyMap = keys.map(for: model.catalog.families)
+                let keyMap = keys.map(for: model.session)
                 let actions = mouse.actions(for: event, regions: regions, in: model, keyMap: keyMap, at: clock.now())
                 guard !actions.isEmpty else { break }
                 if apply(actions, to: &model, size: size, keyMap: keyMap, nextRefresh: &nextRefresh) { return nil }
@@ -86,7 +81,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
                 nextRefresh = clock.now() + refreshInterval
                 changed = true
             }
-            if changed { draw(model, size: size, keyMap: keys.map(for: model.catalog.families), timings: &timings) }
+            if changed { draw(model, size: size, keyMap: keys.map(for: model.session), timings: &timings) }
         }
     }
 

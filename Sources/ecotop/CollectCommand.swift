@@ -6,6 +6,7 @@ import EcotopCore
 import EcotopExporter
 import EcotopStore
 import EcotopTerminal
+import EcotopUI
 
 /// `ecotop collect`: runs the configured collectors headless into the store.
 struct CollectCommand: AsyncParsableCommand {
@@ -90,7 +91,7 @@ struct CollectCommand: AsyncParsableCommand {
         ReloadSignal.install()
         let home = ProcessEnvironment.current["HOME"]
         let watcher = ConfigWatcher(path: configOptions.path, current: configured) { path throws(ConfigErrors) in
-            try ConfiguredCollectors.load(path, home: home)
+            try ConfiguredCollectors.load(path, home: home, checks: KeyMap.problems(of:))
         }
         var scheduler = configured.makeScheduler(sink: sink, clock: SystemWallClock())
         endpoint?.track(scheduler, catalog: configured.configuration.metricCatalog())

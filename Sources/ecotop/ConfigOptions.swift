@@ -25,20 +25,12 @@ struct ConfigOptions: ParsableArguments {
     /// The configuration at `path` with its collectors built; prints every problem and exits 1
     /// when the file has any, its `keys:` included (which the key map checks).
     static func load(_ path: String) throws -> ConfiguredCollectors {
-        let configured: ConfiguredCollectors
         do {
-            configured = try ConfiguredCollectors.load(path, home: ProcessEnvironment.current["HOME"])
+            return try ConfiguredCollectors.load(path, home: ProcessEnvironment.current["HOME"], checks: KeyMap.problems(of:))
         } catch {
             printConfigErrors(error)
             throw ExitCode.failure
         }
-        let configuration = configured.configuration
-        let keyProblems = KeyMap.configured(families: configuration.catalog.families, remaps: configuration.keys).problems
-        guard keyProblems.isEmpty else {
-            printConfigErrors(ConfigErrors(keyProblems))
-            throw ExitCode.failure
-        }
-        return configured
     }
 }
 
@@ -51,6 +43,6 @@ func printConfigErrors(_ errors: ConfigErrors) {
 extension StoreOptions {
     /// The store `--store` names, else the configuration's `store.path`, else the default.
     func layout(configured settings: StoreSettings) -> StoreLayout {
-        store == nil && settings.path != nil ? StoreLayout(root: settings.path!) : layout
+        settings.layout(named: named, else: defaultLayout)
     }
 }

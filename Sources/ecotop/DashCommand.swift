@@ -101,8 +101,7 @@ struct DashCommand: ParsableCommand {
             themes: themes.themes, glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, clock: utc ? .utc : .local,
             isColorless: !screen.capabilities.hasColor)
         let loop = DashboardLoop(
-            device: screen, refresher: refresher, clock: clock, refreshInterval: refresh, appearance: appearance,
-            remaps: configured?.configuration.keys ?? [])
+            device: screen, refresher: refresher, clock: clock, refreshInterval: refresh, appearance: appearance)
         let signal = loop.run(&model)
         screen.restore()
         screenIsActive = false
@@ -115,7 +114,9 @@ struct DashCommand: ParsableCommand {
         guard let configuration = configured?.configuration else {
             return SessionStatus(ecosystemName: Ecosystem.demo.name, catalog: .standard)
         }
-        return SessionStatus(ecosystemName: configuration.ecosystem.name, catalog: configuration.metricCatalog())
+        var status = SessionStatus(ecosystemName: configuration.ecosystem.name, catalog: configuration.metricCatalog())
+        status.keyRemaps = configuration.keys
+        return status
     }
 
     /// The data side: the configured collectors writing to the store, or the demo on the
@@ -130,7 +131,7 @@ struct DashCommand: ParsableCommand {
         if let configured {
             let runtime = try CollectorRuntime(
                 configured: configured, path: configOptions.path, layout: storeOptions.layout(configured: configured.configuration.store),
-                listen: listenOptions.address)
+                listen: listenOptions.address, checks: KeyMap.problems(of:))
             do {
                 return DataLoader.configured(runtime, reader: try StoreReader(layout: runtime.layout, keepsParsedSegments: true))
             } catch {

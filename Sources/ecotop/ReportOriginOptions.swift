@@ -27,8 +27,9 @@ struct ReportOriginOptions: ParsableArguments {
         } catch {
             throw ValidationError("--time: \(error)")
         }
-        let loader = try DashboardOrigin.loader(
-            config: config, storeOptions: storeOptions, sourceOptions: sourceOptions, seed: seed, defaultLocation: true)
+        let loader = try sourceOptions.dashboardLoader(
+            configuration: try config.map { try ConfigOptions.load($0).configuration }, storeOptions: storeOptions, seed: seed,
+            readsDefaultStore: true)
         defer { try? loader.close() }
         return try EcosystemReport(loader: loader, range: range, at: moment)
     }

@@ -56,8 +56,9 @@ struct ScreenshotCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let loader = try DashboardOrigin.loader(
-            config: config, storeOptions: storeOptions, sourceOptions: sourceOptions, seed: seed, defaultLocation: false)
+        let configuration = try config.map { try ConfigOptions.load($0).configuration }
+        let loader = try sourceOptions.dashboardLoader(
+            configuration: configuration, storeOptions: storeOptions, seed: seed, readsDefaultStore: false)
         // A review opened by --keys starts from no earlier review and leaves no session behind,
         // so the frame stays a function of seed and time, not of the user's reviews.
         let reviews = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-screenshot-reviews-\(getpid())").path
@@ -65,8 +66,7 @@ struct ScreenshotCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: reviews) }
         var model = AppModel(
             session: loader.status, now: moment, range: range, themeNames: themes.themes.map(\.name), themeIndex: themeIndex)
-        let remaps = try config.map { try ConfigOptions.load($0).configuration.keys } ?? []
-        let keyMap = KeyMap.configured(families: model.catalog.families, remaps: remaps).map
+        let keyMap = KeyMap.configured(families: model.catalog.families, remaps: configuration?.keys ?? []).map
         let opening = [.resized(columns: width, rows: height)] + view.commands.map(AppAction.command)
         model.start(typing: KeySequence.parse(keys), after: opening, keyMap: keyMap, at: moment, loader: loader)
         let appearance = Appearance(themes: themes.themes, glyphs: ascii ? .ascii : .unicode, clock: utc ? .utc : .local)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EcotopApp
 import EcotopConfig
+import EcotopStore
 
 /// `--source store|prometheus` and `--url URL`: where a command reads series from. Shared by
 /// every command that reads them (`dash`, `query`, `screenshot`, `report`, `check`).
@@ -38,6 +39,24 @@ struct SourceOptions: ParsableArguments {
             return PrometheusReading(
                 settings: settings, expressions: configuration?.promqlExpressions ?? [:], environment: ProcessEnvironment.current)
         }
+    }
+}
+
+extension SourceOptions {
+    /// A loader for a command that reads as the dashboard does without running it
+    /// (`screenshot`, `report`, `check`): `DashboardOrigin` chosen from these options,
+    /// `configuration` (`--config`), `storeOptions` and `seed`.
+    ///
+    /// - Parameter readsDefaultStore: whether the demo reads the store at the default location
+    ///   when there is no `--store`; `screenshot` does not, so its frames stay a function of
+    ///   seed and time.
+    func dashboardLoader(
+        configuration: EcotopConfiguration?, storeOptions: StoreOptions, seed: UInt64, readsDefaultStore: Bool
+    ) throws -> DataLoader {
+        let origin = DashboardOrigin(
+            configuration: configuration, prometheus: try prometheus(configuration: configuration), store: storeOptions.named,
+            defaultStore: storeOptions.defaultLayout, readsDefaultStore: readsDefaultStore, seed: seed)
+        return try reportingStoreErrors { try origin.loader() }
     }
 }
 

@@ -13,30 +13,27 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     /// The store's layout, from `--store` or the default location.
-    var layout: StoreLayout {
+    var layout: StoreLayout { named ?? defaultLayout }
+
+    /// The store `--store` names; nil without it.
+    var named: StoreLayout? { store.map { StoreLayout(root: $0) } }
+
+    /// The store at the default location.
+    var defaultLayout: StoreLayout {
         var environment: [String: String] = [:]
         for name in ["XDG_DATA_HOME", "HOME"] {
             if let value = getenv(name) { environment[name] = String(cString: value) }
         }
-        return StoreLayout(root: store ?? StoreLayout.defaultRoot(environment: environment))
+        return StoreLayout(root: StoreLayout.defaultRoot(environment: environment))
     }
 }
 
 extension StoreOptions {
-    /// The store as the dashboard's history: nil (the simulator then serves history) when the
-    /// default location has no store or the store has no series yet. A `--store` that is not a
-    /// store is an error rather than a silent fallback.
-    ///
-    /// - Parameter defaultLocation: whether to look at the default location when there is no
-    ///   `--store`; `screenshot` does not, so its frames stay a function of seed and time.
-    func history(defaultLocation: Bool = true) throws -> StoreReader? {
-        guard store != nil || defaultLocation else { return nil }
-        do {
-            let reader = try StoreReader(layout: layout, keepsParsedSegments: true)
-            return try reader.seriesKeys().isEmpty ? nil : reader
-        } catch let error as StoreError where store == nil && error.kind == .invalidRequest {
-            return nil
-        }
+    /// The store as the dashboard's history (`DashboardOrigin.history`): nil when the default
+    /// location has no store or the store has no series yet; a `--store` that is not a store
+    /// is an error.
+    func history() throws -> StoreReader? {
+        try DashboardOrigin.history(at: layout, isRequired: store != nil)
     }
 }
 

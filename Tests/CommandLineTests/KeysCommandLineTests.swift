@@ -45,4 +45,20 @@ import EcotopTestSupport
         #expect(try shot("E", config: remapped) == errorsScreen)
         #expect(try shot("e", config: remapped) != errorsScreen)
     }
+
+    /// The configuration is read once, keys and all, so it can come from a pipe (`--config
+    /// <(generate)`); a second read used to find the pipe empty and fail.
+    @Test func screenshotReadsItsConfigurationOnceSoItCanBePiped() throws {
+        _ = try store.writer()
+        let arguments = ["screenshot", "--store", store.root, "--time", "1764245100", "--width", "100", "--height", "30"]
+        let configuration = "ecosystem: {name: Piped shop}\ncollectors: []\nkeys:\n  show_errors: E\n"
+        let piped = try EcotopBinary.run(arguments + ["--config", "/dev/stdin", "--keys", "E"], input: configuration)
+        #expect(piped.status == 0, "\(piped.errors)")
+        #expect(piped.output.contains("Piped shop"))
+        let path = try write("  show_errors: E\n")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try configuration.write(toFile: path, atomically: true, encoding: .utf8)
+        let fromFile = try EcotopBinary.run(arguments + ["--config", path, "--keys", "E"])
+        #expect(piped.output == fromFile.output, "the piped configuration's keys are in force, as the file's are")
+    }
 }

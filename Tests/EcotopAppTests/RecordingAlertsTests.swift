@@ -45,10 +45,12 @@ import Testing
         #expect(model.notice == "alert 1 silenced for 1h")
         model.run([.command(.silenceAlert)], at: time + 3, loader: loader)
         #expect(model.notice == "alert 1 silenced for 4h", "S again: the next longer silence")
+        model.run([.command(.silenceAlert)], at: time + 4, loader: loader)
+        #expect(model.notice == "alert 1 silenced for 1d", "a day reads as every other duration on screen does")
 
         let recorded = try #require(try StoredAlerts.open(inStore: store.root).first)
         #expect(recorded.acknowledgedAt == time + 1)
-        #expect(recorded.silencedUntil == time + 3 + 4 * 3_600)
+        #expect(recorded.silencedUntil == time + 4 + 24 * 3_600)
     }
 
     struct ScreenMissing: Error {}

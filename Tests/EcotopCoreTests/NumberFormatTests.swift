@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (45.0, "45s"), (59.9, "59s"), (60, "1m"), (3_599, "59m"), (3_600, "1h"), (86_399, "23h"), (172_800, "2d"),
+        (45.0, "45s"), (59.9, "59s"), (60, "1m"), (3_599, "59m"), (3_600, "1h"), (86_399, "23h"), (86_400, "1d"), (172_800, "2d"),
         (-5, "0s"),
     ])
     func ageUsesTheLargestWholeUnit(seconds: Double, expected: String) {

@@ -77,11 +77,27 @@ import Testing
     }
 
     @Test func theConfiguredMapFollowsAReloadedCatalogsFamiliesAndKeepsTheRemaps() throws {
-        var keys = ConfiguredKeyMap(remaps: try remaps("  show_errors: E\n"))
-        let standard = MetricCatalog.standard.families
-        #expect(keys.map(for: standard).command(for: .character("5")) == nil)
-        let reloaded = keys.map(for: standard + [MetricFamily(id: "cost", title: "Cost")])
+        var keys = ConfiguredKeyMap()
+        var session = SessionStatus(ecosystemName: "shop", catalog: .standard)
+        session.keyRemaps = try remaps("  show_errors: E\n")
+        #expect(keys.map(for: session).command(for: .character("5")) == nil)
+        let cost = MetricDefinition(
+            id: "cost.monthly", family: MetricFamily(id: "cost", title: "Cost"), title: "Monthly cost", shortTitle: "Cost",
+            unit: .currency, direction: .lowerIsBetter, aggregation: .last, thresholds: Thresholds(warn: 1, critical: 2), summary: "")
+        session.catalog = MetricCatalog(metrics: MetricCatalog.standard.metrics + [cost])
+        let reloaded = keys.map(for: session)
         #expect(reloaded.command(for: .character("5")) == .focusFamily(4))
         #expect(reloaded.command(for: .character("E")) == .showErrors)
+    }
+
+    @Test func theConfiguredMapFollowsReloadedRemaps() throws {
+        var keys = ConfiguredKeyMap()
+        var session = SessionStatus(ecosystemName: "shop", catalog: .standard)
+        session.keyRemaps = try remaps("  show_errors: E\n")
+        #expect(keys.map(for: session).command(for: .character("E")) == .showErrors)
+        session.keyRemaps = try remaps("  show_errors: X\n")
+        let reloaded = keys.map(for: session)
+        #expect(reloaded.command(for: .character("X")) == .showErrors)
+        #expect(reloaded.command(for: .character("E")) == nil)
     }
 }

@@ -70,6 +70,39 @@ struct ConfiguredDashboardEndToEndTests {
         let lock = try String(contentsOfFile: store + "/LOCK", encoding: .utf8)
         #expect(lock.contains("clean"), "the store was closed cleanly: \(lock)")
     }
+
+    @Test func aReloadTakesUpNewKeysAndReportsBadOnes() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-e2e-keys-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("config.yaml")
+        func write(keys: String) throws {
+            try "ecosystem: {name: Keyed shop}\ncollectors: []\nkeys:\n  show_errors: \(keys)\n".write(to: config, atomically: true, encoding: .utf8)
+        }
+        try write(keys: "E")
+        let session = try TmuxSession(
+            arguments: ["--config", config.path, "--store", directory.appendingPathComponent("store").path], width: 160, height: 40)
+        try await session.waitForScreen(showing: "Keyed shop")
+
+        try write(keys: "X")
+        try await session.waitForScreen(showing: "configuration reloaded", timeout: .seconds(20))
+        try session.send("X")
+        try await session.waitForScreen(showing: "╭─ Errors ")
+        try session.send("Escape")
+        try await session.waitForScreen("the dashboard again") { !$0.contains("╭─ Errors ") }
+
+        try write(keys: "ctrl-")
+        try await session.waitForScreen(showing: "config error (c)", timeout: .seconds(20))
+        try session.send("c")
+        try await session.waitForScreen(showing: "config.yaml:4:16: keys.show_errors: 'ctrl-' is not a key")
+        try session.send("Escape")
+        try await session.waitForScreen("the dashboard again") { !$0.contains("4:16") }
+        try session.send("X")
+        try await session.waitForScreen(showing: "╭─ Errors ")
+
+        try session.send("q")
+        #expect(try await session.exitStatus() == 0)
+    }
 }
 
 /// Quitting restores the terminal at once, even while a daemon plugin takes its whole grace

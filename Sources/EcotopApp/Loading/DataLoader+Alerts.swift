@@ -65,7 +65,7 @@ extension DataLoader {
         case .silence(let id, let seconds)?:
             let done = try monitor.silence(id, for: seconds, at: time)
             message = !done ? "alert \(id) is not open"
-                : seconds > 0 ? "alert \(id) silenced for \(NumberText.duration(seconds))" : "alert \(id) no longer silenced"
+                : seconds > 0 ? "alert \(id) silenced for \(NumberFormat.age(seconds))" : "alert \(id) no longer silenced"
         case nil:
             break
         }
@@ -94,12 +94,5 @@ extension DataLoaderAlerts {
         guard let contents = try file?.refresh() else { return nil }
         count(contents.history, at: time)
         return contents
-    }
-}
-
-enum NumberText {
-    /// `1h`, `4h`, `24h`, `30m`.
-    static func duration(_ seconds: Double) -> String {
-        seconds >= 3_600 ? "\(Int(seconds / 3_600))h" : "\(Int(seconds / 60))m"
     }
 }

@@ -20,6 +20,8 @@ public final class DataLoader {
     /// What the header says about where the data comes from.
     private let dataNote: String?
     private var configurationVersion = 0
+    /// The configuration's `keys:` in force, for the key map.
+    var keyRemaps: [KeyRemap] = []
     /// When the header's integration health was last measured. Its window of events is read
     /// every 15 seconds, not at every refresh: the store keeps events in day-long segments.
     private var integrationHealthTime: Double?
@@ -89,6 +91,7 @@ public final class DataLoader {
             ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy, governance: configuration.governance)
         loader.readStore = reader.layout
         loader.alertReads = DataLoaderAlerts(layout: reader.layout)
+        loader.keyRemaps = configuration.keys
         return loader
     }
 
@@ -112,6 +115,7 @@ public final class DataLoader {
             ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy, runtime: runtime,
             governance: configuration.governance)
         loader.alertReads = DataLoaderAlerts(layout: reader.layout, monitor: runtime.alerts, bell: configuration.alerts.bell)
+        loader.keyRemaps = configuration.keys
         return loader
     }
 
@@ -132,6 +136,7 @@ public final class DataLoader {
             configurationVersion: configurationVersion, dataNote: dataNote, owners: governance.governance.owners)
         status.alertsNeedingAttention = alertReads?.needingAttention
         status.alertBells = alertReads?.bells ?? 0
+        status.keyRemaps = keyRemaps
         return status
     }
 
@@ -285,6 +290,7 @@ public final class DataLoader {
         lastErrors = nil
         configurationVersion += 1
         alertReads?.bell = configuration.alerts.bell
+        keyRemaps = configuration.keys
     }
 }
 

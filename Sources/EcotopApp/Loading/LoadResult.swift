@@ -1,3 +1,4 @@
+import EcotopConfig
 import EcotopCore
 import EcotopEngine
 
@@ -58,6 +59,9 @@ public struct SessionStatus: Sendable {
     public var configProblems: [String]
     /// How many times a changed configuration was taken up; the model says so when it grows.
     public var configurationVersion: Int
+    /// The configuration's `keys:` in force (empty without one), which the key map applies to
+    /// the catalog's: a reload that changes them changes the keys.
+    public var keyRemaps: [KeyRemap] = []
     /// What the user should know about where the data comes from (`not recording: ...`).
     public var dataNote: String?
     /// Who owns which data and components (`governance.owners`), for every screen that names owners.

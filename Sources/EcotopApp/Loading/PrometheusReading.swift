@@ -60,8 +60,10 @@ extension DataLoader {
                 ecosystem: Ecosystem(name: "prometheus " + reading.settings.url, components: [], integrations: [], partners: []),
                 dataNote: note)
         }
-        return DataLoader(
+        let loader = DataLoader(
             builder: SnapshotBuilder(source: source, configuration: configuration), events: events ?? NoEvents(),
             ecosystem: configuration.ecosystem, dataNote: note)
+        loader.keyRemaps = configuration.keys
+        return loader
     }
 }

@@ -29,8 +29,13 @@ public final class CollectorRuntime {
     public private(set) var problems: [String] = []
 
     /// Opens the store for writing, serves `/metrics` on `listen` when given, and starts the
-    /// collectors; an address that cannot be served closes the store again and throws.
-    public init(configured: ConfiguredCollectors, path: String, layout: StoreLayout, listen: ListenAddress? = nil) throws {
+    /// collectors; an address that cannot be served closes the store again and throws. A
+    /// changed file is taken up when it loads and passes `checks` (as at start-up: its `keys:`
+    /// against the key map, `KeyMap.problems(of:)`); otherwise their problems are reported.
+    public init(
+        configured: ConfiguredCollectors, path: String, layout: StoreLayout, listen: ListenAddress? = nil,
+        checks: @escaping (EcotopConfiguration) -> [ConfigDiagnostic] = { _ in [] }
+    ) throws {
         let settings = configured.configuration.store
         self.layout = layout
         writer = try StoreWriter(
@@ -54,7 +59,7 @@ public final class CollectorRuntime {
         sink = StoreSink(writer: writer, latest: endpoint?.latest)
         let home = ProcessEnvironment.current["HOME"]
         watcher = ConfigWatcher(path: path, current: configured) { path throws(ConfigErrors) in
-            try ConfiguredCollectors.load(path, home: home)
+            try ConfiguredCollectors.load(path, home: home, checks: checks)
         }
         scheduler = configured.makeScheduler(sink: sink, clock: SystemWallClock())
         endpoint?.track(scheduler, catalog: configured.configuration.metricCatalog())

@@ -16,12 +16,19 @@ public struct ConfiguredCollectors: Sendable {
 
     /// Reads, validates and builds the configuration at `path`.
     ///
-    /// - Parameter home: the home directory `~` expands to in paths.
+    /// - Parameters:
+    ///   - home: the home directory `~` expands to in paths.
+    ///   - checks: what a configuration that builds must pass besides, such as its `keys:`
+    ///     against the key map (`KeyMap.problems(of:)`), which this module cannot see.
     /// - Throws: `ConfigErrors` with every problem found.
     public static func load(
-        _ path: String, factory: CollectorFactory = .standard, home: String? = nil
+        _ path: String, factory: CollectorFactory = .standard, home: String? = nil,
+        checks: (EcotopConfiguration) -> [ConfigDiagnostic] = { _ in [] }
     ) throws(ConfigErrors) -> ConfiguredCollectors {
-        try build(yaml: try ConfigFile.text(of: path), file: path, factory: factory, home: home)
+        let configured = try build(yaml: try ConfigFile.text(of: path), file: path, factory: factory, home: home)
+        let problems = checks(configured.configuration)
+        guard problems.isEmpty else { throw ConfigErrors(problems) }
+        return configured
     }
 
     /// Validates and builds YAML text; `file` names it in diagnostics.

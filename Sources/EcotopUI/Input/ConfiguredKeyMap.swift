@@ -1,23 +1,21 @@
+import EcotopApp
 import EcotopConfig
 import EcotopCore
 
-/// The key map in force for a catalog that a reload may change: the standard map of its
-/// families with the configuration's remaps, rebuilt only when the families change, since
-/// checking the remaps costs far more than a frame should spend on keys.
+/// The key map in force for a session that a reload may change: the standard map of its
+/// catalog's families with its configuration's remaps, rebuilt only when either changes,
+/// since checking the remaps costs far more than a frame should spend on keys.
 public struct ConfiguredKeyMap {
-    /// The configuration's `keys:`, as the dashboard started.
-    public let remaps: [KeyRemap]
-    private var built: (families: [MetricFamily], map: KeyMap)?
+    private var built: (families: [MetricFamily], remaps: [KeyRemap], map: KeyMap)?
 
-    public init(remaps: [KeyRemap]) {
-        self.remaps = remaps
-    }
+    public init() {}
 
-    /// The map for `families`, from the last call's when they are the same.
-    public mutating func map(for families: [MetricFamily]) -> KeyMap {
-        if let built, built.families == families { return built.map }
-        let map = KeyMap.configured(families: families, remaps: remaps).map
-        built = (families, map)
+    /// The map for `session`, from the last call's when its families and remaps are the same.
+    public mutating func map(for session: SessionStatus) -> KeyMap {
+        let families = session.catalog.families
+        if let built, built.families == families, built.remaps == session.keyRemaps { return built.map }
+        let map = KeyMap.configured(families: families, remaps: session.keyRemaps).map
+        built = (families, session.keyRemaps, map)
         return map
     }
 }

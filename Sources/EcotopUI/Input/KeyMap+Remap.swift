@@ -38,6 +38,12 @@ extension KeyMap {
         return (KeyMap(bindings: bindings), problems)
     }
 
+    /// The problems of a configuration's `keys:` (see `configured(families:remaps:)`): a
+    /// configuration with any is refused, at start-up and on reload alike.
+    public static func problems(of configuration: EcotopConfiguration) -> [ConfigDiagnostic] {
+        configured(families: configuration.catalog.families, remaps: configuration.keys).problems
+    }
+
     /// One problem per key that two actions share on a screen, at the remap that brought it.
     private static func conflicts(in bindings: [Binding], remaps: [KeyRemap]) -> [ConfigDiagnostic] {
         var reported: Set<[String]> = []

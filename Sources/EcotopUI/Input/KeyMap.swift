@@ -99,7 +99,7 @@ public struct KeyMap: Sendable {
             keys: [.character("A")], label: "A", summary: "acknowledge the selected alert", command: .acknowledgeAlert,
             screens: [.alerts]),
         Binding(
-            keys: [.character("S")], label: "S", summary: "silence the selected alert for 1h, 4h, 24h, then not",
+            keys: [.character("S")], label: "S", summary: "silence the selected alert for 1h, 4h, 1d, then not",
             command: .silenceAlert, screens: [.alerts]),
         Binding(
             keys: [.character("/")], label: "/", summary: "filter the list (a regex; ! inverts)",
