@@ -20,6 +20,7 @@ extension KeyMap.Binding {
         case .selectPrevious: "select_previous"
         case .selectNext: "select_next"
         case .selectRow(let row): "select_row_\(row + 1)"
+        case .selectComponent(let id): "select_component_" + id
         case .openDetail: "open"
         case .showErrors: "show_errors"
         case .showCollectors: "show_collectors"

@@ -109,10 +109,23 @@ struct GovernanceSections {
             },
             selected: list.selectedRow(in: visible, as: GovernanceModel.annotationList), headerStyle: theme.style(.muted),
             selectionStyle: context.selectionStyle, glyphs: context.glyphs
-        ).render(in: area.dropTop(1), buffer: &buffer)
+        ).render(in: Self.table(in: area), buffer: &buffer)
+    }
+
+    /// Where the annotations' rows are when the section is drawn in `area`; nil when none are.
+    func annotationRows(in area: Rect) -> ClickRegions.ListRegion? {
+        let visible = governance.visibleAnnotations(of: report)
+        guard !visible.isEmpty else { return nil }
+        let selected = governance.annotations.selectedRow(in: visible, as: GovernanceModel.annotationList)
+        return Table.rows(in: Self.table(in: area), count: visible.count, selected: selected)
     }
 
     // MARK: - Parts
+
+    /// Where a section's table goes in its `area`: under its title line.
+    private static func table(in area: Rect) -> Rect {
+        area.dropTop(1)
+    }
 
     /// Draws a section's title line; true when the area has no room for more.
     private func title(_ text: String, note: [Span], in area: Rect, buffer: inout FrameBuffer) -> Bool {

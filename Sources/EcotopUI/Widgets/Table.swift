@@ -116,7 +116,7 @@ public struct Table: Widget {
             body = area.dropTop(1)
         }
         let selected = selected.map { min($0, rows.count - 1) }
-        let offset = selected.map { max(0, $0 - body.height + 1) } ?? 0
+        let offset = Self.firstRow(selected: selected, height: body.height)
         for (line, rowIndex) in (offset..<rows.count).prefix(body.height).enumerated() {
             let y = body.y + line
             if rowIndex == selected {
@@ -142,6 +142,20 @@ public struct Table: Widget {
                 }
             }
         }
+    }
+
+    /// The row drawn first in a body `height` rows tall: the table scrolls just far enough
+    /// for the selected row to be the last one shown.
+    static func firstRow(selected: Int?, height: Int) -> Int {
+        selected.map { max(0, $0 - height + 1) } ?? 0
+    }
+
+    /// Where the rows of a table with a header and `count` rows, `selected` among them, are
+    /// drawn in `area`: what a click on a row selects (`ClickRegions`).
+    public static func rows(in area: Rect, count: Int, selected: Int?) -> ClickRegions.ListRegion {
+        let body = area.dropTop(1)
+        let first = Self.firstRow(selected: selected.map { min($0, count - 1) }, height: body.height)
+        return ClickRegions.ListRegion(rows: body.top(max(0, min(body.height, count - first))), firstRow: first, rowCount: count)
     }
 
     private static func onSelection(_ span: Span, _ selection: Style) -> Span {
