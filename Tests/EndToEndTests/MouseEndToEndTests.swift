@@ -59,6 +59,22 @@ struct MouseEndToEndTests {
         #expect(try await session.exitStatus() == 0)
     }
 
+    @Test func clickSelectsARowOfTheErrorsScreen() async throws {
+        let session = try TmuxSession(width: 160, height: 48, environment: ["TERM": "xterm-256color"])
+        try await session.waitForScreen(showing: "2 Usage")
+        try session.send("e")
+        let screen = try await session.waitForScreen(showing: "Errors", "storefront→ups")
+        let row = try cell(of: "storefront→ups", on: screen)
+        let unselected = try style(of: "storefront→ups", on: session)
+        try click(session, x: row.x, y: row.y)
+        try await session.waitForScreen("the clicked integration selected") { _ in (try? self.style(of: "storefront→ups", on: session)) != unselected }
+        // Enter opens the selected integration: the one clicked, not the first.
+        try session.send("Enter")
+        try await session.waitForScreen(showing: "Errors › storefront→ups")
+        try session.send("q")
+        #expect(try await session.exitStatus() == 0)
+    }
+
     @Test func noMouseLeavesMouseReportingOff() async throws {
         let session = try TmuxSession(width: 160, height: 48, environment: ["TERM": "xterm-256color"])
         try await session.waitForScreen(showing: "2 Usage")
