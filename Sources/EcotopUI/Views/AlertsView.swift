@@ -67,10 +67,10 @@ struct AlertsView: ClickableView {
     }
 
     func clickRegions(in area: Rect) -> ClickRegions {
-        let visible = alerts.visibleAlerts
-        guard alerts.read != nil, !visible.isEmpty else { return ClickRegions() }
-        let selected = alerts.list.selectedRow(in: visible, as: AlertsModel.alertList)
-        return ClickRegions(list: Table.rows(in: Self.listArea(in: area), count: visible.count, selected: selected))
+        guard alerts.read != nil else { return ClickRegions() }
+        let list = ClickRegions.ListRegion(
+            table: Self.listArea(in: area), listing: alerts.visibleAlerts, state: alerts.list, as: AlertsModel.alertList)
+        return ClickRegions(list: list)
     }
 
     /// Where the list's table goes in the screen's `area`: inside the pane, under the status line.

@@ -21,6 +21,21 @@ public struct ClickRegions: Sendable, Equatable {
             self.rowCount = rowCount
         }
 
+        /// The rows of a `Table` with a header drawn in `area`, with `count` rows and the row
+        /// `selected` (which it scrolls to).
+        init(table area: Rect, count: Int, selected: Int?) {
+            let body = area.dropTop(1)
+            let first = Table.firstRow(selected: selected.map { min($0, count - 1) }, height: body.height)
+            self.init(rows: body.top(max(0, count - first)), firstRow: first, rowCount: count)
+        }
+
+        /// The rows of a `Table` drawn in `area` that lists `visible`, selected as `state`
+        /// says; nil when the list is empty (and the view draws a note instead).
+        init?<Row>(table area: Rect, listing visible: [Row], state: ListState, as list: ListDescription<Row>) {
+            guard !visible.isEmpty else { return nil }
+            self.init(table: area, count: visible.count, selected: state.selectedRow(in: visible, as: list))
+        }
+
         /// The list row drawn at the cell, in the list's order on view; nil when none is.
         public func row(atX x: Int, y: Int) -> Int? {
             guard rows.contains(x: x, y: y) else { return nil }
@@ -101,7 +116,7 @@ public struct ClickRegions: Sendable, Equatable {
             guard !clipped.isEmpty, let position = model.catalog.families.firstIndex(of: family) else { return nil }
             let rowCount = dashboard.visibleMetrics(in: family, catalog: model.catalog).count
             let selected = family == dashboard.focus ? dashboard.selectedRow(in: family, catalog: model.catalog) : nil
-            let list = Table.rows(in: FamilyPaneView.tableArea(in: shown, rows: rowCount), count: rowCount, selected: selected)
+            let list = ListRegion(table: FamilyPaneView.tableArea(in: shown, rows: rowCount), count: rowCount, selected: selected)
             return PaneRegion(position: position, rect: clipped, list: list.clipped(to: layout.body))
         }
     }

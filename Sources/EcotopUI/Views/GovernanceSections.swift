@@ -114,10 +114,9 @@ struct GovernanceSections {
 
     /// Where the annotations' rows are when the section is drawn in `area`; nil when none are.
     func annotationRows(in area: Rect) -> ClickRegions.ListRegion? {
-        let visible = governance.visibleAnnotations(of: report)
-        guard !visible.isEmpty else { return nil }
-        let selected = governance.annotations.selectedRow(in: visible, as: GovernanceModel.annotationList)
-        return Table.rows(in: Self.table(in: area), count: visible.count, selected: selected)
+        ClickRegions.ListRegion(
+            table: Self.table(in: area), listing: governance.visibleAnnotations(of: report), state: governance.annotations,
+            as: GovernanceModel.annotationList)
     }
 
     // MARK: - Parts

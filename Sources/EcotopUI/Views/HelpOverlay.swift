@@ -46,13 +46,14 @@ struct HelpOverlay: Widget {
     /// health-score formula wrapped to `width`.
     private func lines(width: Int) -> [[Span]] {
         let theme = context.theme
-        let bindings = keyMap.bindings(for: screen).map { binding in
-            [Span(binding.label.padding(to: Self.keyWidth), style: theme.style(.accent, .bold)), Span(binding.summary, style: theme.style(.text))]
+        let entry = { (label: String, summary: String) in
+            [Span(label.padding(to: Self.keyWidth), style: theme.style(.accent, .bold)), Span(summary, style: theme.style(.text))]
         }
+        let bindings = keyMap.bindings(for: screen).map { entry($0.label, $0.summary) }
         // The mouse as one more binding, its summary wrapped under itself.
-        let mouse = !hasMouse ? [] : TextWrap.lines(Self.mouseSummary, width: max(1, width - Self.keyWidth)).enumerated().map { index, line in
-            [Span((index == 0 ? "Mouse" : "").padding(to: Self.keyWidth), style: theme.style(.accent, .bold)), Span(line, style: theme.style(.text))]
-        }
+        let mouse = hasMouse ? TextWrap.lines(Self.mouseSummary, width: max(1, width - Self.keyWidth)).enumerated().map {
+            entry($0.offset == 0 ? "Mouse" : "", $0.element)
+        } : []
         let formula = TextWrap.lines(HealthScore.formulaSummary, width: width).map { [Span($0, style: theme.style(.muted))] }
         return bindings + mouse + [[]] + formula
     }

@@ -150,14 +150,6 @@ public struct Table: Widget {
         selected.map { max(0, $0 - height + 1) } ?? 0
     }
 
-    /// Where the rows of a table with a header and `count` rows, `selected` among them, are
-    /// drawn in `area`: what a click on a row selects (`ClickRegions`).
-    public static func rows(in area: Rect, count: Int, selected: Int?) -> ClickRegions.ListRegion {
-        let body = area.dropTop(1)
-        let first = Self.firstRow(selected: selected.map { min($0, count - 1) }, height: body.height)
-        return ClickRegions.ListRegion(rows: body.top(max(0, min(body.height, count - first))), firstRow: first, rowCount: count)
-    }
-
     private static func onSelection(_ span: Span, _ selection: Style) -> Span {
         Span(span.text, style: span.style.background(selection.background).adding(selection.modifiers))
     }

@@ -48,10 +48,8 @@ struct EventsLevelView: ClickableView {
     }
 
     func clickRegions(in area: Rect) -> ClickRegions {
-        let events = level.events(of: detail)
-        guard !events.isEmpty else { return ClickRegions() }
-        let selected = level.list.selectedRow(in: events, as: ErrorsLists.events)
-        return ClickRegions(list: Table.rows(in: Self.parts(of: area).table, count: events.count, selected: selected))
+        ClickRegions(
+            list: .init(table: Self.parts(of: area).table, listing: level.events(of: detail), state: level.list, as: ErrorsLists.events))
     }
 
     /// Inside the level's pane in `area`: the table, and under it the selected event's

@@ -17,16 +17,13 @@ struct IntegrationLevelView: ClickableView {
             VolumeChart(detail: detail, title: frame.title, context: context).render(in: chart, buffer: &buffer)
         }
         if let codes = parts.codes { renderCodes(in: codes, buffer: &buffer) }
-        renderGroups(
-            in: parts.groups,
-            titled: parts.chart != nil ? [Span(" Error groups ", style: context.theme.style(.focus, .bold))] : frame.title, buffer: &buffer)
+        let groupsTitle = parts.chart != nil ? [Span(" Error groups ", style: context.theme.style(.focus, .bold))] : frame.title
+        renderGroups(in: parts.groups, titled: groupsTitle, buffer: &buffer)
     }
 
     func clickRegions(in area: Rect) -> ClickRegions {
-        let groups = level.groups(in: report)
-        guard !groups.isEmpty else { return ClickRegions() }
-        let selected = level.list.selectedRow(in: groups, as: ErrorsLists.groups)
-        return ClickRegions(list: Table.rows(in: Self.groupsTable(in: Self.parts(of: area).groups), count: groups.count, selected: selected))
+        let table = Self.groupsTable(in: Self.parts(of: area).groups)
+        return ClickRegions(list: .init(table: table, listing: level.groups(in: report), state: level.list, as: ErrorsLists.groups))
     }
 
     /// Where the level's panes go in `area`: the volume chart on top when there is room, the

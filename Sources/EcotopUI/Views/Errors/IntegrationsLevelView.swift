@@ -49,9 +49,7 @@ struct IntegrationsLevelView: ClickableView {
 
     func clickRegions(in area: Rect) -> ClickRegions {
         let rows = level.integrations(in: report)
-        guard !rows.isEmpty else { return ClickRegions() }
-        let selected = level.list.selectedRow(in: rows, as: ErrorsLists.integrations)
-        return ClickRegions(list: Table.rows(in: Self.parts(of: area).table, count: rows.count, selected: selected))
+        return ClickRegions(list: .init(table: Self.parts(of: area).table, listing: rows, state: level.list, as: ErrorsLists.integrations))
     }
 
     /// Inside the level's pane in `area`: the table, and under it the selected integration's

@@ -56,7 +56,7 @@ struct ComponentDetailsView: Widget {
         let rows = model.integrations
         guard !rows.isEmpty else { return nil }
         let selected = model.isListFocused ? model.list.selectedRow(in: rows, as: ErrorsLists.integrations) : nil
-        return Table.rows(in: Self.tableArea(in: area), count: rows.count, selected: selected)
+        return ClickRegions.ListRegion(table: Self.tableArea(in: area), count: rows.count, selected: selected)
     }
 
     /// Where the integrations' table goes in the details' pane.
