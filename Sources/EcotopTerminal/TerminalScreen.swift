@@ -17,6 +17,9 @@ public final class TerminalScreen {
         public var colorDepth: ColorDepth
         /// Whether frames are wrapped in synchronized output (DECSET 2026).
         public var synchronizedOutput: Bool
+        /// Whether the terminal reports clicks and the wheel: asked for (not `--no-mouse`) and
+        /// granted.
+        public var hasMouse: Bool
 
         /// Whether colours are used (the terminal has them and `NO_COLOR` is not set).
         public var hasColor: Bool { colorDepth != .none }
@@ -73,7 +76,7 @@ public final class TerminalScreen {
         set_escdelay(25)
         curs_set(0)
         leaveok(window, true)
-        if mouse { _ = ecotop_enable_mouse() }
+        let hasMouse = mouse && ecotop_enable_mouse() != 0
         let depth = ColorDepth.detect(environment: environment, terminalColors: has_colors() ? Int(ecotop_terminal_colors()) : 0)
         if depth != .none {
             start_color()
@@ -81,7 +84,8 @@ public final class TerminalScreen {
         }
         capabilities = Capabilities(
             isUnicode: codeset.uppercased().replacingDash() == "UTF8", colorDepth: depth,
-            synchronizedOutput: SynchronizedOutput.isSupported(environment: environment, terminfoHasSync: ecotop_has_sync() != 0))
+            synchronizedOutput: SynchronizedOutput.isSupported(environment: environment, terminfoHasSync: ecotop_has_sync() != 0),
+            hasMouse: hasMouse)
         colorMapper = TerminalColorMapper(depth: depth)
     }
 

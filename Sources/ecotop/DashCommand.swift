@@ -99,7 +99,7 @@ struct DashCommand: ParsableCommand {
         model.showsTimings = debug
         let appearance = Appearance(
             themes: themes.themes, glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, clock: utc ? .utc : .local,
-            isColorless: !screen.capabilities.hasColor)
+            isColorless: !screen.capabilities.hasColor, hasMouse: screen.capabilities.hasMouse)
         let loop = DashboardLoop(
             device: screen, refresher: refresher, clock: clock, refreshInterval: refresh, appearance: appearance)
         let signal = loop.run(&model)

@@ -80,5 +80,22 @@ import Testing
         #expect(readOnly.notice == "alerts are recorded by the process that runs the collectors; change them there")
     }
 
+    @Test func aClickSelectsTheAlertUnderTheMouseAndADoubleClickOpensItsContext() throws {
+        let store = try store()
+        let size = Size(width: 120, height: 30)
+        var model = try model(store, keys: "a")
+        guard case .alerts(let before)? = model.topScreen else { throw ScreenMissing() }
+        #expect(before.selectedAlert?.subject != "storefront->stripe")
+        let row = try #require(MouseInputTests.find("integration storefront->stripe", in: try DemoDashboard.render(model, size: size)))
+        var mouse = MouseInput()
+        _ = try MouseInputTests.apply(MouseInputTests.click(row), to: &model, size: size, mouse: &mouse, at: 0)
+        guard case .alerts(let after)? = model.topScreen else { throw ScreenMissing() }
+        #expect(after.selectedAlert?.subject == "storefront->stripe")
+
+        _ = try MouseInputTests.apply(MouseInputTests.click(row), to: &model, size: size, mouse: &mouse, at: 0.1)
+        guard case .errors(let errors)? = model.topScreen else { throw ScreenMissing() }
+        #expect(errors.top.kind == .integration("storefront->stripe"), "the double-click opened the clicked alert's context")
+    }
+
     struct ScreenMissing: Error {}
 }

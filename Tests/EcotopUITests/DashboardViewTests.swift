@@ -122,6 +122,16 @@ import Testing
         }
     }
 
+    @Test func helpSaysWhatTheMouseDoesOnlyWhenItIsOn() throws {
+        let model = try DemoDashboard.model(keys: "?")
+        let size = Size(width: 160, height: 48)
+        let themes = try ThemeCatalog.builtIn().themes
+        let on = DashboardView.render(model, size: size, appearance: Appearance(themes: themes))
+        #expect(on.text.contains("Mouse       click selects, double-click opens, wheel scrolls"))
+        let off = DashboardView.render(model, size: size, appearance: Appearance(themes: themes, hasMouse: false))
+        #expect(!off.text.contains("Mouse"), "--no-mouse leaves the mouse to the terminal: the help does not offer it")
+    }
+
     @Test func helpListsTheKeysOfTheScreenInView() throws {
         let errorsHelp = try DemoDashboard.render(try DemoDashboard.model(keys: "e?"), size: Size(width: 160, height: 48))
         #expect(errorsHelp.text.contains("select the next row"))

@@ -59,6 +59,26 @@ struct MouseEndToEndTests {
         #expect(try await session.exitStatus() == 0)
     }
 
+    @Test func clickSelectsARowOfTheErrorsScreen() async throws {
+        let session = try TmuxSession(width: 160, height: 48, environment: ["TERM": "xterm-256color"])
+        try await session.waitForScreen(showing: "2 Usage")
+        try session.send("e")
+        let screen = try await session.waitForScreen(showing: "╭─ Errors", "Retry/Perm")
+        // The second integration listed (the first is selected): the ranking follows the live
+        // demo, so the row is found by place, its name read off the screen.
+        let header = try cell(of: "Integration", on: screen)
+        let line = screen.split(separator: "\n", omittingEmptySubsequences: false)[header.y + 2]
+        let name = try #require(line.split(separator: " ").first { $0.contains("→") }.map(String.init))
+        let unselected = try style(of: name, on: session)
+        try click(session, x: header.x, y: header.y + 2)
+        try await session.waitForScreen("the clicked integration selected") { _ in (try? self.style(of: name, on: session)) != unselected }
+        // Enter opens the selected integration: the one clicked.
+        try session.send("Enter")
+        try await session.waitForScreen(showing: "Errors › \(name)")
+        try session.send("q")
+        #expect(try await session.exitStatus() == 0)
+    }
+
     @Test func noMouseLeavesMouseReportingOff() async throws {
         let session = try TmuxSession(width: 160, height: 48, environment: ["TERM": "xterm-256color"])
         try await session.waitForScreen(showing: "2 Usage")

@@ -40,6 +40,24 @@ extension AppModel {
         return true
     }
 
+    /// Selects row `row` of the list of the screen on top, in its order on view (a click).
+    mutating func selectRowOnScreen(_ row: Int) {
+        switch topScreen {
+        case .errors(var model)?:
+            guard let report = model.report else { return }
+            model.updateTop { $0.selectRow(row, in: report) }
+            screens[screens.count - 1] = .errors(model)
+        case .governance(var model)?:
+            model.selectRow(row)
+            screens[screens.count - 1] = .governance(model)
+        case .alerts(var model)?:
+            model.selectRow(row)
+            screens[screens.count - 1] = .alerts(model)
+        default:
+            break
+        }
+    }
+
     /// `/`: starts typing a filter for the list on view, from the last one typed.
     mutating func startFilter() {
         guard topList != nil else {

@@ -2,7 +2,8 @@ import EcotopEngine
 
 extension AppModel {
     /// Keys on the map screen: arrows and `hjkl` move the selection (between components, or
-    /// along the selected one's integrations), Enter opens the integrations and then the
+    /// along the selected one's integrations), a click selects a component or an integration,
+    /// Enter opens the integrations and then the
     /// errors drill-down at the selected one, Esc leaves the integrations for the map. Nil
     /// for the keys every screen shares, and when the map is not on view.
     mutating func performOnMap(_ command: Command) -> [AppEffect]? {
@@ -12,6 +13,8 @@ extension AppModel {
         case .selectNext: model.move(.down)
         case .focusPrevious: model.move(.left)
         case .focusNext: model.move(.right)
+        case .selectRow(let row): model.selectIntegration(at: row)
+        case .selectComponent(let id): model.selectComponent(id)
         case .openDetail:
             if let integration = model.enter() {
                 screens[screens.count - 1] = .map(model)

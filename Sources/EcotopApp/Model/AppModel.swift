@@ -149,7 +149,7 @@ public struct AppModel: Sendable {
             return open(.governance(GovernanceModel()))
         case .showReview:
             return open(.review(ReviewModel()))
-        case .review:
+        case .review, .selectComponent:
             return []
         case .showAlerts:
             return open(.alerts(AlertsModel()))
@@ -168,8 +168,8 @@ public struct AppModel: Sendable {
             return moveSelection(by: command == .selectNext ? 1 : -1)
         case .selectRow(let row) where screens.isEmpty:
             dashboard.selectRow(row, catalog: catalog)
-        case .selectRow:
-            return []
+        case .selectRow(let row):
+            selectRowOnScreen(row)
         case .focusNext where screens.isEmpty:
             dashboard.moveFocus(by: 1, catalog: catalog)
         case .focusPrevious where screens.isEmpty:

@@ -13,6 +13,7 @@ extension Command {
         case .selectPrevious: "select_previous"
         case .selectNext: "select_next"
         case .selectRow(let row): "select_row_\(row + 1)"
+        case .selectComponent(let id): "select_component_\(id)"
         case .openDetail: "open"
         case .showErrors: "show_errors"
         case .showCollectors: "show_collectors"

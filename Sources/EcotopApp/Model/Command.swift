@@ -10,8 +10,11 @@ public enum Command: Hashable, Sendable {
     /// Focus the family pane at this position of the catalog (keys `1`...`9`).
     case focusFamily(Int)
     case selectPrevious, selectNext
-    /// Select this row of the focused pane's list (a click on it).
+    /// Select this row of the list on view, in its order on view: the focused pane's, or the
+    /// list of the screen on top (a click on it).
     case selectRow(Int)
+    /// Select this component of the ecosystem map, by id (a click on its box).
+    case selectComponent(String)
     case openDetail
     /// Open the errors screen: integration health and grouped error events.
     case showErrors

@@ -1,9 +1,10 @@
 import EcotopApp
 
 /// Turns a mouse event into what it means for the model, through the frame's clickable
-/// regions: a click on a pane focuses it, on a list row selects the row, on a footer hint
-/// runs the hint's key; a second click on the same cell within `doubleClickSeconds` drills
-/// down (Enter); the wheel selects the next or previous row. Pure: time is passed in.
+/// regions: a click on a pane focuses it, on a list row (of a pane or of the screen on top)
+/// selects the row, on a map component selects the component, on a footer hint runs the
+/// hint's key; a second click on the same cell within `doubleClickSeconds` opens what the
+/// click selected (Enter); the wheel selects the next or previous row. Pure: time is passed in.
 public struct MouseInput: Sendable {
     /// The longest gap between the two clicks of a double-click.
     public static let doubleClickSeconds = 0.4
@@ -33,25 +34,29 @@ public struct MouseInput: Sendable {
             if let hint = regions.hints.first(where: { $0.row == event.y && $0.columns.contains(event.x) }) {
                 return KeyInput.action(for: hint.key, in: model, keyMap: keyMap).map { [$0] } ?? []
             }
-            var actions = click(atX: event.x, y: event.y, on: regions.panes)
-            if isDouble { actions.append(.command(.openDetail)) }
-            return actions
+            let actions = click(atX: event.x, y: event.y, on: regions)
+            // A double-click opens what it selected (Enter), never what is selected elsewhere.
+            return isDouble && !actions.isEmpty ? actions + [.command(.openDetail)] : actions
         }
     }
 
-    /// Focuses the pane under the cell and selects the list row under it, if any.
-    private func click(atX x: Int, y: Int, on panes: [ClickRegions.PaneRegion]) -> [AppAction] {
-        guard let pane = panes.first(where: { $0.rect.contains(x: x, y: y) }) else { return [] }
-        var actions: [AppAction] = [.command(.focusFamily(pane.position))]
-        let row = pane.firstRow + y - pane.rows.y
-        if pane.rows.contains(x: x, y: y), row < pane.rowCount { actions.append(.command(.selectRow(row))) }
-        return actions
+    /// What a click on the cell selects: a pane and the list row under it, a row of the
+    /// list of the screen on top, or a component of the map.
+    private func click(atX x: Int, y: Int, on regions: ClickRegions) -> [AppAction] {
+        if let pane = regions.panes.first(where: { $0.rect.contains(x: x, y: y) }) {
+            return [.command(.focusFamily(pane.position))] + (pane.list.row(atX: x, y: y).map { [.command(.selectRow($0))] } ?? [])
+        }
+        if let row = regions.list?.row(atX: x, y: y) { return [.command(.selectRow(row))] }
+        if let component = regions.components.first(where: { $0.rect.contains(x: x, y: y) }) {
+            return [.command(.selectComponent(component.id))]
+        }
+        return []
     }
 }
 
 extension Rect {
     /// Whether the cell at column `x`, row `y` lies inside.
     func contains(x: Int, y: Int) -> Bool {
-        (self.x..<maxX).contains(x) && (self.y..<maxY).contains(y)
+        x >= self.x && x < maxX && y >= self.y && y < maxY
     }
 }

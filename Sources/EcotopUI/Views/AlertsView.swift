@@ -3,7 +3,7 @@ import EcotopCore
 
 /// The alerts screen: open alerts first (state, severity, what, since, for how long, worst
 /// value), then the most recently resolved ones, as one list.
-struct AlertsView: Widget {
+struct AlertsView: ClickableView {
     let alerts: AlertsModel
     /// For the units of metric alerts' values.
     let catalog: MetricCatalog
@@ -40,7 +40,7 @@ struct AlertsView: Widget {
             status.append(Span("  \(counted(read.damagedLines, "unreadable line")) skipped", style: theme.style(.warn)))
         }
         TextLine(status).render(in: inner.top(1), buffer: &buffer)
-        inner = inner.dropTop(1)
+        inner = Self.listArea(in: area)
         let visible = alerts.visibleAlerts
         guard !visible.isEmpty else {
             let text = alerts.alerts.isEmpty
@@ -64,6 +64,18 @@ struct AlertsView: Widget {
             rows: visible.map(row), selected: alerts.list.selectedRow(in: visible, as: AlertsModel.alertList),
             headerStyle: theme.style(.muted), selectionStyle: context.selectionStyle, glyphs: context.glyphs
         ).render(in: inner, buffer: &buffer)
+    }
+
+    func clickRegions(in area: Rect) -> ClickRegions {
+        guard alerts.read != nil else { return ClickRegions() }
+        let list = ClickRegions.ListRegion(
+            table: Self.listArea(in: area), listing: alerts.visibleAlerts, state: alerts.list, as: AlertsModel.alertList)
+        return ClickRegions(list: list)
+    }
+
+    /// Where the list's table goes in the screen's `area`: inside the pane, under the status line.
+    static func listArea(in area: Rect) -> Rect {
+        Pane.inner(area).inset(horizontal: 1).dropTop(1)
     }
 
     private func row(_ alert: Alert) -> [TableCell] {

@@ -24,7 +24,8 @@ public enum DashboardView {
         footer.render(in: layout.footer, buffer: &buffer)
         if let help = model.help {
             HelpOverlay(
-                help: help, keyMap: keyMap ?? KeyMap(families: model.catalog.families), screen: model.screenKind, context: context)
+                help: help, keyMap: keyMap ?? KeyMap(families: model.catalog.families), screen: model.screenKind,
+                hasMouse: appearance.hasMouse, context: context)
                 .render(in: layout.body, buffer: &buffer)
         }
         if let palette = model.palette { PaletteOverlay(palette: palette, context: context).render(in: layout.body, buffer: &buffer) }
@@ -33,34 +34,41 @@ public enum DashboardView {
 }
 
 /// The screen opened over the panes, each drawn by its own view from its own model.
-struct ScreenView: Widget {
+struct ScreenView: ClickableView {
     let screen: Screen
     let model: AppModel
     let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
+        view.render(in: area, buffer: &buffer)
+    }
+
+    func clickRegions(in area: Rect) -> ClickRegions {
+        ClickRegions(of: view, in: area)
+    }
+
+    /// The view that draws the screen.
+    private var view: any Widget {
         switch screen {
         case .detail(let detail):
             DetailView(
                 detail: detail, definition: model.catalog[detail.metric], annotations: model.dashboard.snapshot?.annotations ?? [],
-                context: context
-            ).render(in: area, buffer: &buffer)
+                context: context)
         case .errors(let errors):
-            ErrorsView(errors: errors, context: context).render(in: area, buffer: &buffer)
+            ErrorsView(errors: errors, context: context)
         case .collectors(let collectors):
             CollectorsView(
                 collectors: collectors.visibleCollectors(model.session.collectors), configProblems: model.session.configProblems,
                 freshness: collectors,
-                context: context
-            ).render(in: area, buffer: &buffer)
+                context: context)
         case .map(let map):
-            MapView(model: map, owners: model.session.owners, context: context).render(in: area, buffer: &buffer)
+            MapView(model: map, owners: model.session.owners, context: context)
         case .governance(let governance):
-            GovernanceView(governance: governance, context: context).render(in: area, buffer: &buffer)
+            GovernanceView(governance: governance, context: context)
         case .review(let review):
-            ReviewView(review: review, context: context).render(in: area, buffer: &buffer)
+            ReviewView(review: review, context: context)
         case .alerts(let alerts):
-            AlertsView(alerts: alerts, catalog: model.catalog, context: context).render(in: area, buffer: &buffer)
+            AlertsView(alerts: alerts, catalog: model.catalog, context: context)
         }
     }
 }

@@ -36,7 +36,7 @@ struct FamilyPaneView: Widget {
             buffer.write(message, x: inner.x + 1, y: inner.y, style: theme.style(.muted), limit: inner.maxX)
             return
         }
-        let tableArea = inner.inset(horizontal: 1).top(summaries.count + 1)
+        let tableArea = Self.tableArea(in: area, rows: summaries.count)
         let selected = min(selectedRow, summaries.count - 1)
         Table(
             columns: columns(),
@@ -51,6 +51,12 @@ struct FamilyPaneView: Widget {
         if chartArea.height >= Self.minimumChartHeight {
             renderChart(of: summaries[selected], in: chartArea, buffer: &buffer)
         }
+    }
+
+    /// Where the table of `rows` metrics goes in a pane drawn in `area`: under the border,
+    /// a header and its rows, the chart below.
+    static func tableArea(in area: Rect, rows: Int) -> Rect {
+        Pane.inner(area).inset(horizontal: 1).top(rows + 1)
     }
 
     /// Charts need a title row, three value rows and a time axis to say anything.

@@ -109,10 +109,22 @@ struct GovernanceSections {
             },
             selected: list.selectedRow(in: visible, as: GovernanceModel.annotationList), headerStyle: theme.style(.muted),
             selectionStyle: context.selectionStyle, glyphs: context.glyphs
-        ).render(in: area.dropTop(1), buffer: &buffer)
+        ).render(in: Self.table(in: area), buffer: &buffer)
+    }
+
+    /// Where the annotations' rows are when the section is drawn in `area`; nil when none are.
+    func annotationRows(in area: Rect) -> ClickRegions.ListRegion? {
+        ClickRegions.ListRegion(
+            table: Self.table(in: area), listing: governance.visibleAnnotations(of: report), state: governance.annotations,
+            as: GovernanceModel.annotationList)
     }
 
     // MARK: - Parts
+
+    /// Where a section's table goes in its `area`: under its title line.
+    private static func table(in area: Rect) -> Rect {
+        area.dropTop(1)
+    }
 
     /// Draws a section's title line; true when the area has no room for more.
     private func title(_ text: String, note: [Span], in area: Rect, buffer: inout FrameBuffer) -> Bool {

@@ -8,7 +8,14 @@ struct HelpOverlay: Widget {
     let keyMap: KeyMap
     /// The screen in view: the help lists what its keys do.
     let screen: ScreenKind
+    /// Whether the mouse is on: the help then says what it does.
+    let hasMouse: Bool
     let context: ViewContext
+
+    /// What the mouse does, on every screen.
+    static let mouseSummary = "click selects, double-click opens, wheel scrolls, click a hint to run it"
+    /// The width of the column of keys.
+    static let keyWidth = 12
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
         let theme = context.theme
@@ -35,13 +42,19 @@ struct HelpOverlay: Widget {
         }
     }
 
-    /// The bindings, a blank line, and the health-score formula wrapped to `width`.
+    /// The bindings, then what the mouse does when it is on, a blank line, and the
+    /// health-score formula wrapped to `width`.
     private func lines(width: Int) -> [[Span]] {
         let theme = context.theme
-        let bindings = keyMap.bindings(for: screen).map { binding in
-            [Span(binding.label.padding(to: 12), style: theme.style(.accent, .bold)), Span(binding.summary, style: theme.style(.text))]
+        let entry = { (label: String, summary: String) in
+            [Span(label.padding(to: Self.keyWidth), style: theme.style(.accent, .bold)), Span(summary, style: theme.style(.text))]
         }
+        let bindings = keyMap.bindings(for: screen).map { entry($0.label, $0.summary) }
+        // The mouse as one more binding, its summary wrapped under itself.
+        let mouse = hasMouse ? TextWrap.lines(Self.mouseSummary, width: max(1, width - Self.keyWidth)).enumerated().map {
+            entry($0.offset == 0 ? "Mouse" : "", $0.element)
+        } : []
         let formula = TextWrap.lines(HealthScore.formulaSummary, width: width).map { [Span($0, style: theme.style(.muted))] }
-        return bindings + [[]] + formula
+        return bindings + mouse + [[]] + formula
     }
 }

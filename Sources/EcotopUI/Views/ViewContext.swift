@@ -10,12 +10,18 @@ public struct Appearance: Sendable {
     /// Whether the terminal shows no colour (`NO_COLOR`, `TERM=vt100`): focus is then marked
     /// with glyphs and attributes (`Pane.marksFocus`).
     public var isColorless: Bool
+    /// Whether clicks and the wheel reach the dashboard (not with `--no-mouse`): the help then
+    /// says what they do.
+    public var hasMouse: Bool
 
-    public init(themes: [Theme], glyphs: GlyphSet = .unicode, clock: ClockFormat = .utc, isColorless: Bool = false) {
+    public init(
+        themes: [Theme], glyphs: GlyphSet = .unicode, clock: ClockFormat = .utc, isColorless: Bool = false, hasMouse: Bool = true
+    ) {
         self.themes = themes.isEmpty ? [.monochrome] : themes
         self.glyphs = glyphs
         self.clock = clock
         self.isColorless = isColorless
+        self.hasMouse = hasMouse
     }
 
     /// The theme at `index`, the first when out of range.

@@ -116,7 +116,7 @@ public struct Table: Widget {
             body = area.dropTop(1)
         }
         let selected = selected.map { min($0, rows.count - 1) }
-        let offset = selected.map { max(0, $0 - body.height + 1) } ?? 0
+        let offset = Self.firstRow(selected: selected, height: body.height)
         for (line, rowIndex) in (offset..<rows.count).prefix(body.height).enumerated() {
             let y = body.y + line
             if rowIndex == selected {
@@ -142,6 +142,12 @@ public struct Table: Widget {
                 }
             }
         }
+    }
+
+    /// The row drawn first in a body `height` rows tall: the table scrolls just far enough
+    /// for the selected row to be the last one shown.
+    static func firstRow(selected: Int?, height: Int) -> Int {
+        selected.map { max(0, $0 - height + 1) } ?? 0
     }
 
     private static func onSelection(_ span: Span, _ selection: Style) -> Span {

@@ -25,7 +25,13 @@ public struct ListState: Sendable, Hashable {
     /// Moves the selection `step` rows within `visible`, stopping at either end.
     public mutating func moveSelection<Row>(by step: Int, in visible: [Row], as list: ListDescription<Row>) {
         guard !visible.isEmpty else { return }
-        let row = min(max(0, selectedRow(in: visible, as: list) + step), visible.count - 1)
+        selectRow(min(max(0, selectedRow(in: visible, as: list) + step), visible.count - 1), in: visible, as: list)
+    }
+
+    /// Selects the row at position `row` of `visible` (a click on it); a row past the end
+    /// changes nothing.
+    public mutating func selectRow<Row>(_ row: Int, in visible: [Row], as list: ListDescription<Row>) {
+        guard visible.indices.contains(row) else { return }
         selected = list.id(visible[row])
     }
 

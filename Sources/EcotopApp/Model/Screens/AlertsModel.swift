@@ -34,6 +34,11 @@ public struct AlertsModel: Sendable {
         list.moveSelection(by: step, in: visibleAlerts, as: Self.alertList)
     }
 
+    /// Selects the alert at position `row` on view.
+    mutating func selectRow(_ row: Int) {
+        list.selectRow(row, in: visibleAlerts, as: Self.alertList)
+    }
+
     /// The silence `S` sets next on `alert` at `time`, in seconds: 1 h when none is running,
     /// then 4 h, then 24 h, then 0 (no silence).
     public static func nextSilence(of alert: Alert, at time: Double) -> Double {

@@ -125,6 +125,16 @@ public struct ErrorsLevel: Sendable, Hashable {
         }
     }
 
+    /// Selects the row at position `row` of the level's list on view.
+    mutating func selectRow(_ row: Int, in report: IntegrationErrorsReport) {
+        switch kind {
+        case .integrations: list.selectRow(row, in: integrations(in: report), as: ErrorsLists.integrations)
+        case .integration: list.selectRow(row, in: groups(in: report), as: ErrorsLists.groups)
+        case .events: list.selectRow(row, in: events(in: report), as: ErrorsLists.events)
+        case .group, .event: break
+        }
+    }
+
     /// Cycles the sort order of the level's list.
     mutating func cycleSort() {
         switch kind {

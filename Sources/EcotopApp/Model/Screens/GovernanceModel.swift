@@ -28,6 +28,12 @@ public struct GovernanceModel: Sendable {
         annotations.moveSelection(by: step, in: visibleAnnotations(of: report), as: Self.annotationList)
     }
 
+    /// Selects the annotation at position `row` on view.
+    mutating func selectRow(_ row: Int) {
+        guard let report else { return }
+        annotations.selectRow(row, in: visibleAnnotations(of: report), as: Self.annotationList)
+    }
+
     /// The annotations list: newest first, or by kind, component.
     public static let annotationList = ListDescription<Annotation>(
         id: { "\($0.timestamp)\u{1F}\($0.text)" },

@@ -54,6 +54,22 @@ public struct MapModel: Sendable {
         list.selected = nil
     }
 
+    /// Selects the integration at position `row` of the list, which takes the keys.
+    mutating func selectIntegration(at row: Int) {
+        let integrations = integrations
+        guard integrations.indices.contains(row) else { return }
+        list.selectRow(row, in: integrations, as: ErrorsLists.integrations)
+        isListFocused = true
+    }
+
+    /// Selects the component `id` on the map, which takes the keys.
+    mutating func selectComponent(_ id: String) {
+        guard map?.ecosystem.component(id) != nil else { return }
+        if id != selectedComponent?.id { list.selected = nil }
+        selected = id
+        isListFocused = false
+    }
+
     /// Enter: on the map, focuses the selected component's integrations (when it has any);
     /// on the list, the integration to open in the errors drill-down.
     mutating func enter() -> String? {

@@ -4,45 +4,58 @@ import EcotopEngine
 
 /// The errors drill-down: the level on view, its pane titled with the breadcrumb of the
 /// levels opened and noting the list's filter and sort order.
-struct ErrorsView: Widget {
+struct ErrorsView: ClickableView {
     let errors: ErrorsModel
     let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
-        guard let report = errors.report else {
-            LoadingNotice(what: "events", error: errors.error, context: context).render(in: area, buffer: &buffer)
-            return
-        }
-        let level = errors.top
-        let frame = ErrorsFrame(levels: errors.levels, report: report, context: context)
-        switch level.kind {
-        case .integrations:
-            IntegrationsLevelView(report: report, level: level, frame: frame, context: context).render(in: area, buffer: &buffer)
-        case .integration(let id):
-            guard let detail = report.detail(ofIntegration: id) else { return gone("integration", frame, in: area, buffer: &buffer) }
-            IntegrationLevelView(report: report, detail: detail, level: level, frame: frame, context: context)
-                .render(in: area, buffer: &buffer)
-        case .group(let id):
-            guard let detail = report.detail(ofGroup: id) else { return gone("error group", frame, in: area, buffer: &buffer) }
-            GroupLevelView(report: report, detail: detail, frame: frame, context: context).render(in: area, buffer: &buffer)
-        case .events(let id):
-            guard let detail = report.detail(ofGroup: id) else { return gone("error group", frame, in: area, buffer: &buffer) }
-            EventsLevelView(report: report, detail: detail, level: level, frame: frame, context: context)
-                .render(in: area, buffer: &buffer)
-        case let .event(group, event, _):
-            guard let found = report.detail(ofGroup: group)?.events.first(where: { ErrorsLists.eventID($0) == event }) else {
-                return gone("event", frame, in: area, buffer: &buffer)
-            }
-            EventLevelView(event: found, scroll: level.scroll, frame: frame, context: context).render(in: area, buffer: &buffer)
-        }
+        levelView.render(in: area, buffer: &buffer)
     }
 
-    /// What is left when the range no longer holds what the level showed.
-    private func gone(_ what: String, _ frame: ErrorsFrame, in area: Rect, buffer: inout FrameBuffer) {
+    func clickRegions(in area: Rect) -> ClickRegions {
+        ClickRegions(of: levelView, in: area)
+    }
+
+    /// The view of the level on view; a notice while the report is read, or when the range no
+    /// longer holds what the level showed.
+    private var levelView: any Widget {
+        guard let report = errors.report else { return LoadingNotice(what: "events", error: errors.error, context: context) }
+        let level = errors.top
+        let frame = ErrorsFrame(levels: errors.levels, report: report, context: context)
+        let gone = { (what: String) in GoneNotice(what: what, report: report, frame: frame, context: context) }
+        switch level.kind {
+        case .integrations:
+            return IntegrationsLevelView(report: report, level: level, frame: frame, context: context)
+        case .integration(let id):
+            guard let detail = report.detail(ofIntegration: id) else { return gone("integration") }
+            return IntegrationLevelView(report: report, detail: detail, level: level, frame: frame, context: context)
+        case .group(let id):
+            guard let detail = report.detail(ofGroup: id) else { return gone("error group") }
+            return GroupLevelView(report: report, detail: detail, frame: frame, context: context)
+        case .events(let id):
+            guard let detail = report.detail(ofGroup: id) else { return gone("error group") }
+            return EventsLevelView(report: report, detail: detail, level: level, frame: frame, context: context)
+        case let .event(group, event, _):
+            guard let found = report.detail(ofGroup: group)?.events.first(where: { ErrorsLists.eventID($0) == event }) else {
+                return gone("event")
+            }
+            return EventLevelView(event: found, scroll: level.scroll, frame: frame, context: context)
+        }
+    }
+}
+
+/// What is left of a level when the range no longer holds what it showed.
+private struct GoneNotice: Widget {
+    let what: String
+    let report: IntegrationErrorsReport
+    let frame: ErrorsFrame
+    let context: ViewContext
+
+    func render(in area: Rect, buffer: inout FrameBuffer) {
         frame.pane(note: []).render(in: area, buffer: &buffer)
         let inner = Pane.inner(area).inset(horizontal: 1)
         buffer.write(
-            "This \(what) has nothing in \(ErrorsWindow.label(of: errors.report)); Esc goes back.", x: inner.x, y: inner.y,
+            "This \(what) has nothing in \(ErrorsWindow.label(of: report)); Esc goes back.", x: inner.x, y: inner.y,
             style: context.theme.style(.muted), limit: inner.maxX)
     }
 }
@@ -81,6 +94,14 @@ struct ErrorsFrame {
     func pane(note: [Span]) -> Pane {
         Pane(title: title, note: note + listNote, borderStyle: context.theme.style(.focus), glyphs: context.glyphs)
             .markingFocus(if: context.marksFocus)
+    }
+
+    /// Inside a level's pane in `area`: its table, and under it (after a blank row) `details`
+    /// rows about the selected row, when the pane has at least `minimumHeight` rows inside.
+    static func parts(of area: Rect, details: Int, from minimumHeight: Int) -> (table: Rect, details: Rect?) {
+        let inner = Pane.inner(area).inset(horizontal: 1)
+        guard inner.height >= minimumHeight else { return (inner, nil) }
+        return (inner.dropBottom(details + 1), inner.bottom(details))
     }
 
     private static func name(of level: ErrorsLevel, report: IntegrationErrorsReport, context: ViewContext) -> String {

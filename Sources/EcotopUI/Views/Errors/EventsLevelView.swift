@@ -3,7 +3,7 @@ import EcotopCore
 import EcotopEngine
 
 /// The fourth level: one group's events, newest first, with the selected one's attributes.
-struct EventsLevelView: Widget {
+struct EventsLevelView: ClickableView {
     let report: IntegrationErrorsReport
     let detail: ErrorGroupDetail
     let level: ErrorsLevel
@@ -14,13 +14,13 @@ struct EventsLevelView: Widget {
         let theme = context.theme
         let events = level.events(of: detail)
         frame.pane(note: [Span(" \(events.count) of \(detail.events.count) ", style: theme.style(.muted))]).render(in: area, buffer: &buffer)
-        let inner = Pane.inner(area).inset(horizontal: 1)
+        let parts = Self.parts(of: area)
         guard !events.isEmpty else {
+            let inner = parts.table
             buffer.write("No event matches the filter.", x: inner.x, y: inner.y, style: theme.style(.muted), limit: inner.maxX)
             return
         }
         let selected = level.list.selectedRow(in: events, as: ErrorsLists.events)
-        let detailHeight = inner.height >= 10 ? 3 : 0
         Table(
             columns: [
                 TableColumn("Time", width: .fixed(19)),
@@ -37,15 +37,25 @@ struct EventsLevelView: Widget {
                 ]
             },
             selected: selected, headerStyle: theme.style(.muted), selectionStyle: context.selectionStyle, glyphs: context.glyphs
-        ).render(in: inner.dropBottom(detailHeight), buffer: &buffer)
-        if detailHeight > 0 {
-            let area = inner.bottom(detailHeight - 1)
+        ).render(in: parts.table, buffer: &buffer)
+        if let area = parts.details {
             for x in area.x..<area.maxX { buffer.set(context.glyphs.horizontal, x: x, y: area.y, style: theme.style(.border)) }
             let attributes = EventText.attributes(of: events[selected])
             buffer.write(
                 attributes.isEmpty ? "no attributes · Enter: the whole event" : attributes + " · Enter: the whole event",
                 x: area.x, y: area.y + 1, style: theme.style(.muted), limit: area.maxX)
         }
+    }
+
+    func clickRegions(in area: Rect) -> ClickRegions {
+        ClickRegions(
+            list: .init(table: Self.parts(of: area).table, listing: level.events(of: detail), state: level.list, as: ErrorsLists.events))
+    }
+
+    /// Inside the level's pane in `area`: the table, and under it the selected event's
+    /// attributes when the pane is tall enough.
+    static func parts(of area: Rect) -> (table: Rect, details: Rect?) {
+        ErrorsFrame.parts(of: area, details: 2, from: 10)
     }
 }
 

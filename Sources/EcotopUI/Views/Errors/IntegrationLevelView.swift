@@ -4,7 +4,7 @@ import EcotopEngine
 
 /// The second level: one integration's failures against its volume over the range, its codes
 /// and its error groups.
-struct IntegrationLevelView: Widget {
+struct IntegrationLevelView: ClickableView {
     let report: IntegrationErrorsReport
     let detail: IntegrationErrorDetail
     let level: ErrorsLevel
@@ -12,19 +12,36 @@ struct IntegrationLevelView: Widget {
     let context: ViewContext
 
     func render(in area: Rect, buffer: inout FrameBuffer) {
+        let parts = Self.parts(of: area)
+        if let chart = parts.chart {
+            VolumeChart(detail: detail, title: frame.title, context: context).render(in: chart, buffer: &buffer)
+        }
+        if let codes = parts.codes { renderCodes(in: codes, buffer: &buffer) }
+        let groupsTitle = parts.chart != nil ? [Span(" Error groups ", style: context.theme.style(.focus, .bold))] : frame.title
+        renderGroups(in: parts.groups, titled: groupsTitle, buffer: &buffer)
+    }
+
+    func clickRegions(in area: Rect) -> ClickRegions {
+        let table = Self.groupsTable(in: Self.parts(of: area).groups)
+        return ClickRegions(list: .init(table: table, listing: level.groups(in: report), state: level.list, as: ErrorsLists.groups))
+    }
+
+    /// Where the level's panes go in `area`: the volume chart on top when there is room, the
+    /// codes on the left when it is wide, the error groups in the rest.
+    static func parts(of area: Rect) -> (chart: Rect?, codes: Rect?, groups: Rect) {
         let chartHeight = min(6, max(0, area.height - 8))
         let hasChart = chartHeight >= 4
-        if hasChart {
-            VolumeChart(detail: detail, title: frame.title, context: context).render(in: area.top(chartHeight), buffer: &buffer)
-        }
         let lower = area.dropTop(hasChart ? chartHeight : 0)
         let codesWidth = lower.width >= 100 ? 30 : 0
-        if codesWidth > 0 {
-            renderCodes(in: Rect(x: lower.x, y: lower.y, width: codesWidth, height: lower.height), buffer: &buffer)
-        }
-        renderGroups(
-            in: Rect(x: lower.x + codesWidth, y: lower.y, width: lower.width - codesWidth, height: lower.height),
-            titled: hasChart ? [Span(" Error groups ", style: context.theme.style(.focus, .bold))] : frame.title, buffer: &buffer)
+        return (
+            hasChart ? area.top(chartHeight) : nil,
+            codesWidth > 0 ? Rect(x: lower.x, y: lower.y, width: codesWidth, height: lower.height) : nil,
+            Rect(x: lower.x + codesWidth, y: lower.y, width: lower.width - codesWidth, height: lower.height))
+    }
+
+    /// Where the groups' table goes in their pane.
+    private static func groupsTable(in pane: Rect) -> Rect {
+        Pane.inner(pane).inset(horizontal: 1)
     }
 
     private func renderCodes(in area: Rect, buffer: inout FrameBuffer) {
@@ -56,7 +73,7 @@ struct IntegrationLevelView: Widget {
             note: [Span(" \(NumberFormat.grouped(Double(detail.summary.failures))) errors ", style: theme.style(.muted))] + frame.listNote,
             borderStyle: theme.style(.focus), glyphs: context.glyphs
         ).markingFocus(if: context.marksFocus).render(in: area, buffer: &buffer)
-        let inner = Pane.inner(area).inset(horizontal: 1)
+        let inner = Self.groupsTable(in: area)
         guard !groups.isEmpty else {
             let empty = detail.groups.isEmpty ? "No errors in \(ErrorsWindow.label(of: report))." : "No group matches the filter."
             buffer.write(empty, x: inner.x, y: inner.y, style: theme.style(detail.groups.isEmpty ? .ok : .muted), limit: inner.maxX)

@@ -4,7 +4,7 @@ import EcotopEngine
 
 /// The first level: every integration over the range, ranked by health, with the selected
 /// one's problems and delivery funnel below.
-struct IntegrationsLevelView: Widget {
+struct IntegrationsLevelView: ClickableView {
     let report: IntegrationErrorsReport
     let level: ErrorsLevel
     let frame: ErrorsFrame
@@ -18,14 +18,14 @@ struct IntegrationsLevelView: Widget {
             Span(" \(unhealthy)/\(report.integrations.count) unhealthy in \(ErrorsWindow.label(of: report)) ",
                  style: theme.style(unhealthy == 0 ? .ok : .warn, .bold)),
         ]).render(in: area, buffer: &buffer)
-        let inner = Pane.inner(area).inset(horizontal: 1)
+        let parts = Self.parts(of: area)
         guard !rows.isEmpty else {
+            let inner = parts.table
             let empty = report.integrations.isEmpty ? "The ecosystem has no integrations." : "No integration matches the filter."
             buffer.write(empty, x: inner.x, y: inner.y, style: theme.style(.muted), limit: inner.maxX)
             return
         }
         let selected = level.list.selectedRow(in: rows, as: ErrorsLists.integrations)
-        let detailHeight = inner.height >= 12 ? 4 : 0
         Table(
             columns: [
                 TableColumn("", width: .fixed(1)),
@@ -41,10 +41,21 @@ struct IntegrationsLevelView: Widget {
             ],
             rows: rows.map(row), selected: selected, headerStyle: theme.style(.muted),
             selectionStyle: context.selectionStyle, glyphs: context.glyphs
-        ).render(in: inner.dropBottom(detailHeight), buffer: &buffer)
-        if detailHeight > 0 {
-            IntegrationFacts(summary: rows[selected], context: context).render(in: inner.bottom(detailHeight - 1), buffer: &buffer)
+        ).render(in: parts.table, buffer: &buffer)
+        if let facts = parts.details {
+            IntegrationFacts(summary: rows[selected], context: context).render(in: facts, buffer: &buffer)
         }
+    }
+
+    func clickRegions(in area: Rect) -> ClickRegions {
+        let rows = level.integrations(in: report)
+        return ClickRegions(list: .init(table: Self.parts(of: area).table, listing: rows, state: level.list, as: ErrorsLists.integrations))
+    }
+
+    /// Inside the level's pane in `area`: the table, and under it the selected integration's
+    /// facts when the pane is tall enough.
+    static func parts(of area: Rect) -> (table: Rect, details: Rect?) {
+        ErrorsFrame.parts(of: area, details: 3, from: 12)
     }
 
     private func row(_ summary: IntegrationErrorSummary) -> [TableCell] {

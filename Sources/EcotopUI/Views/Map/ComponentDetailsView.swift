@@ -20,7 +20,7 @@ struct ComponentDetailsView: Widget {
             title: [Span(" " + TerminalText.sanitize(component.name) + " ", style: theme.style(focused ? .focus : .title, .bold))],
             note: note(component), borderStyle: theme.style(focused ? .focus : .border), glyphs: context.glyphs
         ).markingFocus(if: focused && context.marksFocus).render(in: area, buffer: &buffer)
-        let inner = Pane.inner(area).inset(horizontal: 1)
+        let inner = Self.tableArea(in: area)
         guard !map.isIsolated(component.id) else {
             buffer.write(
                 "Isolated: no integration sends data to or from it, a tool that only shares a login?", x: inner.x, y: inner.y,
@@ -47,6 +47,21 @@ struct ComponentDetailsView: Widget {
             rows: rows.map(row), selected: focused ? model.list.selectedRow(in: rows, as: ErrorsLists.integrations) : nil,
             headerStyle: theme.style(.muted), selectionStyle: context.selectionStyle, glyphs: context.glyphs
         ).render(in: inner, buffer: &buffer)
+    }
+
+    /// Where the integrations' rows are when the details are drawn in `area`; nil when no
+    /// list is drawn.
+    func listRows(in area: Rect) -> ClickRegions.ListRegion? {
+        guard let component = model.selectedComponent, !map.isIsolated(component.id) else { return nil }
+        let rows = model.integrations
+        guard !rows.isEmpty else { return nil }
+        let selected = model.isListFocused ? model.list.selectedRow(in: rows, as: ErrorsLists.integrations) : nil
+        return ClickRegions.ListRegion(table: Self.tableArea(in: area), count: rows.count, selected: selected)
+    }
+
+    /// Where the integrations' table goes in the details' pane.
+    private static func tableArea(in area: Rect) -> Rect {
+        Pane.inner(area).inset(horizontal: 1)
     }
 
     /// `payments endpoint, partner Stripe (strategic), owner Payments team`, and the list's

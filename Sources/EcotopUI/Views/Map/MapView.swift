@@ -5,7 +5,7 @@ import EcotopEngine
 /// The ecosystem map screen: the map in a pane that shows the part of it around the
 /// selected component (the whole map, centred, when it fits), and below it the selected
 /// component's partner and integrations.
-struct MapView: Widget {
+struct MapView: ClickableView {
     let model: MapModel
     /// Who owns which components, named under the map.
     var owners = Ownership()
@@ -16,16 +16,11 @@ struct MapView: Widget {
             LoadingNotice(what: "the ecosystem map", error: model.error, context: context).render(in: area, buffer: &buffer)
             return
         }
-        // The details take the rows the map leaves, as many as the longest list of a
-        // component's integrations needs, so the map does not move as the selection does.
-        let longest = map.ecosystem.components.map { map.integrations(of: $0.id).count }.max() ?? 0
-        let spare = area.height - map.layout.height - 2
-        let detailsHeight = max(Self.detailsHeight(of: area.height), min(longest + 3, spare))
-        let mapArea = area.dropBottom(detailsHeight)
+        let parts = Self.parts(of: area, map: map)
+        let mapArea = parts.map
         let selected = model.selectedComponent?.id
-        let canvas = MapCanvas(map: map, selected: selected, context: context).render()
         let inner = Pane.inner(mapArea)
-        let isPanning = canvas.size.width > inner.width || canvas.size.height > inner.height
+        let isPanning = map.layout.width > inner.width || map.layout.height > inner.height
         Pane(
             title: [Span(" Ecosystem map ", style: context.theme.style(model.isListFocused ? .title : .focus, .bold))],
             note: note(map, isPanning: isPanning), borderStyle: context.theme.style(model.isListFocused ? .border : .focus),
@@ -36,14 +31,47 @@ struct MapView: Widget {
                 "The configuration has no components (docs/config.md, ecosystem).", x: inner.x + 1, y: inner.y,
                 style: context.theme.style(.muted), limit: inner.maxX)
         } else {
-            let focus = selected.flatMap(map.layout.box(of:))
-            let x = Self.window(canvas: canvas.size.width, view: inner.width, focus: focus.map { ($0.x, $0.width) })
-            let y = Self.window(canvas: canvas.size.height, view: inner.height, focus: focus.map { ($0.y, $0.height) })
+            let window = canvasWindow(of: map, in: inner)
             buffer.paste(
-                canvas, from: (x.source, y.source),
-                into: Rect(x: inner.x + x.target, y: inner.y + y.target, width: inner.width - x.target, height: inner.height - y.target))
+                MapCanvas(map: map, selected: selected, context: context).render(), from: window.source, into: window.target)
         }
-        ComponentDetailsView(model: model, map: map, owners: owners, context: context).render(in: area.bottom(detailsHeight), buffer: &buffer)
+        ComponentDetailsView(model: model, map: map, owners: owners, context: context).render(in: parts.details, buffer: &buffer)
+    }
+
+    func clickRegions(in area: Rect) -> ClickRegions {
+        guard let map = model.map else { return ClickRegions() }
+        let parts = Self.parts(of: area, map: map)
+        let window = canvasWindow(of: map, in: Pane.inner(parts.map))
+        let components = zip(map.layout.nodes, map.layout.boxes).compactMap { node, box -> ClickRegions.ComponentRegion? in
+            let shown = Rect(
+                x: window.target.x + box.x - window.source.x, y: window.target.y + box.y - window.source.y, width: box.width,
+                height: box.height
+            ).intersection(window.target)
+            return shown.width > 0 && shown.height > 0 ? ClickRegions.ComponentRegion(id: node.id, rect: shown) : nil
+        }
+        let details = ComponentDetailsView(model: model, map: map, owners: owners, context: context)
+        return ClickRegions(list: details.listRows(in: parts.details), components: components)
+    }
+
+    /// Where the map's pane and the selected component's details go in `area`. The details
+    /// take the rows the map leaves, as many as the longest list of a component's
+    /// integrations needs, so the map does not move as the selection does.
+    private static func parts(of area: Rect, map: EcosystemMap) -> (map: Rect, details: Rect) {
+        let longest = map.ecosystem.components.map { map.integrations(of: $0.id).count }.max() ?? 0
+        let spare = area.height - map.layout.height - 2
+        let detailsHeight = max(Self.detailsHeight(of: area.height), min(longest + 3, spare))
+        return (area.dropBottom(detailsHeight), area.bottom(detailsHeight))
+    }
+
+    /// The part of the canvas shown in the map pane's `inner` area, around the selected
+    /// component: where it starts on the canvas, and where on screen it is drawn.
+    private func canvasWindow(of map: EcosystemMap, in inner: Rect) -> (source: (x: Int, y: Int), target: Rect) {
+        let focus = model.selectedComponent.flatMap { map.layout.box(of: $0.id) }
+        let x = Self.window(canvas: map.layout.width, view: inner.width, focus: focus.map { ($0.x, $0.width) })
+        let y = Self.window(canvas: map.layout.height, view: inner.height, focus: focus.map { ($0.y, $0.height) })
+        return (
+            (x.source, y.source),
+            Rect(x: inner.x + x.target, y: inner.y + y.target, width: inner.width - x.target, height: inner.height - y.target))
     }
 
     /// The fewest rows for the selected component's details: two ninths of the screen's
