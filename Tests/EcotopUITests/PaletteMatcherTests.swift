@@ -11,7 +11,8 @@ import Testing
     }
 
     @Test func everyActionIsOfferedOnceInTheMapsOrder() {
-        #expect(entries.map(\.action) == KeyActionsDocsTests.rows(of: KeyMap.standard).map { $0.split(separator: " ")[1].description })
+        let documented = KeyActionsDocsTests.rows(of: KeyMap.standard).map { $0.split(separator: " ")[1].description }
+        #expect(entries.map(\.action) == documented.filter { $0 != "palette" }, "every action but the palette's own key")
         #expect(entries.first { $0.action == "show_errors" }?.keys == "e")
     }
 

@@ -1,21 +1,14 @@
 import EcotopApp
 
 extension PaletteEntry {
-    /// Every action of `map` once, in the map's order, with its first binding's summary and keys.
-    public static func all(in map: KeyMap) -> [PaletteEntry] {
-        entries(of: map.bindings)
-    }
-
-    /// The actions of `map` that do something on `screen`, once each, as the palette offers
-    /// them there: the palette's own key is left out.
-    public static func all(in map: KeyMap, on screen: ScreenKind) -> [PaletteEntry] {
-        entries(of: map.bindings(for: screen).filter { $0.command != .openPalette })
-    }
-
-    private static func entries(of bindings: [KeyMap.Binding]) -> [PaletteEntry] {
+    /// The actions of `map` once each, in the map's order, with their first binding's summary
+    /// and keys: those that do something on `screen`, or all of them without one. The
+    /// palette's own key is left out.
+    public static func all(in map: KeyMap, on screen: ScreenKind? = nil) -> [PaletteEntry] {
         var seen: Set<String> = []
+        let bindings = screen.map(map.bindings(for:)) ?? map.bindings
         return bindings.compactMap { binding in
-            guard seen.insert(binding.action).inserted else { return nil }
+            guard binding.command != .openPalette, seen.insert(binding.action).inserted else { return nil }
             return PaletteEntry(action: binding.action, summary: binding.summary, command: binding.command, keys: binding.label)
         }
     }
