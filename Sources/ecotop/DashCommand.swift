@@ -97,6 +97,9 @@ struct DashCommand: ParsableCommand {
             themeIndex: themeIndex)
         if let review { model.openReview(review, exitsOnFinish: true) }
         model.showsTimings = debug
+        let history = PaletteHistory(environment: ProcessEnvironment.current)
+        model.recentActions = history.load()
+        let recent = model.recentActions
         let appearance = Appearance(
             themes: themes.themes, glyphs: screen.capabilities.isUnicode ? .unicode : .ascii, clock: utc ? .utc : .local,
             isColorless: !screen.capabilities.hasColor, hasMouse: screen.capabilities.hasMouse)
@@ -105,6 +108,13 @@ struct DashCommand: ParsableCommand {
         let signal = loop.run(&model)
         screen.restore()
         screenIsActive = false
+        if model.recentActions != recent {
+            do {
+                try history.save(model.recentActions)
+            } catch {
+                printError("ecotop: the command palette's history was not saved: \(error)")
+            }
+        }
         try refresher.close()
         return signal
     }

@@ -2,7 +2,7 @@ import EcotopCore
 
 extension AppModel {
     /// How many actions the palette remembers as recently used.
-    static let recentLimit = 20
+    public static let recentLimit = 20
 
     /// Actions an empty query lists last, in this order: Enter on an empty query must not quit.
     static let lastListed = ["help", "back", "review_quit", "quit"]
