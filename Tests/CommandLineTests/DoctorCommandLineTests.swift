@@ -84,4 +84,13 @@ import Testing
         #expect(run.status == 1)
         #expect(run.output.contains("FAIL configuration: \(path):5:5: collectors[0].intreval: unknown key 'intreval'"), "\(run.output)")
     }
+
+    @Test func aBadKeysSectionFailsAsConfigCheckSaysAtItsPosition() throws {
+        let path = try configuration(collectors: "  []", extra: "keys:\n  show_erors: E\n")
+        let run = try EcotopBinary.run(["doctor", "--config", path], environment: environment)
+        let check = try EcotopBinary.run(["config", "check", path], environment: environment)
+        #expect(run.status == 1 && check.status != 0)
+        let problem = try #require(run.output.split(separator: "\n").first { $0.hasPrefix("FAIL configuration:") }, "\(run.output)")
+        #expect(problem.contains("\(path):10:3:") && problem.contains("show_erors") && (check.output + check.errors).contains("\(path):10:3:"), "\(problem)\n\(check.errors)")
+    }
 }
