@@ -15,10 +15,13 @@ public struct MouseInput: Sendable {
     public init() {}
 
     /// The actions of `event` at `time` on the frame whose regions are `regions`; none for a
-    /// release, a click outside every region, or any event while a line of text is typed.
+    /// release, a click outside every region, or any event while a line of text is typed. Over
+    /// the command palette the wheel chooses among its matches and its hints (`Enter run`,
+    /// `Esc close`) run; nothing under it is clicked.
     public mutating func actions(
         for event: MouseEvent, regions: ClickRegions, in model: AppModel, keyMap: KeyMap, at time: Double
     ) -> [AppAction] {
+        if model.palette != nil { return paletteActions(for: event, regions: regions, in: model, keyMap: keyMap) }
         guard !model.isEditingText else { return [] }
         switch event.kind {
         case .release:
@@ -31,13 +34,27 @@ public struct MouseInput: Sendable {
             let isDouble = lastClick.map { $0.x == event.x && $0.y == event.y && time - $0.time <= Self.doubleClickSeconds } ?? false
             // The second click of a double-click does not start another one.
             lastClick = isDouble ? nil : (event.x, event.y, time)
-            if let hint = regions.hints.first(where: { $0.row == event.y && $0.columns.contains(event.x) }) {
-                return KeyInput.action(for: hint.key, in: model, keyMap: keyMap).map { [$0] } ?? []
-            }
+            if let hint = hintAction(at: event, regions: regions, in: model, keyMap: keyMap) { return hint }
             let actions = click(atX: event.x, y: event.y, on: regions)
             // A double-click opens what it selected (Enter), never what is selected elsewhere.
             return isDouble && !actions.isEmpty ? actions + [.command(.openDetail)] : actions
         }
+    }
+
+    private func paletteActions(for event: MouseEvent, regions: ClickRegions, in model: AppModel, keyMap: KeyMap) -> [AppAction] {
+        switch event.kind {
+        case .wheelUp: return [.edit(.previousChoice)]
+        case .wheelDown: return [.edit(.nextChoice)]
+        case .release: return []
+        case .press:
+            return hintAction(at: event, regions: regions, in: model, keyMap: keyMap) ?? []
+        }
+    }
+
+    /// What the key of the footer hint under the event does; nil off every hint.
+    private func hintAction(at event: MouseEvent, regions: ClickRegions, in model: AppModel, keyMap: KeyMap) -> [AppAction]? {
+        guard let hint = regions.hints.first(where: { $0.row == event.y && $0.columns.contains(event.x) }) else { return nil }
+        return KeyInput.action(for: hint.key, in: model, keyMap: keyMap).map { [$0] } ?? []
     }
 
     /// What a click on the cell selects: a pane and the list row under it, a row of the
