@@ -16,14 +16,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
     /// How often the loop looks for finished loads while one is in flight, in milliseconds.
     static var busyPollMilliseconds: Int32 { 15 }
 
-    /// Where the palette's "export" saves the screen.
-    let savedScreens: SavedScreens
-
-    public init(
-        device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance,
-        savedScreens: SavedScreens = SavedScreens(environment: ProcessEnvironment.current)
-    ) {
-        self.savedScreens = savedScreens
+    public init(device: Device, refresher: Refresher, clock: any WallClock, refreshInterval: Double, appearance: Appearance) {
         self.device = device
         self.refresher = refresher
         self.clock = clock
@@ -86,7 +79,7 @@ public struct DashboardLoop<Device: TerminalDevice> {
     }
 
     /// Applies what the user did; true when it quits. A reload it asks for restarts the
-    /// refresh interval; a screen to save is saved as it is drawn now, on `size`.
+    /// refresh interval; a screen to save is drawn now, on `size`, and saved by the loader.
     private func apply(_ actions: [AppAction], to model: inout AppModel, size: Size, keyMap: KeyMap, nextRefresh: inout Double) -> Bool {
         for action in actions {
             let effects = model.update(action, at: clock.now())
@@ -96,24 +89,20 @@ public struct DashboardLoop<Device: TerminalDevice> {
             }
             perform(effects)
             for case .exportScreen(let format) in effects {
-                _ = model.update(.notice(save(model, as: format, size: size, keyMap: keyMap)), at: clock.now())
+                refresher.submit(LoadRequest(.saveScreen(drawn(model, as: format, size: size, keyMap: keyMap)), at: clock.now()))
             }
         }
         return false
     }
 
-    /// Saves the frame of `model` as `format`; what to tell the user: where it went, or why not.
-    private func save(_ model: AppModel, as format: ScreenExportFormat, size: Size, keyMap: KeyMap) -> String {
+    /// The frame of `model` as `format`, to be saved.
+    private func drawn(_ model: AppModel, as format: ScreenExportFormat, size: Size, keyMap: KeyMap) -> SavedScreen {
         let frame = DashboardView.render(model, size: size, appearance: appearance, keyMap: keyMap)
         let contents = switch format {
         case .svg: SVGFrameWriter.render(frame, theme: appearance.theme(at: model.themeIndex))
         case .text: frame.text + "\n"
         }
-        do {
-            return "saved " + (try savedScreens.save(contents, screen: model.screenKind, format: format, at: clock.now()))
-        } catch {
-            return "not saved: \(error)"
-        }
+        return SavedScreen(contents: contents, screen: model.screenKind, format: format)
     }
 
     private func perform(_ effects: [AppEffect]) {

@@ -64,6 +64,8 @@ struct ScreenshotCommand: ParsableCommand {
         let reviews = FileManager.default.temporaryDirectory.appendingPathComponent("ecotop-screenshot-reviews-\(getpid())").path
         loader.reviewArchive = ReviewArchive(directory: reviews)
         defer { try? FileManager.default.removeItem(atPath: reviews) }
+        // Nor does a frame write to the store: an annotation typed by --keys says it is not recorded.
+        loader.recordsAnnotations = false
         var model = AppModel(
             session: loader.status, now: moment, range: range, themeNames: themes.themes.map(\.name), themeIndex: themeIndex)
         let keyMap = KeyMap.configured(families: model.catalog.families, remaps: configuration?.keys ?? []).map

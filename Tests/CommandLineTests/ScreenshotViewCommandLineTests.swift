@@ -23,6 +23,17 @@ import EcotopTestSupport
         #expect(opened.contains(title), "\(view):\n\(opened)")
     }
 
+    @Test func anAnnotationTypedIntoAScreenshotIsNotWrittenToTheStore() throws {
+        let store = TemporaryStore()
+        let backfill = try EcotopBinary.run(["demo", "backfill", "--store", store.root, "--days", "1", "--interval", "3600"])
+        #expect(backfill.status == 0, "\(backfill.errors)")
+        let before = try EcotopBinary.run(["events", "--store", store.root, "--from", "0", "--to", "now"]).output
+        let frame = try EcotopBinary.run(["screenshot", "--store", store.root, "--width", "160", "--keys", ":ann dep\nshipped\n"])
+        #expect(frame.output.contains("annotation not recorded: nothing records annotations here"), "\(frame.output)\(frame.errors)")
+        let after = try EcotopBinary.run(["events", "--store", store.root, "--from", "0", "--to", "now"]).output
+        #expect(after == before && !after.contains("shipped"))
+    }
+
     @Test func keysAreTypedAfterTheViewOpens() throws {
         let group = try frame(["--view", "errors", "--keys", "\n\n"])
         #expect(group == (try frame(["--keys", "e\n\n"])))

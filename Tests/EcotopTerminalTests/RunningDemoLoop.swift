@@ -14,14 +14,13 @@ final class RunningDemoLoop {
 
     init(size: Size = Size(width: 120, height: 40), savedScreens: SavedScreens? = nil) throws {
         let simulator = DemoSimulator(seed: 42)
-        refresher = Refresher(loader: DataLoader.demo(simulator: simulator))
+        let loader = DataLoader.demo(simulator: simulator)
+        if let savedScreens { loader.savedScreens = savedScreens }
+        refresher = Refresher(loader: loader)
         terminal = ScriptedTerminal(size: size)
         let themes = try ThemeCatalog.builtIn().themes
-        let appearance = Appearance(themes: themes)
-        let loop = savedScreens.map {
-            DashboardLoop(
-                device: terminal, refresher: refresher, clock: SystemWallClock(), refreshInterval: 60, appearance: appearance, savedScreens: $0)
-        } ?? DashboardLoop(device: terminal, refresher: refresher, clock: SystemWallClock(), refreshInterval: 60, appearance: appearance)
+        let loop = DashboardLoop(
+            device: terminal, refresher: refresher, clock: SystemWallClock(), refreshInterval: 60, appearance: Appearance(themes: themes))
         let session = SessionStatus(ecosystemName: simulator.ecosystem.name, catalog: .standard)
         DispatchQueue(label: "loop").async { [finished] in
             var model = AppModel(session: session, now: SystemWallClock().now(), themeNames: themes.map(\.name))

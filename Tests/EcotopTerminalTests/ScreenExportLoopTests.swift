@@ -34,4 +34,16 @@ import Testing
         let picture = try String(contentsOfFile: directory + "/" + svg, encoding: .utf8)
         #expect(picture.contains("<svg") && picture.contains("Participation"))
     }
+
+    @Test func aScreenThatCannotBeSavedSaysWhyAndTheDashboardGoesOn() throws {
+        let running = try RunningDemoLoop(savedScreens: SavedScreens(directory: "/dev/null/screenshots"))
+        defer { running.stop() }
+        let terminal = running.terminal
+        try wait(for: "the first read to arrive") { terminal.frame(after: 0) { !$0.contains("waiting for data") } != nil }
+        var typed = 0.0
+        for key in KeySequence.parse(":export svg\n") { typed = terminal.type(key) }
+        try wait(for: "the footer to say the screen was not saved") { terminal.frame(after: typed) { $0.contains("screen not saved: ") && $0.contains("/dev/null") } != nil }
+        let afterwards = terminal.type(.character("e"))
+        try wait(for: "the errors screen: keys still work") { terminal.frame(after: afterwards) { $0.contains("Errors") } != nil }
+    }
 }

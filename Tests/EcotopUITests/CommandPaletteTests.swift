@@ -20,6 +20,20 @@ import Testing
         #expect(typedOnly.palette?.editor.text == "quit" && typedOnly.palette?.selected?.action == "quit")
     }
 
+    @Test func quitIsNeverRememberedSoAnEmptyEnterNeverQuits() throws {
+        var model = try DemoDashboard.model()
+        model.run([.openPalette(keyed: PaletteEntry.all(in: .standard, on: .dashboard))], at: DemoDashboard.time, loader: DataLoader.demo(simulator: DemoSimulator(seed: 42)))
+        for character in "quit" { _ = model.update(.edit(.insert(character)), at: DemoDashboard.time) }
+        #expect(model.update(.edit(.submit), at: DemoDashboard.time) == [.quit])
+        #expect(model.recentActions.isEmpty, "quit is not remembered: \(model.recentActions)")
+        // A history file written by hand (or by an older Ecotop) that names quit first.
+        var remembered = try DemoDashboard.model()
+        remembered.recentActions = ["quit", "show_map"]
+        _ = remembered.update(.openPalette(keyed: PaletteEntry.all(in: .standard, on: .dashboard)), at: DemoDashboard.time)
+        let matches = try #require(remembered.palette?.matches)
+        #expect(matches.first?.action == "show_map" && matches.last?.action == "quit", "\(matches.map(\.action))")
+    }
+
     @Test func escClosesThePaletteWithoutRunningAnything() throws {
         let model = try DemoDashboard.model(keys: ":gov\u{1B}")
         #expect(model.palette == nil && model.topScreen == nil && model.recentActions.isEmpty)
@@ -76,7 +90,9 @@ import Testing
             Issue.record("`:` does not open the palette on the review screen")
             return
         }
-        #expect(keyed.map(\.action).contains("review_keep") && !keyed.map(\.action).contains("show_errors"))
+        let onReview = keyed.map(\.action)
+        #expect(onReview.contains("review_keep") && onReview.contains("show_errors"), "every other screen, though the review binds no key to it")
+        #expect(!onReview.contains("show_review") && !onReview.contains("select_next"), "\(onReview)")
     }
 
     @Test func aQueryMatchingNothingSaysSoAndEnterRunsNothing() throws {
@@ -100,7 +116,7 @@ import Testing
         #expect(events.map(\.kind) == [.deploy] && events.first?.message == "FedEx label API v2", "\(events)")
 
         let demo = try DemoDashboard.model(keys: ":annotate note\nchecked\n")
-        #expect(demo.notice?.hasPrefix("annotation not recorded: this dashboard reads no local store") == true, "\(demo.notice ?? "no notice")")
+        #expect(demo.notice?.hasPrefix("annotation not recorded: nothing records annotations here") == true, "\(demo.notice ?? "no notice")")
     }
 
     @Test func anAnnotationConcernsTheIntegrationOrComponentInView() throws {
@@ -125,6 +141,14 @@ import Testing
         }
         #expect(try recorded("m:ann note\n")?.component == component.id)
         #expect(try recorded(":ann note\n").map { $0.component == nil && $0.integration == nil } == true)
+    }
+
+    @Test func onAnASCIITerminalThePaletteHintNamesItsKeysAndIsNotALetter() throws {
+        let model = try DemoDashboard.model(keys: ":")
+        let frame = try DemoDashboard.render(model, size: Size(width: 120, height: 40), glyphs: .ascii)
+        #expect(frame.lines.last?.contains("^P/^N choose") == true, "`j/k` would be typed into the query: \(frame.lines.last ?? "")")
+        let regions = ClickRegions(model: model, size: Size(width: 120, height: 40), appearance: Appearance(themes: try ThemeCatalog.builtIn().themes, glyphs: .ascii))
+        #expect(regions.hints.map(\.key) == [.enter, .escape], "only Enter and Esc are keys a click can press")
     }
 
     @Test func theMatchedLettersAreUnderlinedAndTheRestIsNot() throws {

@@ -98,16 +98,12 @@ import Testing
         #expect(mouse.actions(for: MouseEvent(.press, x: cell.x, y: cell.y), regions: regions, in: model, keyMap: keyMap, at: 0).isEmpty)
     }
 
-    @Test func overThePaletteTheWheelChoosesAndItsHintsRunButNothingUnderItIsClicked() throws {
+    @Test func overThePaletteTheWheelChoosesAndItsHintsRun() throws {
         var model = try DemoDashboard.model(keys: ":range")
         let matches = try #require(model.palette?.matches)
         _ = try Self.apply([MouseEvent(.wheelDown, x: 5, y: 5), MouseEvent(.wheelDown, x: 5, y: 5)], to: &model, size: Self.grid)
         #expect(model.palette?.selected == matches[2], "the wheel moves the palette's selection, not the pane's")
         #expect(model.dashboard.selectedRow(in: model.dashboard.focus, catalog: model.catalog) == 0)
-        let metric = model.catalog.metrics(in: model.catalog.families[2])[2]
-        let row = try Self.cell(showing: metric, in: model, size: Self.grid, columns: 0..<80)
-        _ = try Self.apply(Self.click(row), to: &model, size: Self.grid)
-        #expect(model.palette != nil && model.dashboard.focus == model.catalog.families[0], "a click beside the palette does nothing")
         let run = try #require(Self.find("Enter run", in: try DemoDashboard.render(model, size: Self.grid)))
         _ = try Self.apply(Self.click(run), to: &model, size: Self.grid)
         #expect(model.palette == nil && model.recentActions == [matches[2].action], "the hint ran the chosen entry")
@@ -115,6 +111,25 @@ import Testing
         let close = try #require(Self.find("Esc close", in: try DemoDashboard.render(closing, size: Self.grid)))
         _ = try Self.apply(Self.click(close), to: &closing, size: Self.grid)
         #expect(closing.palette == nil && closing.recentActions.isEmpty)
+    }
+
+    @Test func aClickOnAMatchRunsItAndAClickBesideThePaletteClosesIt() throws {
+        var model = try DemoDashboard.model(keys: ":gov")
+        let frame = try DemoDashboard.render(model, size: Self.grid)
+        let target = try #require(model.palette?.matches.dropFirst().first, "a second match to click")
+        let cell = try #require(Self.find(String(target.summary.prefix(20)), in: frame))
+        _ = try Self.apply(Self.click(cell), to: &model, size: Self.grid)
+        #expect(model.palette == nil && model.recentActions == [target.action], "the click ran \(target.action)")
+        var closing = try DemoDashboard.model(keys: ":gov")
+        let metric = closing.catalog.metrics(in: closing.catalog.families[2])[2]
+        let row = try Self.cell(showing: metric, in: closing, size: Self.grid, columns: 0..<80)
+        _ = try Self.apply(Self.click(row), to: &closing, size: Self.grid)
+        #expect(closing.palette == nil && closing.recentActions.isEmpty && closing.topScreen == nil, "closed, nothing ran")
+        #expect(closing.dashboard.focus == closing.catalog.families[0], "the row under the click was not clicked")
+        var inside = try DemoDashboard.model(keys: ":gov")
+        let title = try #require(Self.find("Commands", in: frame))
+        _ = try Self.apply(Self.click(title), to: &inside, size: Self.grid)
+        #expect(inside.palette != nil, "a click on the palette's border keeps it open")
     }
 
     // MARK: - Helpers

@@ -42,6 +42,11 @@ public final class DataLoader {
     private var lastMapLayout: MapLayout?
     /// Where review sessions are read and saved.
     public var reviewArchive = ReviewArchive(environment: ProcessEnvironment.current)
+    /// Where screens saved from the palette go.
+    public var savedScreens = SavedScreens(environment: ProcessEnvironment.current)
+    /// Whether annotations from the palette are recorded; `ecotop screenshot` draws without
+    /// writing to the store.
+    public var recordsAnnotations = true
     /// The recorded alerts, when this loader reads a store (`DataLoader+Alerts.swift`).
     var alertReads: DataLoaderAlerts?
     /// The store this loader reads without writing it, where annotations are recorded.
@@ -122,7 +127,8 @@ public final class DataLoader {
     /// Where an annotation from the palette is recorded: through the writer this process
     /// holds, else into the store it reads; nil on the simulator and over Prometheus.
     var annotationTarget: AnnotationTarget? {
-        runtime.map(AnnotationTarget.runtime) ?? recorder.map(AnnotationTarget.recorder) ?? readStore.map(AnnotationTarget.store)
+        guard recordsAnnotations else { return nil }
+        return runtime.map(AnnotationTarget.runtime) ?? recorder.map(AnnotationTarget.recorder) ?? readStore.map(AnnotationTarget.store)
     }
 
     /// What alerts are evaluated from: the reads this loader makes.
@@ -219,6 +225,8 @@ public final class DataLoader {
             guard let target = annotationTarget else { throw LoadError.noStoreToAnnotate }
             try target.record(annotation)
             return .annotated
+        case .saveScreen(let screen):
+            return .screenSaved(path: try savedScreens.save(screen, at: time))
         }
     }
 
@@ -305,7 +313,7 @@ public enum LoadError: Error, CustomStringConvertible {
         switch self {
         case .unknownMetric(let id): "metric \(id) is not in the configuration's catalog"
         case .noStoreToAnnotate:
-            "this dashboard reads no local store (the simulated demo, or Prometheus); `ecotop annotate --store DIR` writes to one"
+            "nothing records annotations here (the simulated demo, Prometheus, a screenshot); `ecotop annotate --store DIR` writes to a store"
         }
     }
 }

@@ -32,6 +32,8 @@ public struct LoadRequest: Hashable, Sendable {
         case saveReview(ReviewSession)
         /// Records an annotation in the store's events log.
         case annotate(Annotation)
+        /// Saves a screen as drawn (the palette's export).
+        case saveScreen(SavedScreen)
     }
 
     public var kind: Kind
@@ -59,7 +61,7 @@ public struct LoadRequest: Hashable, Sendable {
         case .review: 8
         case .saveReview: 9
         case .alerts: 10
-        case .changeAlert, .annotate: nil
+        case .changeAlert, .annotate, .saveScreen: nil
         }
     }
 }

@@ -32,6 +32,8 @@ public enum LoadedData: Sendable {
     case alerts(AlertsRead)
     /// An annotation was recorded.
     case annotated
+    /// A screen was saved at this path.
+    case screenSaved(path: String)
     case status
 }
 

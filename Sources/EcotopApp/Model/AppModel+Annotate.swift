@@ -1,9 +1,10 @@
 import EcotopCore
 
 extension AppModel {
-    /// A key while an annotation is typed (opened from the palette): Enter records it at the
-    /// time on view, Esc drops it; an empty text records nothing.
-    mutating func editAnnotation(_ edit: TextEdit, kind: Annotation.Kind) -> [AppEffect] {
+    /// A key while an annotation is typed (opened from the palette): Enter records it with the
+    /// text at the time on view, about what the palette named, Esc drops it; an empty text
+    /// records nothing.
+    mutating func editAnnotation(_ edit: TextEdit, annotating template: Annotation) -> [AppEffect] {
         guard let entry = textEntry else { return [] }
         switch edit {
         case .submit:
@@ -13,8 +14,8 @@ extension AppModel {
                 notice = "no text: nothing recorded"
                 return []
             }
-            let subject = annotationSubject
-            let annotation = Annotation(timestamp: now, kind: kind, text: text, component: subject.component, integration: subject.integration)
+            var annotation = template
+            (annotation.timestamp, annotation.text) = (now, text)
             return [.load(LoadRequest(.annotate(annotation), at: now))]
         case .cancel:
             textEntry = nil
@@ -41,12 +42,15 @@ extension AppModel {
         return (nil, nil)
     }
 
-    /// Says what came of recording an annotation; the screens show it from their next read.
-    mutating func receiveAnnotation(_ result: LoadResult) {
-        guard case .annotate(let annotation) = result.request.kind else { return }
-        switch result.outcome {
-        case .failure(let failure): notice = "annotation not recorded: \(failure)"
-        default: notice = "recorded \(annotation.kind.rawValue): \(annotation.text)"
+    /// Says what came of the palette's writes: an annotation recorded (which the screens show
+    /// from their next read) or a screen saved.
+    mutating func receiveSave(_ result: LoadResult) {
+        switch (result.request.kind, result.outcome) {
+        case (.annotate, .failure(let failure)): notice = "annotation not recorded: \(failure)"
+        case (.annotate(let annotation), _): notice = "recorded \(annotation.kind.rawValue): \(annotation.text)"
+        case (.saveScreen, .failure(let failure)): notice = "screen not saved: \(failure)"
+        case (.saveScreen, .success(.screenSaved(let path))): notice = "saved \(path)"
+        default: break
         }
     }
 }

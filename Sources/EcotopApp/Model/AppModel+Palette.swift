@@ -4,7 +4,8 @@ extension AppModel {
     /// How many actions the palette remembers as recently used.
     public static let recentLimit = 20
 
-    /// Actions an empty query lists last, in this order: Enter on an empty query must not quit.
+    /// Actions an empty query lists last, in this order, and which are never remembered as
+    /// recently used: Enter on an empty query must not quit, in this run or the next.
     static let lastListed = ["help", "back", "review_quit", "quit"]
 
     /// `:`: opens the palette over the screen in view, offering `keyed` (the key map's actions
@@ -15,10 +16,10 @@ extension AppModel {
         textEntry = nil
         let keyedActions = Set(keyed.map(\.action))
         let offered = keyed + ownPaletteEntries.filter { !keyedActions.contains($0.action) }
-        let screens = offered.filter(\.command.opensScreen)
-        let rest = offered.filter { !$0.command.opensScreen && !Self.lastListed.contains($0.action) }
+        let screens = offered.filter { $0.command.openedScreen != nil }
+        let rest = offered.filter { $0.command.openedScreen == nil && !Self.lastListed.contains($0.action) }
         let last = Self.lastListed.compactMap { action in offered.first { $0.action == action } }
-        palette = PaletteModel(entries: screens + rest + last, recent: recentActions)
+        palette = PaletteModel(entries: screens + rest + last, recent: recentActions.filter { !Self.lastListed.contains($0) })
     }
 
     /// A key while the palette is open: Enter closes it and runs the selected entry (which
@@ -30,7 +31,9 @@ extension AppModel {
             let entry = palette?.selected
             palette = nil
             guard let entry else { return [] }
-            recentActions = [entry.action] + recentActions.filter { $0 != entry.action }.prefix(Self.recentLimit - 1)
+            if !Self.lastListed.contains(entry.action) {
+                recentActions = [entry.action] + recentActions.filter { $0 != entry.action }.prefix(Self.recentLimit - 1)
+            }
             return update(.command(entry.command), at: time)
         case .cancel:
             palette = nil
@@ -51,7 +54,10 @@ extension AppModel {
         entries.append(entry(.startNewReview, "review: start a new review of the last 30 days"))
         let subject = annotationSubject
         let about = (subject.integration ?? subject.component).map { " of \(TerminalText.sanitize($0))" } ?? ""
-        entries += Annotation.Kind.allCases.map { entry(.annotate($0), "annotate: record \($0.article) \($0.rawValue)\(about) at the time on view") }
+        entries += Annotation.Kind.allCases.map { kind in
+            let annotation = Annotation(timestamp: 0, kind: kind, text: "", component: subject.component, integration: subject.integration)
+            return entry(.annotate(annotation), "annotate: record \(kind.article) \(kind.rawValue)\(about) at the time on view")
+        }
         entries += ScreenExportFormat.allCases.map { entry(.exportScreen($0), "export: save this screen as \($0.title)") }
         return entries
     }

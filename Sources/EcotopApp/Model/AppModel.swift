@@ -89,7 +89,7 @@ public struct AppModel: Sendable {
         case .loaded(let result):
             let bells = session.alertBells
             receive(result)
-            receiveAnnotation(result)
+            receiveSave(result)
             let effects = receiveReview(result, at: time)
             return session.alertBells > bells ? effects + [.bell] : effects
         case .edit(let edit):
@@ -98,17 +98,14 @@ public struct AppModel: Sendable {
             case .filter?:
                 editFilter(edit)
                 return []
-            case .annotation(let kind)?:
-                return editAnnotation(edit, kind: kind)
+            case .annotation(let annotation)?:
+                return editAnnotation(edit, annotating: annotation)
             default:
                 return editReviewText(edit, at: time)
             }
         case .openPalette(let keyed):
             notice = nil
             openPalette(keyed: keyed)
-            return []
-        case .notice(let text):
-            notice = text
             return []
         }
     }
@@ -225,8 +222,8 @@ public struct AppModel: Sendable {
         case .startNewReview:
             screens = [.review(ReviewModel(start: .new(.standard)))]
             return reload()
-        case .annotate(let kind):
-            textEntry = TextEntry(.annotation(kind))
+        case .annotate(let annotation):
+            textEntry = TextEntry(.annotation(annotation))
         case .exportScreen(let format):
             return [.exportScreen(format)]
         }

@@ -39,7 +39,7 @@ extension Command {
         case .useRange(let range): "range_\(range.label)"
         case .applyFilter(let text): text.isEmpty ? "clear_filter" : "filter_\(text)"
         case .startNewReview: "new_review"
-        case .annotate(let kind): "annotate_\(kind.rawValue)"
+        case .annotate(let annotation): "annotate_\(annotation.kind.rawValue)"
         case .exportScreen(let format): "export_\(format.rawValue)"
         }
     }

@@ -58,18 +58,24 @@ public enum Command: Hashable, Sendable {
     case applyFilter(String)
     /// Start a new review of the last 30 days, even while one is unfinished.
     case startNewReview
-    /// Type the text of an annotation of this kind, recorded at the time on view.
-    case annotate(Annotation.Kind)
+    /// Type the text of an annotation of this kind and subject, recorded at the time on view.
+    case annotate(Annotation)
     /// Save the screen as it is drawn to a file in this form.
     case exportScreen(ScreenExportFormat)
 }
 
 extension Command {
-    /// Whether the command opens a screen (or closes them all for the panes).
-    public var opensScreen: Bool {
+    /// The screen the command opens (the panes for `showDashboard`); nil for the rest.
+    public var openedScreen: ScreenKind? {
         switch self {
-        case .showErrors, .showCollectors, .showMap, .showGovernance, .showAlerts, .showReview, .showDashboard: true
-        default: false
+        case .showErrors: .errors
+        case .showCollectors: .collectors
+        case .showMap: .map
+        case .showGovernance: .governance
+        case .showAlerts: .alerts
+        case .showReview: .review
+        case .showDashboard: .dashboard
+        default: nil
         }
     }
 }
@@ -94,8 +100,6 @@ public enum AppAction: Sendable {
     /// Open the command palette offering the actions of the key map in force on the screen in
     /// view, besides the palette's own (the key map is the terminal side's).
     case openPalette(keyed: [PaletteEntry])
-    /// Say this in the footer: what came of an effect the loop ran (a screen saved).
-    case notice(String)
 }
 
 /// What the loop must do after an update, which the pure model cannot do itself.
@@ -106,6 +110,7 @@ public enum AppEffect: Hashable, Sendable {
     case load(LoadRequest)
     /// Ring the terminal bell: an alert opened (`alerts.bell`).
     case bell
-    /// Save the frame on view in this form; the loop answers with `AppAction.notice`.
+    /// Save the frame on view in this form: the loop draws it and asks the loader to save it
+    /// (`LoadRequest.Kind.saveScreen`), off the input thread.
     case exportScreen(ScreenExportFormat)
 }

@@ -1,11 +1,26 @@
 import EcotopStore
 
+/// A screen as drawn, to be saved: its text or SVG, which screen it is and in which form.
+public struct SavedScreen: Hashable, Sendable {
+    public var contents: String
+    public var screen: ScreenKind
+    public var format: ScreenExportFormat
+
+    public init(contents: String, screen: ScreenKind, format: ScreenExportFormat) {
+        self.contents = contents
+        self.screen = screen
+        self.format = format
+    }
+}
+
 /// Where screens saved from the palette go: `$XDG_DATA_HOME/ecotop/screenshots/` (else
 /// `~/.local/share/ecotop/screenshots/`), one file per save named after the screen and the
 /// UTC time, written the store's durable way.
 public struct SavedScreens: Sendable {
+    /// The directory the files go to, created 0700 on the first save.
     public let directory: String
 
+    /// Screens saved to `directory`.
     public init(directory: String) {
         self.directory = directory
     }
@@ -15,11 +30,12 @@ public struct SavedScreens: Sendable {
         self.init(directory: StoreLayout.defaultRoot(environment: environment) + "/screenshots")
     }
 
-    /// Writes `contents` as the screen `screen` saved at `time` in `format`; returns its path.
-    /// A second save within the same second gets a counter rather than replacing the first.
-    public func save(_ contents: String, screen: ScreenKind, format: ScreenExportFormat, at time: Double) throws -> String {
+    /// Writes `saved` as the screen drawn at `time`; returns its path. A second save within
+    /// the same second gets a counter rather than replacing the first.
+    public func save(_ saved: SavedScreen, at time: Double) throws -> String {
+        let format = saved.format
         try DurableFile.createDirectory(directory)
-        let stem = "ecotop-\(screen)-\(ReviewArchive.stamp(time))"
+        let stem = "ecotop-\(saved.screen)-\(ReviewArchive.stamp(time))"
         let taken = Set(DurableFile.entries(of: directory))
         var name = "\(stem).\(format.fileExtension)", counter = 1
         while taken.contains(name) {
@@ -27,7 +43,7 @@ public struct SavedScreens: Sendable {
             name = "\(stem)-\(counter).\(format.fileExtension)"
         }
         let path = directory + "/" + name
-        try DurableFile.replace(path, with: Array(contents.utf8))
+        try DurableFile.replace(path, with: Array(saved.contents.utf8))
         return path
     }
 }

@@ -41,13 +41,18 @@ public struct MouseInput: Sendable {
         }
     }
 
+    /// Over the palette: the wheel chooses, a click on a match runs it, a click on a footer
+    /// hint runs the hint and a click anywhere else outside the palette closes it.
     private func paletteActions(for event: MouseEvent, regions: ClickRegions, in model: AppModel, keyMap: KeyMap) -> [AppAction] {
         switch event.kind {
         case .wheelUp: return [.edit(.previousChoice)]
         case .wheelDown: return [.edit(.nextChoice)]
         case .release: return []
         case .press:
-            return hintAction(at: event, regions: regions, in: model, keyMap: keyMap) ?? []
+            if let hint = hintAction(at: event, regions: regions, in: model, keyMap: keyMap) { return hint }
+            guard let palette = regions.palette else { return [] }
+            if let row = palette.matches.row(atX: event.x, y: event.y) { return [.edit(.choose(row)), .edit(.submit)] }
+            return palette.box.contains(x: event.x, y: event.y) ? [] : [.edit(.cancel)]
         }
     }
 

@@ -63,21 +63,36 @@ public struct ClickRegions: Sendable, Equatable {
     public struct ComponentRegion: Sendable, Equatable {
         /// The component's id (`Command.selectComponent`).
         public var id: String
+        /// Its box on screen.
         public var rect: Rect
     }
 
     /// A footer hint: where it is drawn and the key it stands for.
     public struct HintRegion: Sendable, Equatable {
+        /// The columns of the hint's key and action.
         public var columns: Range<Int>
+        /// The footer's row.
         public var row: Int
+        /// The key a click on it stands for.
         public var key: Key
     }
 
+    /// The command palette over the frame: its box, and its matches as a list.
+    public struct PaletteRegion: Sendable, Equatable {
+        public var box: Rect
+        public var matches: ListRegion
+    }
+
+    /// The family panes of the dashboard (none while a screen is on top).
     public var panes: [PaneRegion] = []
     /// The list of the screen on top, when it shows one that a click selects in.
     public var list: ListRegion?
+    /// The components of the ecosystem map, when it is on top.
     public var components: [ComponentRegion] = []
+    /// The footer's hints that a click runs.
     public var hints: [HintRegion] = []
+    /// The command palette, when it is open: nothing under it is clicked then.
+    public var palette: PaletteRegion?
 
     public init(panes: [PaneRegion] = [], list: ListRegion? = nil, components: [ComponentRegion] = [], hints: [HintRegion] = []) {
         self.panes = panes
@@ -94,6 +109,12 @@ public struct ClickRegions: Sendable, Equatable {
         let footer = FooterView.of(model, context: context)
         hints = footer.hintPlacements(in: layout.footer).compactMap { placement in
             FooterView.key(forHint: placement.label).map { HintRegion(columns: placement.columns, row: layout.footer.y, key: $0) }
+        }
+        if let palette = model.palette {
+            self.palette = PaletteOverlay.layout(of: palette, in: layout.body).map { box, list, first in
+                PaletteRegion(box: box, matches: ListRegion(rows: list.top(palette.matches.count - first), firstRow: first, rowCount: palette.matches.count))
+            }
+            return
         }
         guard model.help == nil else { return }
         if let screen = model.topScreen {

@@ -95,7 +95,8 @@ struct FooterView: Widget {
     private var hints: [(String, String)] {
         let arrows = context.glyphs.hasBraille ? "↑↓" : "j/k"
         let pause = ("p", context.isPaused ? "resume" : "pause")
-        guard !isPaletteVisible else { return [(arrows, "choose"), ("Enter", "run"), ("Esc", "close")] }
+        // In the palette `j` and `k` are text: the arrows (or Ctrl-P and Ctrl-N) choose.
+        guard !isPaletteVisible else { return [(context.glyphs.hasBraille ? "↑↓" : "^P/^N", "choose"), ("Enter", "run"), ("Esc", "close")] }
         guard !isHelpVisible else { return [("?", "close help"), (arrows, "scroll"), ("q", "quit")] }
         switch screen {
         case .collectors:

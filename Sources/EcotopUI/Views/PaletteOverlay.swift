@@ -11,13 +11,21 @@ struct PaletteOverlay: Widget {
     /// The most entries listed at once.
     static let longestList = 12
 
-    func render(in area: Rect, buffer: inout FrameBuffer) {
-        let theme = context.theme
+    /// Where the palette is drawn in `area`: its box, the rows of its list and the match drawn
+    /// on the first of them (the list scrolls to the selection); nil when the area is too small.
+    static func layout(of palette: PaletteModel, in area: Rect) -> (box: Rect, list: Rect, first: Int)? {
         let width = min(area.width - 4, 76)
-        let listed = min(palette.matches.count, Self.longestList, max(1, area.height - 5))
+        let listed = min(palette.matches.count, longestList, max(1, area.height - 5))
         let height = min(area.height, max(1, listed) + 3)
-        guard width > 20, height >= 4 else { return }
+        guard width > 20, height >= 4 else { return nil }
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + min(2, area.height - height), width: width, height: height)
+        let list = Pane.inner(box).inset(horizontal: 1).dropTop(1)
+        return (box, list, Table.firstRow(selected: palette.selection, height: list.height))
+    }
+
+    func render(in area: Rect, buffer: inout FrameBuffer) {
+        guard let (box, list, first) = Self.layout(of: palette, in: area) else { return }
+        let theme = context.theme
         let count = " \(palette.matches.count) of \(palette.entries.count) "
         Pane(
             title: [Span(" Commands ", style: theme.style(.focus, .bold))], note: [Span(count, style: theme.style(.muted))],
@@ -29,13 +37,11 @@ struct PaletteOverlay: Widget {
         buffer.fill(inner, style: theme.style(.text))
         EditorLine(prompt: ": ", editor: palette.editor, promptStyle: theme.style(.accent, .bold), textStyle: theme.style(.text))
             .render(in: inner.top(1), buffer: &buffer)
-        let list = inner.dropTop(1)
         guard !palette.matches.isEmpty else {
             let query = TerminalText.sanitize(palette.editor.text)
             buffer.write("no action matches \u{201C}\(query)\u{201D}", x: list.x + 2, y: list.y, style: theme.style(.muted), limit: list.maxX)
             return
         }
-        let first = max(0, palette.selection - list.height + 1)
         for (row, index) in (first..<min(palette.matches.count, first + list.height)).enumerated() {
             renderEntry(palette.matches[index], isSelected: index == palette.selection, in: Rect(x: list.x, y: list.y + row, width: list.width, height: 1), buffer: &buffer)
         }

@@ -47,7 +47,7 @@ public struct LineEditor: Sendable, Hashable {
         case .clear:
             characters.removeSubrange(0..<cursor)
             cursor = 0
-        case .backspace, .delete, .submit, .cancel, .previousChoice, .nextChoice:
+        case .backspace, .delete, .submit, .cancel, .previousChoice, .nextChoice, .choose:
             break
         }
     }
@@ -70,4 +70,6 @@ public enum TextEdit: Hashable, Sendable {
     case previousChoice
     /// Down or Ctrl-N: the choice below.
     case nextChoice
+    /// A click on the choice at this position.
+    case choose(Int)
 }

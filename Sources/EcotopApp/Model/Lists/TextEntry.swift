@@ -7,8 +7,8 @@ public struct TextEntry: Sendable, Hashable {
     /// What the text becomes on Enter.
     public enum Purpose: Sendable, Hashable {
         case filter, comment, owner
-        /// The text of an annotation of this kind.
-        case annotation(Annotation.Kind)
+        /// The text of this annotation: its kind and subject are chosen, its text and time not.
+        case annotation(Annotation)
 
         /// What the footer shows before the text.
         public var prompt: String {
@@ -16,7 +16,7 @@ public struct TextEntry: Sendable, Hashable {
             case .filter: "/"
             case .comment: "comment: "
             case .owner: "owner: "
-            case .annotation(let kind): "\(kind.rawValue): "
+            case .annotation(let annotation): "\(annotation.kind.rawValue): "
             }
         }
     }

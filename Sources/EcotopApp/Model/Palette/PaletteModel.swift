@@ -5,12 +5,14 @@ public struct PaletteModel: Sendable, Hashable {
     public let entries: [PaletteEntry]
     /// The actions used from the palette, most recent first.
     public let recent: [String]
+    /// The query as typed.
     public private(set) var editor = LineEditor()
     /// The entries matching the query, best first.
     public private(set) var matches: [PaletteEntry]
     /// The position of the selected entry in `matches`.
     public private(set) var selection = 0
 
+    /// A palette offering `entries`, the `recent` ones (most recent first) listed first.
     public init(entries: [PaletteEntry], recent: [String]) {
         self.entries = entries
         self.recent = recent
@@ -23,10 +25,12 @@ public struct PaletteModel: Sendable, Hashable {
     }
 
     /// A key while the palette is open, other than Enter and Esc: Up and Down move the
-    /// selection (wrapping around); anything else edits the query, and the matches follow it
-    /// with the best one selected.
+    /// selection (wrapping around), a click chooses a match; anything else edits the query,
+    /// and the matches follow it with the best one selected.
     mutating func apply(_ edit: TextEdit) {
         switch edit {
+        case .choose(let position):
+            if matches.indices.contains(position) { selection = position }
         case .previousChoice, .nextChoice:
             guard !matches.isEmpty else { return }
             selection = (selection + (edit == .nextChoice ? 1 : -1) + matches.count) % matches.count
