@@ -6,8 +6,11 @@ import EcotopStore
 /// as `ecotop annotate` does; that fails with the lock's holder named while another process
 /// writes the store.
 public enum AnnotationTarget {
+    /// The dashboard's own collectors' writer.
     case runtime(CollectorRuntime)
+    /// The demo recorder's writer.
     case recorder(DemoRecorder)
+    /// A store no process here writes: opened for the one append.
     case store(StoreLayout)
 
     /// Appends `annotation` to the store's events log.

@@ -3,15 +3,18 @@ import EcotopStore
 /// The actions the command palette ran, most recent first, kept between runs so that it lists
 /// them first next time: one action name per line in `$XDG_STATE_HOME/ecotop/palette-history`
 /// (else `~/.local/state/ecotop/palette-history`), as shells keep their history there. History
-/// is a convenience: a missing or damaged file reads as no history, a damaged line is skipped.
+/// is a convenience: a missing or damaged file reads as no history, a damaged line is skipped,
+/// and of two dashboards open at once the one that quits last keeps its history.
 public struct PaletteHistory: Sendable {
     /// The longest file read; a larger one is not Ecotop's.
     static let largestFile = 64 * 1_024
     /// The longest action name kept (a filter's text is part of its name).
     static let longestName = 512
 
+    /// The history file.
     public let path: String
 
+    /// The history kept at `path`.
     public init(path: String) {
         self.path = path
     }

@@ -2,10 +2,13 @@ import EcotopStore
 
 /// A screen as drawn, to be saved: its text or SVG, which screen it is and in which form.
 public struct SavedScreen: Hashable, Sendable {
+    /// The frame as SVG or text.
     public var contents: String
+    /// The screen drawn, which names the file.
     public var screen: ScreenKind
     public var format: ScreenExportFormat
 
+    /// A frame drawn as `contents`.
     public init(contents: String, screen: ScreenKind, format: ScreenExportFormat) {
         self.contents = contents
         self.screen = screen

@@ -8,6 +8,7 @@ import EcotopCore
 public struct ConfiguredKeyMap {
     private var built: (families: [MetricFamily], remaps: [KeyRemap], map: KeyMap)?
 
+    /// A map built on first use.
     public init() {}
 
     /// The map for `session`, from the last call's when its families and remaps are the same.

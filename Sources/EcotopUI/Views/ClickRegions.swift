@@ -15,6 +15,7 @@ public struct ClickRegions: Sendable, Equatable {
         /// How many rows the list has.
         public var rowCount: Int
 
+        /// A list of `rowCount` rows drawn in `rows` from row `firstRow` on.
         public init(rows: Rect, firstRow: Int, rowCount: Int) {
             self.rows = rows
             self.firstRow = firstRow
@@ -79,7 +80,9 @@ public struct ClickRegions: Sendable, Equatable {
 
     /// The command palette over the frame: its box, and its matches as a list.
     public struct PaletteRegion: Sendable, Equatable {
+        /// The palette's box, border included: a click outside it closes the palette.
         public var box: Rect
+        /// Its matches, one per row.
         public var matches: ListRegion
     }
 

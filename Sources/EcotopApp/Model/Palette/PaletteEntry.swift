@@ -6,10 +6,12 @@ public struct PaletteEntry: Sendable, Hashable {
     public var action: String
     /// What it does, as the palette lists it.
     public var summary: String
+    /// What Enter runs.
     public var command: Command
     /// Its keys, as the help shows them; empty when no key runs it.
     public var keys: String
 
+    /// An entry named `action` that runs `command`.
     public init(action: String, summary: String, command: Command, keys: String = "") {
         self.action = action
         self.summary = summary
