@@ -93,6 +93,8 @@ import Testing
         let onReview = keyed.map(\.action)
         #expect(onReview.contains("review_keep") && onReview.contains("show_errors"), "every other screen, though the review binds no key to it")
         #expect(!onReview.contains("show_review") && !onReview.contains("select_next"), "\(onReview)")
+        #expect(keyed.first { $0.action == "show_errors" }?.keys == "", "`e` does nothing on the review: no key is shown")
+        #expect(keyed.first { $0.action == "review_keep" }?.keys == "k")
     }
 
     @Test func aQueryMatchingNothingSaysSoAndEnterRunsNothing() throws {

@@ -12,7 +12,9 @@ extension PaletteEntry {
         } ?? map.bindings
         return bindings.compactMap { binding in
             guard binding.command != .openPalette, seen.insert(binding.action).inserted else { return nil }
-            return PaletteEntry(action: binding.action, summary: binding.summary, command: binding.command, keys: binding.label)
+            // A screen offered where its key does nothing (on the review) shows no key.
+            let keys = screen.map(binding.applies(to:)) ?? true ? binding.label : ""
+            return PaletteEntry(action: binding.action, summary: binding.summary, command: binding.command, keys: keys)
         }
     }
 }
