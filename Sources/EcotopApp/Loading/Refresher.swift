@@ -29,11 +29,14 @@ public final class Refresher: Sendable {
     /// Queues a read, replacing a waiting one of the same slot (a request without a slot is
     /// never replaced); a save waits before the reads.
     public func submit(_ request: LoadRequest) {
+        // Read outside the lock's closure: switching over the request's kind inside it crashed
+        // the release compiler (Swift 6.3.1, "Found ownership error") at fddb4be.
+        let slot = request.slot, isSave = request.kind.isSave
         let startsWorker = queue.withLock { queue -> Bool in
             guard !queue.isClosed else { return false }
-            if request.slot != nil, let waiting = queue.pending.firstIndex(where: { $0.slot == request.slot }) {
+            if slot != nil, let waiting = queue.pending.firstIndex(where: { $0.slot == slot }) {
                 queue.pending[waiting] = request
-            } else if request.kind.isSave {
+            } else if isSave {
                 // A save goes before the reads waiting: a decision is on disk as soon as the
                 // read in progress ends, so a killed terminal loses at most that one write.
                 queue.pending.insert(request, at: queue.pending.firstIndex { !$0.kind.isSave } ?? queue.pending.endIndex)
