@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
+command -v htop >/dev/null || { echo "idle-cpu.sh: htop is the yardstick and is not installed (apt-get install htop)" >&2; exit 1; }
 swift build -c release --product ecotop >/dev/null 2>&1
 bin=.build/release/ecotop
 work=$(mktemp -d)
