@@ -6,7 +6,6 @@ import EcotopCore
 import EcotopExporter
 import EcotopStore
 import EcotopTerminal
-import EcotopUI
 
 /// `ecotop collect`: runs the configured collectors headless into the store.
 struct CollectCommand: AsyncParsableCommand {
@@ -89,9 +88,8 @@ struct CollectCommand: AsyncParsableCommand {
     ) async throws {
         TerminationSignal.install()
         ReloadSignal.install()
-        let home = ProcessEnvironment.current["HOME"]
         let watcher = ConfigWatcher(path: configOptions.path, current: configured) { path throws(ConfigErrors) in
-            try ConfiguredCollectors.load(path, home: home, checks: KeyMap.problems(of:))
+            try ConfigOptions.read(path)
         }
         var scheduler = configured.makeScheduler(sink: sink, clock: SystemWallClock())
         endpoint?.track(scheduler, catalog: configured.configuration.metricCatalog())

@@ -26,11 +26,17 @@ struct ConfigOptions: ParsableArguments {
     /// when the file has any, its `keys:` included (which the key map checks).
     static func load(_ path: String) throws -> ConfiguredCollectors {
         do {
-            return try ConfiguredCollectors.load(path, home: ProcessEnvironment.current["HOME"], checks: KeyMap.problems(of:))
+            return try read(path)
         } catch {
             printConfigErrors(error)
             throw ExitCode.failure
         }
+    }
+
+    /// The configuration at `path` with its collectors built, judged as every command and
+    /// reload judges it: `keys:` included, which the key map checks.
+    static func read(_ path: String) throws(ConfigErrors) -> ConfiguredCollectors {
+        try ConfiguredCollectors.load(path, home: ProcessEnvironment.current["HOME"], checks: KeyMap.problems(of:))
     }
 }
 

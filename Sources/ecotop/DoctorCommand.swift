@@ -58,7 +58,7 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         let configured: ConfiguredCollectors
         do {
-            configured = try ConfiguredCollectors.load(path, home: ProcessEnvironment.current["HOME"], checks: KeyMap.problems(of:))
+            configured = try ConfigOptions.read(path)
         } catch {
             findings += error.diagnostics.map {
                 DoctorFinding(.fail, "configuration", $0.description, hint: "`ecotop config check` lists every problem; docs/config.md")

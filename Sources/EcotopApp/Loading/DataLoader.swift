@@ -21,7 +21,7 @@ public final class DataLoader {
     private let dataNote: String?
     private var configurationVersion = 0
     /// The configuration's `keys:` in force, for the key map.
-    var keyRemaps: [KeyRemap] = []
+    private var keyRemaps: [KeyRemap]
     /// When the header's integration health was last measured. Its window of events is read
     /// every 15 seconds, not at every refresh: the store keeps events in day-long segments.
     private var integrationHealthTime: Double?
@@ -54,11 +54,12 @@ public final class DataLoader {
 
     /// A loader over `builder`'s source and `events`, with the collectors of `runtime` (which
     /// it stops on `close`) or a demo `recorder` (which it closes). `governance`'s agreements
-    /// are read from `agreementSource`, by default the builder's source.
+    /// are read from `agreementSource`, by default the builder's source. `keyRemaps` is the
+    /// configuration's `keys:`, which the session carries to the key map.
     public init(
         builder: SnapshotBuilder, events: any EventSource, ecosystem: Ecosystem, errorPolicy: ErrorPolicy = ErrorPolicy(),
         runtime: CollectorRuntime? = nil, recorder: DemoRecorder? = nil, dataNote: String? = nil, governance: Governance = Governance(),
-        agreementSource: (any SeriesSource)? = nil
+        agreementSource: (any SeriesSource)? = nil, keyRemaps: [KeyRemap] = []
     ) {
         self.builder = builder
         self.events = events
@@ -68,6 +69,7 @@ public final class DataLoader {
         self.runtime = runtime
         self.recorder = recorder
         self.dataNote = dataNote
+        self.keyRemaps = keyRemaps
     }
 
     /// The built-in demo ecosystem, its history read from `history` (the store) or, without
@@ -93,10 +95,10 @@ public final class DataLoader {
     public static func reading(_ configuration: EcotopConfiguration, from reader: StoreReader) -> DataLoader {
         let loader = DataLoader(
             builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
-            ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy, governance: configuration.governance)
+            ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy, governance: configuration.governance,
+            keyRemaps: configuration.keys)
         loader.readStore = reader.layout
         loader.alertReads = DataLoaderAlerts(layout: reader.layout)
-        loader.keyRemaps = configuration.keys
         return loader
     }
 
@@ -118,9 +120,8 @@ public final class DataLoader {
         let loader = DataLoader(
             builder: SnapshotBuilder(source: reader, configuration: configuration), events: reader,
             ecosystem: configuration.ecosystem, errorPolicy: configuration.errorPolicy, runtime: runtime,
-            governance: configuration.governance)
+            governance: configuration.governance, keyRemaps: configuration.keys)
         loader.alertReads = DataLoaderAlerts(layout: reader.layout, monitor: runtime.alerts, bell: configuration.alerts.bell)
-        loader.keyRemaps = configuration.keys
         return loader
     }
 

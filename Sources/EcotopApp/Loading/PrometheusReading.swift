@@ -60,10 +60,8 @@ extension DataLoader {
                 ecosystem: Ecosystem(name: "prometheus " + reading.settings.url, components: [], integrations: [], partners: []),
                 dataNote: note)
         }
-        let loader = DataLoader(
+        return DataLoader(
             builder: SnapshotBuilder(source: source, configuration: configuration), events: events ?? NoEvents(),
-            ecosystem: configuration.ecosystem, dataNote: note)
-        loader.keyRemaps = configuration.keys
-        return loader
+            ecosystem: configuration.ecosystem, dataNote: note, keyRemaps: configuration.keys)
     }
 }
