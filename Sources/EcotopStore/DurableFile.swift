@@ -19,6 +19,18 @@ public enum DurableFile {
         try StoreFileSystem.contents(of: path, atMost: limit)
     }
 
+    /// `stem`, or `stem-2`, `stem-3`... the first that no file `NAME` + `suffix` in `directory`
+    /// has yet: a new file never replaces one written in the same second.
+    public static func unusedStem(_ stem: String, suffix: String, in directory: String) -> String {
+        let taken = Set(entries(of: directory))
+        var candidate = stem, counter = 1
+        while taken.contains(candidate + suffix) {
+            counter += 1
+            candidate = "\(stem)-\(counter)"
+        }
+        return candidate
+    }
+
     /// The names in a directory, sorted; empty when it does not exist.
     public static func entries(of path: String) -> [String] {
         StoreFileSystem.entries(of: path)

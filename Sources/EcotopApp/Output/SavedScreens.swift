@@ -36,16 +36,9 @@ public struct SavedScreens: Sendable {
     /// Writes `saved` as the screen drawn at `time`; returns its path. A second save within
     /// the same second gets a counter rather than replacing the first.
     public func save(_ saved: SavedScreen, at time: Double) throws -> String {
-        let format = saved.format
         try DurableFile.createDirectory(directory)
-        let stem = "ecotop-\(saved.screen)-\(ReviewArchive.stamp(time))"
-        let taken = Set(DurableFile.entries(of: directory))
-        var name = "\(stem).\(format.fileExtension)", counter = 1
-        while taken.contains(name) {
-            counter += 1
-            name = "\(stem)-\(counter).\(format.fileExtension)"
-        }
-        let path = directory + "/" + name
+        let suffix = "." + saved.format.fileExtension
+        let path = directory + "/" + DurableFile.unusedStem("ecotop-\(saved.screen)-\(ReviewArchive.stamp(time))", suffix: suffix, in: directory) + suffix
         try DurableFile.replace(path, with: Array(saved.contents.utf8))
         return path
     }

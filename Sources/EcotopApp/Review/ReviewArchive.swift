@@ -19,13 +19,7 @@ public struct ReviewArchive: Sendable {
 
     /// The archive of the user's data directory as `environment` gives it.
     public init(environment: [String: String]) {
-        let base: String
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            base = data
-        } else {
-            base = (environment["HOME"] ?? ".") + "/.local/share"
-        }
-        self.init(directory: base + "/ecotop/reviews")
+        self.init(directory: StoreLayout.defaultRoot(environment: environment) + "/reviews")
     }
 
     /// One file of the archive: its session, or why it could not be read.
@@ -90,14 +84,7 @@ public struct ReviewArchive: Sendable {
 
     /// A new session id from `time`, `YYYYMMDD-HHMMSS` in UTC, with a suffix when taken.
     public func newID(at time: Double) -> String {
-        let stem = Self.stamp(time)
-        var id = stem, counter = 1
-        let taken = Set(DurableFile.entries(of: directory))
-        while taken.contains(id + ".json") {
-            counter += 1
-            id = "\(stem)-\(counter)"
-        }
-        return id
+        DurableFile.unusedStem(Self.stamp(time), suffix: ".json", in: directory)
     }
 
     func path(of id: String) -> String { directory + "/" + id + ".json" }
